@@ -1,0 +1,79 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthService } from './auth/auth.service';
+import { DatabaseModule } from './common/database/database.module';
+import { DomainError } from './common/errors/domain-error';
+import { formatError } from './common/errors/format-error';
+import type { RequestContext } from './common/graphql/context';
+import { complexityPlugin, limitRules } from './common/graphql/limits';
+import { RequestLoaders } from './common/graphql/loaders';
+import { loadConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { IncidentsModule } from './incidents/incidents.module';
+import { RedundancyModule } from './redundancy/redundancy.module';
+import { ServicesModule } from './services/services.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
+import { TeamsModule } from './teams/teams.module';
+
+/** The built web app: web/dist beside the api workspace. */
+export const WEB_DIST = [join(__dirname, '../../../../web/dist'), join(process.cwd(), 'web/dist')].find((p) =>
+  existsSync(join(p, 'index.html')),
+);
+/** Where the code-first schema is printed, for review and for the web app's type generation. */
+export const SCHEMA_FILE = join(__dirname, '../../../schema.gql');
+
+const production = loadConfig().production;
+
+@Module({
+  imports: [
+    DatabaseModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AuthModule],
+      inject: [AuthService],
+      useFactory: (auth: AuthService) => ({
+        autoSchemaFile: production ? true : SCHEMA_FILE,
+        sortSchema: true,
+        path: '/graphql',
+        introspection: !production,
+        includeStacktraceInErrorResponses: false,
+        hideSchemaDetailsFromClientErrors: production,
+        csrfPrevention: true,
+        allowBatchedHttpRequests: false,
+        playground: false,
+        graphiql: !production,
+        buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
+        validationRules: limitRules,
+        plugins: [complexityPlugin()] as unknown as ApolloDriverConfig['plugins'],
+        formatError,
+        context: async ({ req, res }: Pick<RequestContext, 'req' | 'res'>): Promise<RequestContext> => {
+          const ctx: RequestContext = { req, res, principal: null, loaders: new RequestLoaders() };
+          try {
+            ctx.principal = await auth.authenticate(req);
+          } catch {
+            ctx.authError = new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+          }
+          return ctx;
+        },
+      }),
+    }),
+    ...(WEB_DIST
+      ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/graphql', '/api/{*path}', '/healthz'] })]
+      : []),
+    AuditModule,
+    AuthModule,
+    TeamsModule,
+    ServicesModule,
+    TaxonomyModule,
+    RedundancyModule,
+    IncidentsModule,
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

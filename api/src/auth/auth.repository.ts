@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { Database, run, Sql } from '../common/database/database.service';
+import type { Role, Scope } from './principal';
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  password_hash: string | null;
+  disabled: boolean;
+  team_ids: number[];
+}
+
+export interface CredentialRow extends UserRow {
+  session_id: number | null;
+  token_id: number | null;
+  token_name: string | null;
+  scopes: Scope[] | null;
+  last_used_at: Date | null;
+}
+
+export interface ApiTokenRow {
+  id: number;
+  name: string;
+  scopes: Scope[];
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  user_id: number;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.password_hash, u.disabled,
+  coalesce((SELECT array_agg(team_id ORDER BY team_id) FROM user_team WHERE user_id = u.id), '{}') AS team_ids`;
+
+@Injectable()
+export class AuthRepository {
+  constructor(private readonly db: Database) {}
+
+  async userByEmail(email: string, sql: Sql = this.db.manager): Promise<UserRow | undefined> {
+    const [row] = await sql.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE lower(u.email) = lower($1)`, [email]);
+    return row;
+  }
+
+  async usersByIds(ids: readonly number[]): Promise<UserRow[]> {
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = ANY($1)`, [ids]);
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user u ORDER BY lower(u.email)`);
+  }
+
+  async userCount(): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM app_user`);
+    return n;
+  }
+
+  async insertUser(
+    sql: Sql,
+    user: { email: string; name?: string | null; passwordHash: string; role: Role; teamIds: number[] },
+  ): Promise<number> {
+    const [{ id }] = await sql.query(
+      `INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [user.email, user.name ?? null, user.passwordHash, user.role],
+    );
+    await sql.query(`INSERT INTO user_team (user_id, team_id) SELECT $1, unnest($2::int[])`, [id, user.teamIds]);
+    return id;
+  }
+
+  /** Resolves a session or API token hash to its user in one statement. */
+  async credential(hash: string): Promise<CredentialRow | undefined> {
+    const [row] = await this.db.query(
+      `SELECT ${USER_COLUMNS}, c.session_id, c.token_id, c.token_name, c.scopes, c.last_used_at
+         FROM (SELECT s.user_id, s.id AS session_id, NULL::int AS token_id, NULL::text AS token_name,
+                      NULL::text[] AS scopes, NULL::timestamptz AS last_used_at
+                 FROM session s WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+               UNION ALL
+               SELECT t.user_id, NULL, t.id, t.name, t.scopes, t.last_used_at
+                 FROM api_token t WHERE t.token_hash = $1 AND t.revoked_at IS NULL) c
+         JOIN app_user u ON u.id = c.user_id
+        WHERE NOT u.disabled`,
+      [hash],
+    );
+    return row;
+  }
+
+  async insertSession(userId: number, hash: string, expiresAt: Date): Promise<number> {
+    const [{ id }] = await this.db.query(
+      `INSERT INTO session (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
+      [userId, hash, expiresAt],
+    );
+    return id;
+  }
+
+  async revokeSession(id: number): Promise<void> {
+    await this.db.query(`UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+  }
+
+  async touchToken(id: number): Promise<void> {
+    await this.db.query(`UPDATE api_token SET last_used_at = now() WHERE id = $1`, [id]);
+  }
+
+  async recentFailures(email: string, address: string, windowMinutes: number): Promise<{ byEmail: number; byAddress: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS "byEmail",
+              count(*) FILTER (WHERE address = $2)::int AS "byAddress"
+         FROM login_failure WHERE at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR address = $2)`,
+      [email, address, windowMinutes],
+    );
+    return row;
+  }
+
+  async recordFailure(email: string, address: string): Promise<void> {
+    await this.db.query(`INSERT INTO login_failure (email, address) VALUES ($1, $2)`, [email, address]);
+  }
+
+  async clearFailures(email: string): Promise<void> {
+    await this.db.query(`DELETE FROM login_failure WHERE lower(email) = lower($1) OR at < now() - interval '1 day'`, [email]);
+  }
+
+  async insertApiToken(sql: Sql, t: { userId: number; name: string; hash: string; scopes: Scope[] }): Promise<ApiTokenRow> {
+    const [row] = await sql.query(
+      `INSERT INTO api_token (user_id, name, token_hash, scopes) VALUES ($1, $2, $3, $4)
+       RETURNING id, name, scopes, created_at, last_used_at, revoked_at, user_id`,
+      [t.userId, t.name, t.hash, t.scopes],
+    );
+    return row;
+  }
+
+  async apiTokens(userId: number | null): Promise<ApiTokenRow[]> {
+    return this.db.query(
+      `SELECT id, name, scopes, created_at, last_used_at, revoked_at, user_id FROM api_token
+        WHERE ($1::int IS NULL OR user_id = $1) ORDER BY id DESC`,
+      [userId],
+    );
+  }
+
+  async revokeApiToken(sql: Sql, id: number, userId: number | null): Promise<ApiTokenRow | undefined> {
+    const { rows: [row] } = await run<ApiTokenRow>(
+      sql,
+      `UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND ($2::int IS NULL OR user_id = $2)
+       RETURNING id, name, scopes, created_at, last_used_at, revoked_at, user_id`,
+      [id, userId],
+    );
+    return row;
+  }
+}

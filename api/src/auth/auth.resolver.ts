@@ -1,0 +1,86 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/graphql/context';
+import { Team, toTeam } from '../teams/team.model';
+import { TeamsService } from '../teams/teams.service';
+import { Access, CurrentPrincipal, Public } from './auth.decorators';
+import { ApiTokenRow } from './auth.repository';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+import { CreateApiTokenInput, CreateUserInput } from './dto/auth.input';
+import type { Principal } from './principal';
+import { ApiToken, CreatedApiToken, LoginResult, ScopeEnum, toUser, User, Viewer } from './user.model';
+
+const toApiToken = (r: ApiTokenRow): ApiToken => ({
+  id: String(r.id),
+  name: r.name,
+  scopes: r.scopes as ScopeEnum[],
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly teamsService: TeamsService,
+  ) {}
+
+  @Public()
+  @Mutation(() => LoginResult, { description: 'Signs in; the token works as `Authorization: Bearer <token>` and is also set as an HTTP-only cookie.' })
+  async login(
+    @Args('email') email: string,
+    @Args('password') password: string,
+    @Context() ctx: RequestContext,
+  ): Promise<LoginResult> {
+    const result = await this.auth.login(email, password, ctx.req.ip ?? 'unknown');
+    ctx.res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', expires: result.expiresAt, path: '/' });
+    return { token: result.token, expiresAt: result.expiresAt, user: toUser(result.user) };
+  }
+
+  @Access('READ')
+  @Mutation(() => Boolean, { description: 'Ends the current session (its token stops working at once).' })
+  async logout(@CurrentPrincipal() principal: Principal, @Context() ctx: RequestContext): Promise<boolean> {
+    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return this.auth.logout(principal);
+  }
+
+  @Query(() => Viewer, { description: 'The caller.' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<Viewer> {
+    return { user: toUser(await this.auth.me(principal)), scopes: principal.scopes as ScopeEnum[] };
+  }
+
+  @Query(() => [User], { description: 'Every user (to pick owners of action items).' })
+  async users(): Promise<User[]> {
+    return (await this.auth.listUsers()).map(toUser);
+  }
+
+  @ResolveField(() => [Team], { description: 'Teams the user belongs to.' })
+  async teams(@Parent() user: User, @Context() ctx: RequestContext): Promise<Team[]> {
+    const rows = await Promise.all(user.teamIds.map((id) => this.teamsService.load(ctx.loaders, id)));
+    return rows.filter((t) => t !== null).map(toTeam);
+  }
+
+  @Access('ADMIN', 'ADMIN')
+  @Mutation(() => User, { description: 'Creates a user (admins).' })
+  async createUser(@CurrentPrincipal() p: Principal, @Args('input') input: CreateUserInput): Promise<User> {
+    return toUser(await this.auth.createUser(p, input));
+  }
+
+  @Query(() => [ApiToken], { description: 'API tokens: all for admins, your own otherwise.' })
+  async apiTokens(@CurrentPrincipal() p: Principal): Promise<ApiToken[]> {
+    return (await this.auth.apiTokens(p)).map(toApiToken);
+  }
+
+  @Access('WRITE')
+  @Mutation(() => CreatedApiToken, { description: 'Makes an API token acting as you, narrowed to its scopes. The secret is shown once.' })
+  async createApiToken(@CurrentPrincipal() p: Principal, @Args('input') input: CreateApiTokenInput): Promise<CreatedApiToken> {
+    const { token, row } = await this.auth.createApiToken(p, input);
+    return { token, apiToken: toApiToken(row) };
+  }
+
+  @Access('WRITE')
+  @Mutation(() => ApiToken, { description: 'Revokes an API token; it stops working at once.' })
+  async revokeApiToken(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<ApiToken> {
+    return toApiToken(await this.auth.revokeApiToken(p, Number(id)));
+  }
+}

@@ -1,0 +1,178 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
+import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { Database } from '../common/database/database.service';
+import { APP_CONFIG, AppConfig } from '../config';
+import { badInput, DomainError, notFound } from '../common/errors/domain-error';
+import { indexBy, RequestLoaders } from '../common/graphql/loaders';
+import { toIds } from '../common/graphql/validators';
+import { ApiTokenRow, AuthRepository, UserRow } from './auth.repository';
+import { CreateApiTokenInput, CreateUserInput } from './dto/auth.input';
+import { ALL_SCOPES, Principal, Role, SYSTEM } from './principal';
+import { hashSecret, newSecret } from './tokens';
+
+export const SESSION_COOKIE = 'hindsight_session';
+/** Failed logins allowed per account, and per client address, in THROTTLE_WINDOW_MINUTES. */
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+export const MAX_FAILURES_PER_ADDRESS = 50;
+export const THROTTLE_WINDOW_MINUTES = 15;
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+    private readonly repo: AuthRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The bearer token (header) or session cookie of a request, if any. */
+  static credentialOf(req: Request): string | null {
+    const header = req.headers.authorization;
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      return m ? m[1] : null;
+    }
+    const cookie = req.headers.cookie?.split(/;\s*/).find((c: string) => c.startsWith(`${SESSION_COOKIE}=`));
+    return cookie ? decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)) : null;
+  }
+
+  /** Resolves the request's credential to a principal; null when absent, unknown, expired or revoked. */
+  async authenticate(req: Request): Promise<Principal | null> {
+    const secret = AuthService.credentialOf(req);
+    if (!secret || secret.length > 200) return null;
+    const row = await this.repo.credential(hashSecret(secret));
+    if (!row) return null;
+    if (row.token_id && (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000)) {
+      await this.repo.touchToken(row.token_id);
+    }
+    return {
+      userId: row.id,
+      email: row.email,
+      role: row.role,
+      teamIds: row.team_ids,
+      scopes: row.scopes ?? ALL_SCOPES,
+      sessionId: row.session_id ?? undefined,
+      tokenId: row.token_id ?? undefined,
+      actor: row.token_name ?? row.email,
+    };
+  }
+
+  async login(email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: UserRow }> {
+    const failures = await this.repo.recentFailures(email, address, THROTTLE_WINDOW_MINUTES);
+    if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
+      throw new DomainError('TOO_MANY_REQUESTS', `Too many failed sign-ins; try again in ${THROTTLE_WINDOW_MINUTES} minutes`);
+    }
+    const user = await this.repo.userByEmail(email);
+    // verify against a dummy hash for unknown accounts, so timing does not tell which emails exist
+    const hash = user?.password_hash ?? (await (this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'))));
+    const ok = (await argon2.verify(hash, password).catch(() => false)) && !!user && !user.disabled;
+    if (!ok) {
+      await this.repo.recordFailure(email, address);
+      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    }
+    await this.repo.clearFailures(email);
+    const { secret, hash: tokenHash } = newSecret('hss');
+    const expiresAt = new Date(Date.now() + this.config.sessionHours * 3600_000);
+    await this.repo.insertSession(user!.id, tokenHash, expiresAt);
+    return { token: secret, expiresAt, user: user! };
+  }
+
+  async logout(principal: Principal): Promise<boolean> {
+    if (!principal.sessionId) return false;
+    await this.repo.revokeSession(principal.sessionId);
+    return true;
+  }
+
+  listUsers(): Promise<UserRow[]> {
+    return this.repo.listUsers();
+  }
+
+  loadUser(loaders: RequestLoaders, id: number): Promise<UserRow | null> {
+    return loaders
+      .get<number, UserRow | null>('userById', async (ids) => indexBy(await this.repo.usersByIds(ids), (u) => u.id), null)
+      .load(id);
+  }
+
+  async me(principal: Principal): Promise<UserRow> {
+    const [user] = await this.repo.usersByIds([principal.userId]);
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'The account no longer exists');
+    return user;
+  }
+
+  async createUser(principal: Principal, input: CreateUserInput): Promise<UserRow> {
+    const passwordHash = await argon2.hash(input.password);
+    return this.db.transaction(async (tx) => {
+      if (await this.repo.userByEmail(input.email, tx)) {
+        throw new DomainError('CONFLICT', `A user with email ${input.email} already exists`, ['email']);
+      }
+      const teamIds = [...new Set(toIds(input.teamIds))];
+      const teams = await tx.query(`SELECT id FROM team WHERE id = ANY($1)`, [teamIds]);
+      if (teams.length !== teamIds.length) throw badInput('teamIds: unknown team', 'teamIds');
+      const id = await this.repo.insertUser(tx, { email: input.email.trim(), name: input.name, passwordHash, role: input.role, teamIds });
+      await this.audit.record(tx, principal, {
+        action: 'user.create',
+        entityType: 'User',
+        entityId: id,
+        changes: { email: input.email, role: input.role, teamIds },
+      });
+      return (await this.repo.userByEmail(input.email, tx))!;
+    });
+  }
+
+  async createApiToken(principal: Principal, input: CreateApiTokenInput): Promise<{ token: string; row: ApiTokenRow }> {
+    const { secret, hash } = newSecret('hst');
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.insertApiToken(tx, { userId: principal.userId, name: input.name.trim(), hash, scopes: input.scopes });
+      await this.audit.record(tx, principal, { action: 'apiToken.create', entityType: 'ApiToken', entityId: row.id, changes: { name: row.name, scopes: row.scopes } });
+      return { token: secret, row };
+    });
+  }
+
+  /** Admins see every token; others their own. */
+  apiTokens(principal: Principal): Promise<ApiTokenRow[]> {
+    return this.repo.apiTokens(principal.role === 'ADMIN' ? null : principal.userId);
+  }
+
+  async revokeApiToken(principal: Principal, id: number): Promise<ApiTokenRow> {
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.revokeApiToken(tx, id, principal.role === 'ADMIN' ? null : principal.userId);
+      if (!row) throw notFound('API token', id);
+      await this.audit.record(tx, principal, { action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, changes: { name: row.name } });
+      return row;
+    });
+  }
+
+  /**
+   * First start: HINDSIGHT_ADMIN_EMAIL/PASSWORD create the first admin. Without them and without any
+   * user, an admin with a random password is made and printed once, so a newcomer can sign in.
+   */
+  async bootstrapAdmin(): Promise<string | null> {
+    const { adminEmail, adminPassword } = this.config;
+    if (adminEmail && adminPassword) {
+      if (await this.repo.userByEmail(adminEmail)) return null;
+      await this.insertAdmin(adminEmail, adminPassword);
+      return `created admin ${adminEmail} from HINDSIGHT_ADMIN_EMAIL`;
+    }
+    if ((await this.repo.userCount()) > 0) return null;
+    const email = adminEmail ?? 'admin@hindsight.local';
+    const password = adminPassword ?? randomBytes(12).toString('base64url');
+    await this.insertAdmin(email, password);
+    return `first start: sign in as ${email} with password ${password} (shown once; change it in Settings)`;
+  }
+
+  private async insertAdmin(email: string, password: string): Promise<void> {
+    const passwordHash = await argon2.hash(password);
+    await this.db.transaction(async (tx) => {
+      const teams: Array<{ id: number }> = await tx.query(`SELECT id FROM team`);
+      const id = await this.repo.insertUser(tx, { email, passwordHash, role: 'ADMIN' as Role, teamIds: teams.map((t) => t.id) });
+      await this.audit.record(tx, SYSTEM, { action: 'user.create', entityType: 'User', entityId: id, changes: { email, role: 'ADMIN' } });
+    });
+    this.logger.log(`admin account ${email} created`);
+  }
+}

@@ -1,0 +1,89 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { UserRow } from './auth.repository';
+
+export enum RoleEnum { VIEWER = 'VIEWER', RESPONDER = 'RESPONDER', ADMIN = 'ADMIN' }
+export enum ScopeEnum { READ = 'READ', WRITE = 'WRITE', IMPORT = 'IMPORT', ADMIN = 'ADMIN' }
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'VIEWER reads; RESPONDER also edits incidents of their teams; ADMIN manages everything.',
+});
+registerEnumType(ScopeEnum, {
+  name: 'ApiTokenScope',
+  description: 'What an API token may do: READ (queries), WRITE (incident edits), IMPORT (imports), ADMIN (administration).',
+});
+
+@ObjectType({ description: 'A person who signs in.' })
+export class User {
+  @Field(() => ID, { description: 'User id.' })
+  id: string;
+
+  @Field({ description: 'Sign-in email, unique (case-insensitive).' })
+  email: string;
+
+  @Field(() => String, { nullable: true, description: 'Display name.' })
+  name: string | null;
+
+  @Field(() => RoleEnum, { description: 'Role: what the user may do.' })
+  role: RoleEnum;
+
+  teamIds: number[];
+}
+
+export const toUser = (r: UserRow): User => ({
+  id: String(r.id),
+  email: r.email,
+  name: r.name,
+  role: r.role as RoleEnum,
+  teamIds: r.team_ids ?? [],
+});
+
+@ObjectType({ description: 'A signed-in session.' })
+export class LoginResult {
+  @Field({ description: 'Bearer token: send it as `Authorization: Bearer <token>`.' })
+  token: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the session expires.' })
+  expiresAt: Date;
+
+  @Field(() => User, { description: 'Who signed in.' })
+  user: User;
+}
+
+@ObjectType({ description: 'The caller: the signed-in user and what the credential may do.' })
+export class Viewer {
+  @Field(() => User, { description: 'The user (for an API token, the user who made it).' })
+  user: User;
+
+  @Field(() => [ScopeEnum], { description: 'Scopes of the credential in use.' })
+  scopes: ScopeEnum[];
+}
+
+@ObjectType({ description: 'An API token for automation; its secret is shown only once.' })
+export class ApiToken {
+  @Field(() => ID, { description: 'Token id.' })
+  id: string;
+
+  @Field({ description: 'Name, shown as the actor in the audit log.' })
+  name: string;
+
+  @Field(() => [ScopeEnum], { description: 'What the token may do.' })
+  scopes: ScopeEnum[];
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was made.' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was last used (to the minute).' })
+  lastUsedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was revoked; revoked tokens no longer work.' })
+  revokedAt: Date | null;
+}
+
+@ObjectType({ description: 'A new API token with its secret.' })
+export class CreatedApiToken {
+  @Field({ description: 'The secret, shown this once; only its hash is stored.' })
+  token: string;
+
+  @Field(() => ApiToken, { description: 'The token record.' })
+  apiToken: ApiToken;
+}

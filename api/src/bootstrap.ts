@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { seedDemoData } from '../../db/seeds/demo-data';
+import { AppModule, WEB_DIST } from './app.module';
+import { AuthService } from './auth/auth.service';
+import { Database } from './common/database/database.service';
+import { validationPipe } from './common/validation';
+import { AppConfig } from './config';
+
+/** Builds the Nest application with its HTTP hardening; nothing touches the database yet. */
+export async function createApp(config: AppConfig, quiet = false): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: quiet ? ['error'] : ['log', 'warn', 'error'],
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // GraphiQL (development only) loads its page script inline and from unpkg
+          scriptSrc: ["'self'", ...(config.production ? [] : ["'unsafe-inline'", 'https://unpkg.com'])],
+          styleSrc: ["'self'", "'unsafe-inline'", ...(config.production ? [] : ['https://unpkg.com'])],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: '5mb' });
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/**
+ * Connects, migrates, creates the first admin and (on a first start with demo data on) seeds,
+ * then marks the app ready for /healthz. Returns what the console should say.
+ */
+export async function prepare(app: NestExpressApplication, config: AppConfig): Promise<string[]> {
+  const notes: string[] = [];
+  const db = app.get(Database);
+  await db.connect();
+  const adminNote = await app.get(AuthService).bootstrapAdmin();
+  if (config.demoData) {
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM incident`);
+    if (n === 0) {
+      const t0 = Date.now();
+      const made = await seedDemoData(db.manager, {});
+      notes.push(`demo data: ${made.incidents} incidents on ${made.services} services (${Date.now() - t0} ms)`);
+    }
+  }
+  db.markReady();
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  notes.push(`Hindsight listening on http://${host}:${config.port} (database: ${db.description}; web app: ${WEB_DIST ? 'served' : 'not built'})`);
+  if (adminNote) notes.push(adminNote);
+  return notes;
+}
+
+export const logNotes = (notes: string[]) => notes.forEach((n) => new Logger('Hindsight').log(n));

@@ -1,0 +1,56 @@
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { IsId } from '../../common/graphql/validators';
+import { IncidentKind, IncidentStatus, Severity } from '../incident.enums';
+
+@InputType({ description: 'Selects incidents; every given condition must hold. Period: startedAt in [from, to).' })
+export class IncidentFilter {
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Started at or after this instant.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Started before this instant.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Affecting any of these services.' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsId({ each: true })
+  serviceIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Owned by any of these teams.' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsId({ each: true })
+  teamIds?: string[] | null;
+
+  @Field(() => [Severity], { nullable: true, description: 'Of these severities.' })
+  @IsOptional()
+  @IsEnum(Severity, { each: true })
+  severities?: Severity[] | null;
+
+  @Field(() => [IncidentStatus], { nullable: true, description: 'In these statuses.' })
+  @IsOptional()
+  @IsEnum(IncidentStatus, { each: true })
+  statuses?: IncidentStatus[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Whose primary cause is one of these nodes, or a cause under one of these categories.' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsId({ each: true })
+  rootCauseIds?: string[] | null;
+
+  @Field(() => [IncidentKind], { nullable: true, description: 'Of these kinds.' })
+  @IsOptional()
+  @IsEnum(IncidentKind, { each: true })
+  kinds?: IncidentKind[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the title or summary.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  search?: string | null;
+}

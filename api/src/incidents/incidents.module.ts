@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RedundancyModule } from '../redundancy/redundancy.module';
+import { ServicesModule } from '../services/services.module';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+import { TeamsModule } from '../teams/teams.module';
+import { IncidentsRepository } from './incidents.repository';
+import { IncidentsResolver } from './incidents.resolver';
+import { IncidentsService } from './incidents.service';
+
+@Module({
+  imports: [AuditModule, TeamsModule, ServicesModule, TaxonomyModule, RedundancyModule],
+  providers: [IncidentsRepository, IncidentsService, IncidentsResolver],
+  exports: [IncidentsService],
+})
+export class IncidentsModule {}

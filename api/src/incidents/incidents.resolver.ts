@@ -1,0 +1,137 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import type { RequestContext } from '../common/graphql/context';
+import { RedundancyMechanism, toMechanism } from '../redundancy/redundancy-mechanism.model';
+import { RedundancyService } from '../redundancy/redundancy.service';
+import { Service, toService } from '../services/service.model';
+import { ServicesService } from '../services/services.service';
+import { Team, toTeam } from '../teams/team.model';
+import { TeamsService } from '../teams/teams.service';
+import { toRootCause } from '../taxonomy/root-cause.model';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { CreateIncidentInput, UpdateIncidentInput } from './dto/incident.input';
+import { AddTimelineEventInput, AssessRedundancyInput } from './dto/incident-notes.input';
+import { IncidentFilter } from './dto/incident-filter.input';
+import { CauseTagRow } from './incident.entity';
+import { IncidentSort, RedundancyOutcome, TagState } from './incident.enums';
+import { CauseTag, Incident, IncidentConnection, RedundancyAssessment, TimelineEvent, toIncident } from './incident.model';
+import { IncidentsService } from './incidents.service';
+import { perItem } from '../common/graphql/limits';
+
+const toTag = async (row: CauseTagRow, taxonomy: TaxonomyService, ctx: RequestContext): Promise<CauseTag> => ({
+  cause: toRootCause((await taxonomy.load(ctx.loaders, row.cause_id))!),
+  primary: row.is_primary,
+  state: row.state as TagState,
+  setBy: row.set_by,
+  setAt: row.set_at,
+  confirmedBy: row.confirmed_by,
+  confirmedAt: row.confirmed_at,
+});
+
+@Resolver(() => Incident)
+export class IncidentsResolver {
+  constructor(
+    private readonly incidentsService: IncidentsService,
+    private readonly servicesService: ServicesService,
+    private readonly teamsService: TeamsService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly redundancyService: RedundancyService,
+  ) {}
+
+  @Query(() => IncidentConnection, {
+    description: 'Incidents you may see, newest first by default, as a Relay connection.',
+    complexity: perItem(),
+  })
+  async incidents(
+    @CurrentPrincipal() p: Principal,
+    @Args('filter', { type: () => IncidentFilter, nullable: true }) filter: IncidentFilter | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 25, description: 'Page size, 0–200.' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Args('sort', { type: () => IncidentSort, nullable: true, defaultValue: IncidentSort.STARTED_AT_DESC }) sort: IncidentSort,
+  ): Promise<IncidentConnection> {
+    const page = await this.incidentsService.list(p, filter, first, after, sort);
+    const edges = page.rows.map((r) => ({ cursor: r.cursor, node: toIncident(r) }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => Incident, { nullable: true, description: 'One incident; NOT_FOUND when it does not exist or is private to another team.' })
+  async incident(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<Incident> {
+    return toIncident(await this.incidentsService.get(p, Number(id)));
+  }
+
+  @Mutation(() => Incident, { description: 'Records an incident (responders of the owning team, admins).' })
+  async createIncident(@CurrentPrincipal() p: Principal, @Args('input') input: CreateIncidentInput): Promise<Incident> {
+    return toIncident(await this.incidentsService.create(p, input));
+  }
+
+  @Mutation(() => Incident, { description: 'Changes an incident; CONFLICT when expectedVersion is stale, and nothing is written.' })
+  async updateIncident(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateIncidentInput,
+  ): Promise<Incident> {
+    return toIncident(await this.incidentsService.update(p, Number(id), input));
+  }
+
+  @Mutation(() => Incident, { description: 'Sets the review state of a cause tag (CONFIRMED by a reviewer, or back to PROPOSED).' })
+  async reviewCause(
+    @CurrentPrincipal() p: Principal,
+    @Args('incidentId', { type: () => ID }) incidentId: string,
+    @Args('causeId', { type: () => ID }) causeId: string,
+    @Args('state', { type: () => TagState, defaultValue: TagState.CONFIRMED }) state: TagState,
+  ): Promise<Incident> {
+    return toIncident(await this.incidentsService.setCauseState(p, Number(incidentId), Number(causeId), state));
+  }
+
+  @Mutation(() => Incident, { description: 'Records how a redundancy mechanism behaved (null outcome removes it).' })
+  async assessRedundancy(@CurrentPrincipal() p: Principal, @Args('input') input: AssessRedundancyInput): Promise<Incident> {
+    return toIncident(await this.incidentsService.assess(p, Number(input.incidentId), Number(input.mechanismId), input.outcome ?? null, input.notes ?? null));
+  }
+
+  @Mutation(() => TimelineEvent, { description: 'Adds a note to the incident timeline.' })
+  async addTimelineEvent(@CurrentPrincipal() p: Principal, @Args('input') input: AddTimelineEventInput): Promise<TimelineEvent> {
+    const row = await this.incidentsService.addTimelineEvent(p, Number(input.incidentId), { at: input.at, kind: input.kind ?? 'NOTE', message: input.message });
+    return { ...row, id: String(row.id) };
+  }
+
+  @ResolveField(() => [Service], { description: 'Affected services.' })
+  async services(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<Service[]> {
+    return (await this.servicesService.loadByIncident(ctx.loaders, Number(i.id))).map(toService);
+  }
+
+  @ResolveField(() => Team, { description: 'Owning team.' })
+  async team(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<Team> {
+    return toTeam((await this.teamsService.load(ctx.loaders, i.teamId))!);
+  }
+
+  @ResolveField(() => CauseTag, { nullable: true, description: 'The primary cause, if tagged.' })
+  async primaryCause(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<CauseTag | null> {
+    const tag = (await this.incidentsService.loadCauseTags(ctx.loaders, Number(i.id))).find((t) => t.is_primary);
+    return tag ? toTag(tag, this.taxonomy, ctx) : null;
+  }
+
+  @ResolveField(() => [CauseTag], { description: 'Contributing factors.' })
+  async contributingFactors(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<CauseTag[]> {
+    const tags = (await this.incidentsService.loadCauseTags(ctx.loaders, Number(i.id))).filter((t) => !t.is_primary);
+    return Promise.all(tags.map((t) => toTag(t, this.taxonomy, ctx)));
+  }
+
+  @ResolveField(() => [RedundancyAssessment], { description: 'Redundancy assessments, one per mechanism assessed.' })
+  async assessments(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<RedundancyAssessment[]> {
+    const rows = await this.incidentsService.loadAssessments(ctx.loaders, Number(i.id));
+    return Promise.all(
+      rows.map(async (a) => ({
+        mechanism: toMechanism((await this.redundancyService.load(ctx.loaders, a.mechanism_id))!) as RedundancyMechanism,
+        outcome: a.outcome as RedundancyOutcome,
+        notes: a.notes,
+        assessedBy: a.assessed_by,
+      })),
+    );
+  }
+
+  @ResolveField(() => [TimelineEvent], { description: 'Timeline notes, oldest first.' })
+  async timeline(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<TimelineEvent[]> {
+    return (await this.incidentsService.loadTimeline(ctx.loaders, Number(i.id))).map((t) => ({ ...t, id: String(t.id) }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { CreateTeamInput } from './dto/create-team.input';
+import { Team, toTeam } from './team.model';
+import { TeamsService } from './teams.service';
+
+@Resolver(() => Team)
+export class TeamsResolver {
+  constructor(private readonly teamsService: TeamsService) {}
+
+  @Query(() => [Team], { description: 'Every team, by name.' })
+  async teams(): Promise<Team[]> {
+    return (await this.teamsService.list()).map(toTeam);
+  }
+
+  @Access('ADMIN', 'ADMIN')
+  @Mutation(() => Team, { description: 'Creates a team (admins).' })
+  async createTeam(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateTeamInput): Promise<Team> {
+    return toTeam(await this.teamsService.create(principal, input.name));
+  }
+}
