@@ -4,16 +4,18 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ActionItemsModule } from './action-items/action-items.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { DatabaseModule } from './common/database/database.module';
 import { DomainError } from './common/errors/domain-error';
 import { formatError } from './common/errors/format-error';
+import { httpStatusPlugin } from './common/errors/http-status.plugin';
 import type { RequestContext } from './common/graphql/context';
 import { complexityPlugin, limitRules } from './common/graphql/limits';
 import { RequestLoaders } from './common/graphql/loaders';
-import { loadConfig } from './config';
+import { loadConfig, repoRoot } from './config';
 import { HealthController } from './health/health.controller';
 import { IncidentsModule } from './incidents/incidents.module';
 import { RedundancyModule } from './redundancy/redundancy.module';
@@ -22,11 +24,9 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TeamsModule } from './teams/teams.module';
 
 /** The built web app: web/dist beside the api workspace. */
-export const WEB_DIST = [join(__dirname, '../../../../web/dist'), join(process.cwd(), 'web/dist')].find((p) =>
-  existsSync(join(p, 'index.html')),
-);
+export const WEB_DIST = existsSync(join(repoRoot(), 'web/dist/index.html')) ? join(repoRoot(), 'web/dist') : undefined;
 /** Where the code-first schema is printed, for review and for the web app's type generation. */
-export const SCHEMA_FILE = join(__dirname, '../../../schema.gql');
+export const SCHEMA_FILE = join(repoRoot(), 'api/schema.gql');
 
 const production = loadConfig().production;
 
@@ -46,11 +46,13 @@ const production = loadConfig().production;
         hideSchemaDetailsFromClientErrors: production,
         csrfPrevention: true,
         allowBatchedHttpRequests: false,
+        // our httpStatusPlugin decides the status (429 for throttling); Nest's default would force 200
+        preserveHttpStatusForExecutionErrors: false,
         playground: false,
         graphiql: !production,
         buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
         validationRules: limitRules,
-        plugins: [complexityPlugin()] as unknown as ApolloDriverConfig['plugins'],
+        plugins: [complexityPlugin(), httpStatusPlugin] as unknown as ApolloDriverConfig['plugins'],
         formatError,
         context: async ({ req, res }: Pick<RequestContext, 'req' | 'res'>): Promise<RequestContext> => {
           const ctx: RequestContext = { req, res, principal: null, loaders: new RequestLoaders() };
@@ -73,6 +75,7 @@ const production = loadConfig().production;
     TaxonomyModule,
     RedundancyModule,
     IncidentsModule,
+    ActionItemsModule,
   ],
   controllers: [HealthController],
 })

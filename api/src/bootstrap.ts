@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
@@ -14,7 +13,7 @@ import { AppConfig } from './config';
 export async function createApp(config: AppConfig, quiet = false): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
-    logger: quiet ? ['error'] : ['log', 'warn', 'error'],
+    logger: quiet ? ['error'] : ['warn', 'error'],
   });
   app.use(
     helmet({
@@ -59,4 +58,4 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
   return notes;
 }
 
-export const logNotes = (notes: string[]) => notes.forEach((n) => new Logger('Hindsight').log(n));
+export const logNotes = (notes: string[]) => notes.forEach((n) => console.log(n));

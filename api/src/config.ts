@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /** Runtime configuration of SPEC §4, read once from the environment. */
 export interface AppConfig {
@@ -38,3 +39,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The repository root (the folder holding api/ and web/), from source or from api/dist alike. */
+export function repoRoot(from = __dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'api/package.json')) && existsSync(join(dir, 'package.json'))) return dir;
+  }
+  return process.cwd();
+}

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { createApp, prepare } from '../src/bootstrap';
@@ -51,7 +52,7 @@ export async function startTestApp(): Promise<TestApp> {
   for (const k of ['DATABASE_URL', 'HINDSIGHT_DEMO_DATA', 'HINDSIGHT_ADMIN_EMAIL', 'HINDSIGHT_ADMIN_PASSWORD']) {
     if (prev[k] === undefined) delete process.env[k];
   }
-  const { port } = app.getHttpServer().address();
+  const { port } = app.getHttpServer().address() as AddressInfo;
   const httpUrl = `http://127.0.0.1:${port}`;
   const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
     const res = await fetch(`${httpUrl}/graphql`, {

@@ -57,7 +57,7 @@ export class AuditService {
     const afterId = after ? decodeCursor(after, 'after')[0] : null;
     const rows: AuditEntryRow[] = await this.db.query(
       `SELECT id::text, at, actor, action, entity_type, entity_id, changes FROM audit_entry
-        WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+        WHERE ($1::bigint IS NULL OR audit_entry.id < $1) ORDER BY audit_entry.id DESC LIMIT $2`,
       [afterId, first + 1],
     );
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM audit_entry`);

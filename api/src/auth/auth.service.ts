@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
@@ -21,7 +21,6 @@ export const THROTTLE_WINDOW_MINUTES = 15;
 
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger('Auth');
   private dummyHash?: Promise<string>;
 
   constructor(
@@ -173,6 +172,5 @@ export class AuthService {
       const id = await this.repo.insertUser(tx, { email, passwordHash, role: 'ADMIN' as Role, teamIds: teams.map((t) => t.id) });
       await this.audit.record(tx, SYSTEM, { action: 'user.create', entityType: 'User', entityId: id, changes: { email, role: 'ADMIN' } });
     });
-    this.logger.log(`admin account ${email} created`);
   }
 }

@@ -1,6 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CountedConnection } from '../common/graphql/pagination';
-import { perItem } from '../common/graphql/limits';
 import { RootCause } from '../taxonomy/root-cause.model';
 import { RedundancyMechanism } from '../redundancy/redundancy-mechanism.model';
 import { DetectionSource, IncidentKind, IncidentStatus, PostmortemState, RedundancyOutcome, Severity, TagState } from './incident.enums';
@@ -157,7 +156,7 @@ export class IncidentEdge {
 
 @ObjectType({ description: 'A page of incidents.' })
 export class IncidentConnection extends CountedConnection {
-  @Field(() => [IncidentEdge], { description: 'The incidents of this page.', complexity: perItem() })
+  @Field(() => [IncidentEdge], { description: 'The incidents of this page.' })
   edges: IncidentEdge[];
 }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, HTTP_STATUS } from './domain-error';
+import { DomainError } from './domain-error';
 
 const logger = new Logger('GraphQL');
 
@@ -32,7 +32,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: {
         code: original.code,
         ...(original.fields.length ? { fields: original.fields } : {}),
-        ...(original.code === 'TOO_MANY_REQUESTS' ? { http: { status: HTTP_STATUS.TOO_MANY_REQUESTS } } : {}),
       },
     };
   }
