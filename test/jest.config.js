@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   testTimeout: 180000,
   maxWorkers: 1,
+  forceExit: true, // undici keeps idle keep-alive sockets to the stopped servers open for a few seconds
 };

@@ -47,3 +47,24 @@ describe('the built server on a fresh embedded database', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe('production mode', () => {
+  it('refuses introspection and never sends stack traces', async () => {
+    const s = await startServer({ NODE_ENV: 'production', HINDSIGHT_DEMO_DATA: 'false' });
+    try {
+      const login = await gql(s.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: ADMIN.email, p: ADMIN.password });
+      const token = login.data.login.token;
+      const intro = await gql(s.url, '{ __schema { types { name } } }', {}, token);
+      expect(intro.data?.__schema).toBeUndefined();
+      expect(intro.errors?.length).toBeGreaterThan(0);
+      const typo = await gql(s.url, '{ incidentz { totalCount } }', {}, token);
+      expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
+      expect(JSON.stringify(typo)).not.toMatch(/stacktrace/i);
+      const headers = (await fetch(`${s.url}/`)).headers;
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('content-security-policy')).toContain("default-src 'self'");
+    } finally {
+      await s.stop();
+    }
+  });
+});
