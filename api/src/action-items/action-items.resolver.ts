@@ -24,11 +24,15 @@ export class ActionItemsResolver {
     private readonly redundancyService: RedundancyService,
   ) {}
 
-  @Query(() => [ActionItem], { name: 'actionItems', description: 'Action items of incidents you may see: overdue first, then by due date (at most 500).' })
+  @Query(() => [ActionItem], {
+    name: 'actionItems',
+    description: 'Action items of incidents you may see: overdue first, then by due date (at most 500).',
+  })
   async list(
     @CurrentPrincipal() p: Principal,
     @Args('ownerId', { type: () => ID, nullable: true, description: 'Owned by this user.' }) ownerId: string | null,
-    @Args('statuses', { type: () => [ActionItemStatus], nullable: true, description: 'In these statuses.' }) statuses: ActionItemStatus[] | null,
+    @Args('statuses', { type: () => [ActionItemStatus], nullable: true, description: 'In these statuses.' })
+    statuses: ActionItemStatus[] | null,
     @Args('teamIds', { type: () => [ID], nullable: true, description: "Of these teams' incidents." }) teamIds: string[] | null,
     @Args('overdueOnly', { type: () => Boolean, nullable: true, description: 'Only overdue items.' }) overdueOnly: boolean | null,
   ): Promise<ActionItem[]> {
@@ -36,15 +40,20 @@ export class ActionItemsResolver {
   }
 
   @Mutation(() => ActionItem, { description: 'Adds an action item to an incident.' })
-  async createActionItem(@CurrentPrincipal() p: Principal, @Args('input') input: CreateActionItemInput): Promise<ActionItem> {
+  async createActionItem(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateActionItemInput,
+  ): Promise<ActionItem> {
     return toActionItem(await this.actionItems.create(p, input));
   }
 
   @Mutation(() => ActionItem, { description: 'Changes an action item; CONFLICT when expectedVersion is stale.' })
   async updateActionItem(
     @CurrentPrincipal() p: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateActionItemInput,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: UpdateActionItemInput,
   ): Promise<ActionItem> {
     return toActionItem(await this.actionItems.update(p, Number(id), input));
   }

@@ -28,7 +28,7 @@ export class AuditEntry {
   changes: unknown;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An item of a page with its cursor.' })
 class AuditEntryEdge {
   @Field({ description: 'Cursor of this entry.' })
   cursor: string;
@@ -60,8 +60,8 @@ export class AuditResolver {
   @Access('ADMIN', 'ADMIN')
   @Query(() => AuditEntryConnection, { description: 'The append-only audit log, newest first (admins).' })
   async auditLog(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('first', { description: 'Page size.', type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { description: 'endCursor of the previous page.', type: () => String, nullable: true }) after?: string,
   ): Promise<AuditEntryConnection> {
     const page = await this.audit.page(pageSize(first), after);
     const edges = page.rows.map((r) => ({ cursor: this.audit.cursor(r), node: toEntry(r) }));

@@ -26,10 +26,12 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => LoginResult, { description: 'Signs in; the token works as `Authorization: Bearer <token>` and is also set as an HTTP-only cookie.' })
+  @Mutation(() => LoginResult, {
+    description: 'Signs in; the token works as `Authorization: Bearer <token>` and is also set as an HTTP-only cookie.',
+  })
   async login(
-    @Args('email') email: string,
-    @Args('password') password: string,
+    @Args('email', { description: 'Sign-in email.' }) email: string,
+    @Args('password', { description: 'Password.' }) password: string,
     @Context() ctx: RequestContext,
   ): Promise<LoginResult> {
     const result = await this.auth.login(email, password, ctx.req.ip ?? 'unknown');
@@ -62,7 +64,11 @@ export class AuthResolver {
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => User, { description: 'Creates a user (admins).' })
-  async createUser(@CurrentPrincipal() p: Principal, @Args('input') input: CreateUserInput): Promise<User> {
+  async createUser(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateUserInput,
+  ): Promise<User> {
     return toUser(await this.auth.createUser(p, input));
   }
 
@@ -73,14 +79,21 @@ export class AuthResolver {
 
   @Access('WRITE')
   @Mutation(() => CreatedApiToken, { description: 'Makes an API token acting as you, narrowed to its scopes. The secret is shown once.' })
-  async createApiToken(@CurrentPrincipal() p: Principal, @Args('input') input: CreateApiTokenInput): Promise<CreatedApiToken> {
+  async createApiToken(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateApiTokenInput,
+  ): Promise<CreatedApiToken> {
     const { token, row } = await this.auth.createApiToken(p, input);
     return { token, apiToken: toApiToken(row) };
   }
 
   @Access('WRITE')
   @Mutation(() => ApiToken, { description: 'Revokes an API token; it stops working at once.' })
-  async revokeApiToken(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<ApiToken> {
+  async revokeApiToken(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+  ): Promise<ApiToken> {
     return toApiToken(await this.auth.revokeApiToken(p, Number(id)));
   }
 }

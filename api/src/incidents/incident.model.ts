@@ -145,7 +145,7 @@ export class TimelineEvent {
   author: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An item of a page with its cursor.' })
 export class IncidentEdge {
   @Field({ description: 'Cursor of this incident.' })
   cursor: string;

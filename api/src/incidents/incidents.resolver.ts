@@ -45,10 +45,17 @@ export class IncidentsResolver {
   })
   async incidents(
     @CurrentPrincipal() p: Principal,
-    @Args('filter', { type: () => IncidentFilter, nullable: true }) filter: IncidentFilter | null,
+    @Args('filter', { description: 'Which incidents; all you may see when omitted.', type: () => IncidentFilter, nullable: true })
+    filter: IncidentFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25, description: 'Page size, 0–200.' }) first: number,
     @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
-    @Args('sort', { type: () => IncidentSort, nullable: true, defaultValue: IncidentSort.STARTED_AT_DESC }) sort: IncidentSort,
+    @Args('sort', {
+      description: 'Order of the list.',
+      type: () => IncidentSort,
+      nullable: true,
+      defaultValue: IncidentSort.STARTED_AT_DESC,
+    })
+    sort: IncidentSort,
   ): Promise<IncidentConnection> {
     const page = await this.incidentsService.list(p, filter, first, after, sort);
     const edges = page.rows.map((r) => ({ cursor: r.cursor, node: toIncident(r) }));
@@ -56,20 +63,28 @@ export class IncidentsResolver {
   }
 
   @Query(() => Incident, { nullable: true, description: 'One incident; NOT_FOUND when it does not exist or is private to another team.' })
-  async incident(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<Incident> {
+  async incident(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+  ): Promise<Incident> {
     return toIncident(await this.incidentsService.get(p, Number(id)));
   }
 
   @Mutation(() => Incident, { description: 'Records an incident (responders of the owning team, admins).' })
-  async createIncident(@CurrentPrincipal() p: Principal, @Args('input') input: CreateIncidentInput): Promise<Incident> {
+  async createIncident(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateIncidentInput,
+  ): Promise<Incident> {
     return toIncident(await this.incidentsService.create(p, input));
   }
 
   @Mutation(() => Incident, { description: 'Changes an incident; CONFLICT when expectedVersion is stale, and nothing is written.' })
   async updateIncident(
     @CurrentPrincipal() p: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateIncidentInput,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: UpdateIncidentInput,
   ): Promise<Incident> {
     return toIncident(await this.incidentsService.update(p, Number(id), input));
   }
@@ -77,21 +92,41 @@ export class IncidentsResolver {
   @Mutation(() => Incident, { description: 'Sets the review state of a cause tag (CONFIRMED by a reviewer, or back to PROPOSED).' })
   async reviewCause(
     @CurrentPrincipal() p: Principal,
-    @Args('incidentId', { type: () => ID }) incidentId: string,
-    @Args('causeId', { type: () => ID }) causeId: string,
-    @Args('state', { type: () => TagState, defaultValue: TagState.CONFIRMED }) state: TagState,
+    @Args('incidentId', { description: 'The incident.', type: () => ID }) incidentId: string,
+    @Args('causeId', { description: 'The tagged cause (primary or contributing).', type: () => ID }) causeId: string,
+    @Args('state', { description: 'The new review state.', type: () => TagState, defaultValue: TagState.CONFIRMED }) state: TagState,
   ): Promise<Incident> {
     return toIncident(await this.incidentsService.setCauseState(p, Number(incidentId), Number(causeId), state));
   }
 
   @Mutation(() => Incident, { description: 'Records how a redundancy mechanism behaved (null outcome removes it).' })
-  async assessRedundancy(@CurrentPrincipal() p: Principal, @Args('input') input: AssessRedundancyInput): Promise<Incident> {
-    return toIncident(await this.incidentsService.assess(p, Number(input.incidentId), Number(input.mechanismId), input.outcome ?? null, input.notes ?? null));
+  async assessRedundancy(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: AssessRedundancyInput,
+  ): Promise<Incident> {
+    return toIncident(
+      await this.incidentsService.assess(
+        p,
+        Number(input.incidentId),
+        Number(input.mechanismId),
+        input.outcome ?? null,
+        input.notes ?? null,
+      ),
+    );
   }
 
   @Mutation(() => TimelineEvent, { description: 'Adds a note to the incident timeline.' })
-  async addTimelineEvent(@CurrentPrincipal() p: Principal, @Args('input') input: AddTimelineEventInput): Promise<TimelineEvent> {
-    const row = await this.incidentsService.addTimelineEvent(p, Number(input.incidentId), { at: input.at, kind: input.kind ?? 'NOTE', message: input.message });
+  async addTimelineEvent(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: AddTimelineEventInput,
+  ): Promise<TimelineEvent> {
+    const row = await this.incidentsService.addTimelineEvent(p, Number(input.incidentId), {
+      at: input.at,
+      kind: input.kind ?? 'NOTE',
+      message: input.message,
+    });
     return { ...row, id: String(row.id) };
   }
 

@@ -18,13 +18,20 @@ export class RedundancyResolver {
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => RedundancyMechanism, { description: 'Adds a mechanism to the catalogue (admins).' })
-  async createRedundancyMechanism(@CurrentPrincipal() p: Principal, @Args('input') input: CreateRedundancyMechanismInput): Promise<RedundancyMechanism> {
+  async createRedundancyMechanism(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateRedundancyMechanismInput,
+  ): Promise<RedundancyMechanism> {
     return toMechanism(await this.redundancy.create(p, input));
   }
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => RedundancyMechanism, { description: 'Retires a mechanism; past assessments keep it (admins).' })
-  async retireRedundancyMechanism(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<RedundancyMechanism> {
+  async retireRedundancyMechanism(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+  ): Promise<RedundancyMechanism> {
     return toMechanism(await this.redundancy.retire(p, Number(id)));
   }
 }

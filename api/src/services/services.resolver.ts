@@ -37,7 +37,11 @@ export class ServicesResolver {
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => Service, { description: 'Creates a service (admins).' })
-  async createService(@CurrentPrincipal() p: Principal, @Args('input') input: CreateServiceInput): Promise<Service> {
+  async createService(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateServiceInput,
+  ): Promise<Service> {
     return toService(await this.servicesService.create(p, input));
   }
 
@@ -45,8 +49,9 @@ export class ServicesResolver {
   @Mutation(() => Service, { description: 'Changes a service: name, team, SLO, declared redundancy (admins).' })
   async updateService(
     @CurrentPrincipal() p: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateServiceInput,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: UpdateServiceInput,
   ): Promise<Service> {
     return toService(await this.servicesService.update(p, Number(id), input));
   }

@@ -26,7 +26,11 @@ export class TaxonomyResolver {
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => RootCause, { description: 'Adds a category or a cause (admins).' })
-  async createRootCause(@CurrentPrincipal() p: Principal, @Args('input') input: CreateRootCauseInput): Promise<RootCause> {
+  async createRootCause(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateRootCauseInput,
+  ): Promise<RootCause> {
     return toRootCause(await this.taxonomy.create(p, input));
   }
 
@@ -34,8 +38,9 @@ export class TaxonomyResolver {
   @Mutation(() => RootCause, { description: 'Renames or re-describes a node; its history stays attached (admins).' })
   async updateRootCause(
     @CurrentPrincipal() p: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateRootCauseInput,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: UpdateRootCauseInput,
   ): Promise<RootCause> {
     return toRootCause(await this.taxonomy.update(p, Number(id), input));
   }
@@ -45,7 +50,10 @@ export class TaxonomyResolver {
     nullable: true,
     description: 'Deletes an unused node and returns null; a node in use is retired instead and returned (admins).',
   })
-  async deleteRootCause(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<RootCause | null> {
+  async deleteRootCause(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+  ): Promise<RootCause | null> {
     const row = await this.taxonomy.remove(p, Number(id));
     return row && toRootCause(row);
   }

@@ -16,7 +16,11 @@ export class TeamsResolver {
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => Team, { description: 'Creates a team (admins).' })
-  async createTeam(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateTeamInput): Promise<Team> {
+  async createTeam(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: CreateTeamInput,
+  ): Promise<Team> {
     return toTeam(await this.teamsService.create(principal, input.name));
   }
 }
