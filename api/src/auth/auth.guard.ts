@@ -46,6 +46,12 @@ export class AuthGuard implements CanActivate {
     }
     const req = context.switchToHttp().getRequest();
     if (req.principal === undefined) req.principal = await this.auth.authenticate(req);
+    // The session cookie is sent by browsers on cross-site requests too: a state-changing REST call
+    // authenticated only by the cookie must carry a header no cross-site form can set.
+    // (GraphQL has the same protection from Apollo's CSRF prevention.)
+    if (req.principal && !req.headers.authorization && !['GET', 'HEAD'].includes(req.method) && !req.headers['x-hindsight-csrf']) {
+      throw new DomainError('FORBIDDEN', 'Cookie-authenticated requests that change data need the header x-hindsight-csrf: 1');
+    }
     return req.principal;
   }
 
