@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { badInput } from '../common/errors/domain-error';
 import type { RequestContext } from '../common/graphql/context';
 import { Team, toTeam } from '../teams/team.model';
 import { TeamsService } from '../teams/teams.service';
@@ -44,6 +45,17 @@ export class AuthResolver {
   async logout(@CurrentPrincipal() principal: Principal, @Context() ctx: RequestContext): Promise<boolean> {
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return this.auth.logout(principal);
+  }
+
+  @Access('READ')
+  @Mutation(() => Boolean, { description: "Changes the caller's password (at least 12 characters); the caller's other sessions end." })
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Args('currentPassword', { description: 'The password in use now.' }) currentPassword: string,
+    @Args('newPassword', { description: 'The new password, 12 to 200 characters.' }) newPassword: string,
+  ): Promise<boolean> {
+    if (newPassword.length < 12 || newPassword.length > 200) throw badInput('newPassword must be 12 to 200 characters long', 'newPassword');
+    return this.auth.changePassword(principal, currentPassword, newPassword);
   }
 
   @Query(() => Viewer, { description: 'The caller.' })

@@ -88,6 +88,22 @@ export class AuthService {
     return true;
   }
 
+  /** Changes the caller's password after checking the current one; other sessions end. */
+  async changePassword(principal: Principal, current: string, next: string): Promise<boolean> {
+    if (principal.tokenId) throw new DomainError('FORBIDDEN', 'API tokens cannot change passwords');
+    const user = await this.me(principal);
+    if (!user.password_hash || !(await argon2.verify(user.password_hash, current).catch(() => false))) {
+      throw badInput('currentPassword is wrong', 'currentPassword');
+    }
+    const hash = await argon2.hash(next);
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [user.id, hash]);
+      await tx.query(`UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [user.id, principal.sessionId ?? null]);
+      await this.audit.record(tx, principal, { action: 'user.password', entityType: 'User', entityId: user.id, changes: {} });
+    });
+    return true;
+  }
+
   listUsers(): Promise<UserRow[]> {
     return this.repo.listUsers();
   }
@@ -162,7 +178,7 @@ export class AuthService {
     const email = adminEmail ?? 'admin@hindsight.local';
     const password = adminPassword ?? randomBytes(12).toString('base64url');
     await this.insertAdmin(email, password);
-    return `first start: sign in as ${email} with password ${password} (shown once; change it in Settings)`;
+    return `first start: sign in as ${email} with password ${password} (shown once; change it after signing in: Settings, or the changePassword mutation)`;
   }
 
   private async insertAdmin(email: string, password: string): Promise<void> {

@@ -125,6 +125,19 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
     expect(code(await t.gql(`{ teams { id } }`, {}, s))).toBe('UNAUTHENTICATED');
   });
 
+  it('changes a password: the old one stops working and other sessions end', async () => {
+    await t.ok(`mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`, { i: { email: 'pw@example.com', password: PASSWORD, role: 'VIEWER' } }, admin);
+    const s1 = await t.login('pw@example.com', PASSWORD);
+    const s2 = await t.login('pw@example.com', PASSWORD);
+    const wrong = await t.gql(`mutation{ changePassword(currentPassword:"nope", newPassword:"Another-pass-2026"){ } }`.replace('{ }', ''), {}, s1);
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['currentPassword'] });
+    await t.ok(`mutation($c:String!){ changePassword(currentPassword:$c, newPassword:"Another-pass-2026") }`, { c: PASSWORD }, s1);
+    expect(code(await t.gql(`{ teams { id } }`, {}, s1))).toBe('OK');
+    expect(code(await t.gql(`{ teams { id } }`, {}, s2))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }`, { e: 'pw@example.com', p: PASSWORD }))).toBe('UNAUTHENTICATED');
+    await t.login('pw@example.com', 'Another-pass-2026');
+  });
+
   it('throttles repeated failed logins per account', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 12; i++) {
