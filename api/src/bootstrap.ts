@@ -53,7 +53,9 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
   }
   db.markReady();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  notes.push(`Hindsight listening on http://${host}:${config.port} (database: ${db.description}; web app: ${WEB_DIST ? 'served' : 'not built'})`);
+  notes.push(
+    `Hindsight listening on http://${host}:${config.port} (database: ${db.description}; web app: ${WEB_DIST ? 'served' : 'not built'})`,
+  );
   if (adminNote) notes.push(adminNote);
   return notes;
 }

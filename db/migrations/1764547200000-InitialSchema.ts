@@ -246,8 +246,17 @@ export class InitialSchema1764547200000 implements MigrationInterface {
       BEGIN UPDATE data_version SET version = version + 1; RETURN NULL; END $$;
     `);
     for (const table of [
-      'incident', 'incident_service', 'incident_cause', 'redundancy_assessment', 'action_item',
-      'service', 'service_redundancy', 'team', 'root_cause', 'redundancy_mechanism', 'user_team',
+      'incident',
+      'incident_service',
+      'incident_cause',
+      'redundancy_assessment',
+      'action_item',
+      'service',
+      'service_redundancy',
+      'team',
+      'root_cause',
+      'redundancy_mechanism',
+      'user_team',
     ]) {
       await q.query(
         `CREATE TRIGGER ${table}_bump_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}

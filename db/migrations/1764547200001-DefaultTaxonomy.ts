@@ -2,17 +2,17 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The default root-cause taxonomy (category → causes) and redundancy catalogue of SPEC §2. */
 export const DEFAULT_TAXONOMY: Record<string, string[]> = {
-  'Change': ['Deployment / release', 'Configuration change', 'Feature flag change', 'Schema migration'],
-  'Capacity': ['Capacity / overload', 'Traffic spike', 'Resource exhaustion'],
-  'Software': ['Software bug', 'Memory leak', 'Race condition'],
-  'Data': ['Data / database', 'Data corruption', 'Replication lag'],
-  'Dependency': ['Dependency / third party', 'Cloud provider outage', 'Internal dependency'],
-  'Network': ['Network / routing', 'DNS', 'CDN', 'Load balancer'],
-  'Infrastructure': ['Hardware / power / facilities', 'Certificate or credential expiry'],
-  'Security': ['Security / DDoS', 'Abuse / credential stuffing'],
-  'Human': ['Human / operational error', 'Runbook gap'],
-  'Observability': ['Monitoring gap', 'Alert misconfiguration'],
-  'Unknown': ['Unknown'],
+  Change: ['Deployment / release', 'Configuration change', 'Feature flag change', 'Schema migration'],
+  Capacity: ['Capacity / overload', 'Traffic spike', 'Resource exhaustion'],
+  Software: ['Software bug', 'Memory leak', 'Race condition'],
+  Data: ['Data / database', 'Data corruption', 'Replication lag'],
+  Dependency: ['Dependency / third party', 'Cloud provider outage', 'Internal dependency'],
+  Network: ['Network / routing', 'DNS', 'CDN', 'Load balancer'],
+  Infrastructure: ['Hardware / power / facilities', 'Certificate or credential expiry'],
+  Security: ['Security / DDoS', 'Abuse / credential stuffing'],
+  Human: ['Human / operational error', 'Runbook gap'],
+  Observability: ['Monitoring gap', 'Alert misconfiguration'],
+  Unknown: ['Unknown'],
 };
 
 export const DEFAULT_REDUNDANCY: Array<[string, string]> = [
@@ -34,15 +34,12 @@ export class DefaultTaxonomy1764547200001 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     for (const [category, causes] of Object.entries(DEFAULT_TAXONOMY)) {
       const [{ id }] = await q.query(`INSERT INTO root_cause (name) VALUES ($1) RETURNING id`, [category]);
-      await q.query(
-        `INSERT INTO root_cause (name, parent_id) SELECT unnest($1::text[]), $2`,
-        [causes, id],
-      );
+      await q.query(`INSERT INTO root_cause (name, parent_id) SELECT unnest($1::text[]), $2`, [causes, id]);
     }
-    await q.query(
-      `INSERT INTO redundancy_mechanism (name, description) SELECT * FROM unnest($1::text[], $2::text[])`,
-      [DEFAULT_REDUNDANCY.map((r) => r[0]), DEFAULT_REDUNDANCY.map((r) => r[1])],
-    );
+    await q.query(`INSERT INTO redundancy_mechanism (name, description) SELECT * FROM unnest($1::text[], $2::text[])`, [
+      DEFAULT_REDUNDANCY.map((r) => r[0]),
+      DEFAULT_REDUNDANCY.map((r) => r[1]),
+    ]);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -22,7 +22,15 @@ describe('a new user in Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1440, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = ctx.pages()[0] ?? (await ctx.newPage());
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -45,7 +53,10 @@ describe('a new user in Chromium', () => {
     const text = await page.innerText('body');
     expect(text).toContain('MTTR');
 
-    await page.getByRole('link', { name: /incidents/i }).first().click();
+    await page
+      .getByRole('link', { name: /incidents/i })
+      .first()
+      .click();
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 10, null, { timeout: 30_000 });
     await page.screenshot({ path: path.join(SHOTS, 'incidents.png'), fullPage: true });
     expect(errors).toEqual([]);

@@ -18,7 +18,10 @@ describe('the built server on a fresh embedded database', () => {
       const anon = await gql(first.url, '{ incidents(first:1){ totalCount } }');
       expect(anon.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
-      const login = await gql(first.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: ADMIN.email, p: ADMIN.password });
+      const login = await gql(first.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      });
       const token = login.data.login.token;
       const count = await gql(first.url, '{ incidents(first:1){ totalCount } }', {}, token);
       expect(count.data.incidents.totalCount).toBeGreaterThanOrEqual(300);
@@ -27,7 +30,10 @@ describe('the built server on a fresh embedded database', () => {
       await first.stop();
       const second = await startServer({}, { dir: first.dir });
       try {
-        const again = await gql(second.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: ADMIN.email, p: ADMIN.password });
+        const again = await gql(second.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+          e: ADMIN.email,
+          p: ADMIN.password,
+        });
         const count2 = await gql(second.url, '{ incidents(first:1){ totalCount } }', {}, again.data.login.token);
         expect(count2.data.incidents.totalCount).toBe(count.data.incidents.totalCount);
         expect(second.log()).not.toMatch(/demo data:/);
@@ -52,7 +58,10 @@ describe('production mode', () => {
   it('refuses introspection and never sends stack traces', async () => {
     const s = await startServer({ NODE_ENV: 'production', HINDSIGHT_DEMO_DATA: 'false' });
     try {
-      const login = await gql(s.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: ADMIN.email, p: ADMIN.password });
+      const login = await gql(s.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      });
       const token = login.data.login.token;
       const intro = await gql(s.url, '{ __schema { types { name } } }', {}, token);
       expect(intro.data?.__schema).toBeUndefined();

@@ -18,7 +18,10 @@ maybe('when PostgreSQL goes away and comes back', () => {
     pg.start();
     const server = await startServer({ DATABASE_URL: pg.url, HINDSIGHT_DEMO_DATA: 'false' });
     try {
-      const login = await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: ADMIN.email, p: ADMIN.password });
+      const login = await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      });
       const token = login.data.login.token;
       const health = () => fetch(`${server.url}/healthz`).then((r) => r.status);
 

@@ -13,7 +13,10 @@ export interface StartedServer {
 }
 
 /** Starts the built server (`node api/dist/...`) on an ephemeral port and a fresh embedded database. */
-export async function startServer(env: Record<string, string> = {}, opts: { dir?: string; keep?: boolean; timeoutMs?: number } = {}): Promise<StartedServer & { dir: string; exit: Promise<number | null> }> {
+export async function startServer(
+  env: Record<string, string> = {},
+  opts: { dir?: string; keep?: boolean; timeoutMs?: number } = {},
+): Promise<StartedServer & { dir: string; exit: Promise<number | null> }> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'hindsight-e2e-'));
   const timeoutMs = opts.timeoutMs ?? 150_000;
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -64,7 +67,12 @@ export async function startServer(env: Record<string, string> = {}, opts: { dir?
   throw new Error(`server not healthy within ${timeoutMs} ms: ${output.slice(-1000)}`);
 }
 
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ status: number; data?: T; errors?: any[] }> {
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ status: number; data?: T; errors?: any[] }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -1,9 +1,25 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-export enum ActionItemType { PREVENT = 'PREVENT', DETECT = 'DETECT', MITIGATE = 'MITIGATE', PROCESS = 'PROCESS' }
-export enum ActionItemStatus { OPEN = 'OPEN', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', WONT_DO = 'WONT_DO' }
-registerEnumType(ActionItemType, { name: 'ActionItemType', description: 'PREVENT recurrence, DETECT sooner, MITIGATE faster, or improve PROCESS.' });
-registerEnumType(ActionItemStatus, { name: 'ActionItemStatus', description: 'OPEN and IN_PROGRESS items are open work; DONE and WONT_DO are closed.' });
+export enum ActionItemType {
+  PREVENT = 'PREVENT',
+  DETECT = 'DETECT',
+  MITIGATE = 'MITIGATE',
+  PROCESS = 'PROCESS',
+}
+export enum ActionItemStatus {
+  OPEN = 'OPEN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  WONT_DO = 'WONT_DO',
+}
+registerEnumType(ActionItemType, {
+  name: 'ActionItemType',
+  description: 'PREVENT recurrence, DETECT sooner, MITIGATE faster, or improve PROCESS.',
+});
+registerEnumType(ActionItemStatus, {
+  name: 'ActionItemStatus',
+  description: 'OPEN and IN_PROGRESS items are open work; DONE and WONT_DO are closed.',
+});
 
 @ObjectType({ description: 'Prevention or follow-up work from an incident.' })
 export class ActionItem {

@@ -51,7 +51,13 @@ export class ActionItemsService {
       .get<number, ActionItemRow[]>(
         'actionItemsByIncident',
         async (ids) =>
-          groupBy(await this.db.query<ActionItemRow>(`SELECT ${ACTION_ITEM_COLUMNS} FROM action_item a WHERE a.incident_id = ANY($1) ORDER BY a.id`, [ids]), (a) => a.incident_id),
+          groupBy(
+            await this.db.query<ActionItemRow>(
+              `SELECT ${ACTION_ITEM_COLUMNS} FROM action_item a WHERE a.incident_id = ANY($1) ORDER BY a.id`,
+              [ids],
+            ),
+            (a) => a.incident_id,
+          ),
         [],
       )
       .load(incidentId);
@@ -65,10 +71,23 @@ export class ActionItemsService {
       const [{ id }] = await tx.query(
         `INSERT INTO action_item (incident_id, title, type, owner_id, due_date, cause_id, mechanism_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [incident.id, input.title.trim(), input.type ?? 'PREVENT', num(input.ownerId), input.dueDate ?? null, num(input.causeId), num(input.mechanismId)],
+        [
+          incident.id,
+          input.title.trim(),
+          input.type ?? 'PREVENT',
+          num(input.ownerId),
+          input.dueDate ?? null,
+          num(input.causeId),
+          num(input.mechanismId),
+        ],
       );
       const row = await this.byId(tx, id);
-      await this.audit.record(tx, principal, { action: 'actionItem.create', entityType: 'ActionItem', entityId: id, changes: this.snapshot(row) });
+      await this.audit.record(tx, principal, {
+        action: 'actionItem.create',
+        entityType: 'ActionItem',
+        entityId: id,
+        changes: this.snapshot(row),
+      });
       return row;
     });
   }
@@ -81,7 +100,9 @@ export class ActionItemsService {
       assertCanWriteTeam(principal, incident.team_id);
       const current = await this.byId(tx, id);
       if (current.version !== input.expectedVersion) {
-        throw new DomainError('CONFLICT', `Action item ${id} was changed by someone else; reload it and apply your edit again`, ['expectedVersion']);
+        throw new DomainError('CONFLICT', `Action item ${id} was changed by someone else; reload it and apply your edit again`, [
+          'expectedVersion',
+        ]);
       }
       await this.checkRefs(tx, input);
       const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
@@ -104,7 +125,12 @@ export class ActionItemsService {
         ],
       );
       const row = await this.byId(tx, id);
-      await this.audit.record(tx, principal, { action: 'actionItem.update', entityType: 'ActionItem', entityId: id, changes: diff(this.snapshot(current), this.snapshot(row)) });
+      await this.audit.record(tx, principal, {
+        action: 'actionItem.update',
+        entityType: 'ActionItem',
+        entityId: id,
+        changes: diff(this.snapshot(current), this.snapshot(row)),
+      });
       return row;
     });
   }
@@ -114,7 +140,10 @@ export class ActionItemsService {
     return row;
   }
 
-  private async checkRefs(sql: Sql, input: { ownerId?: string | null; causeId?: string | null; mechanismId?: string | null }): Promise<void> {
+  private async checkRefs(
+    sql: Sql,
+    input: { ownerId?: string | null; causeId?: string | null; mechanismId?: string | null },
+  ): Promise<void> {
     const checks: Array<[string | null | undefined, string, string]> = [
       [input.ownerId, 'app_user', 'ownerId'],
       [input.causeId, 'root_cause', 'causeId'],
@@ -128,7 +157,15 @@ export class ActionItemsService {
   }
 
   private snapshot(r: ActionItemRow): Record<string, unknown> {
-    return { title: r.title, type: r.type, status: r.status, ownerId: r.owner_id, dueDate: r.due_date, causeId: r.cause_id, mechanismId: r.mechanism_id };
+    return {
+      title: r.title,
+      type: r.type,
+      status: r.status,
+      ownerId: r.owner_id,
+      dueDate: r.due_date,
+      causeId: r.cause_id,
+      mechanismId: r.mechanism_id,
+    };
   }
 }
 

@@ -59,10 +59,12 @@ export class AuthRepository {
     sql: Sql,
     user: { email: string; name?: string | null; passwordHash: string; role: Role; teamIds: number[] },
   ): Promise<number> {
-    const [{ id }] = await sql.query(
-      `INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [user.email, user.name ?? null, user.passwordHash, user.role],
-    );
+    const [{ id }] = await sql.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      user.email,
+      user.name ?? null,
+      user.passwordHash,
+      user.role,
+    ]);
     await sql.query(`INSERT INTO user_team (user_id, team_id) SELECT $1, unnest($2::int[])`, [id, user.teamIds]);
     return id;
   }
@@ -85,10 +87,11 @@ export class AuthRepository {
   }
 
   async insertSession(userId: number, hash: string, expiresAt: Date): Promise<number> {
-    const [{ id }] = await this.db.query(
-      `INSERT INTO session (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
-      [userId, hash, expiresAt],
-    );
+    const [{ id }] = await this.db.query(`INSERT INTO session (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`, [
+      userId,
+      hash,
+      expiresAt,
+    ]);
     return id;
   }
 
@@ -136,7 +139,9 @@ export class AuthRepository {
   }
 
   async revokeApiToken(sql: Sql, id: number, userId: number | null): Promise<ApiTokenRow | undefined> {
-    const { rows: [row] } = await run<ApiTokenRow>(
+    const {
+      rows: [row],
+    } = await run<ApiTokenRow>(
       sql,
       `UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND ($2::int IS NULL OR user_id = $2)
        RETURNING id, name, scopes, created_at, last_used_at, revoked_at, user_id`,

@@ -1,8 +1,17 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { UserRow } from './auth.repository';
 
-export enum RoleEnum { VIEWER = 'VIEWER', RESPONDER = 'RESPONDER', ADMIN = 'ADMIN' }
-export enum ScopeEnum { READ = 'READ', WRITE = 'WRITE', IMPORT = 'IMPORT', ADMIN = 'ADMIN' }
+export enum RoleEnum {
+  VIEWER = 'VIEWER',
+  RESPONDER = 'RESPONDER',
+  ADMIN = 'ADMIN',
+}
+export enum ScopeEnum {
+  READ = 'READ',
+  WRITE = 'WRITE',
+  IMPORT = 'IMPORT',
+  ADMIN = 'ADMIN',
+}
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'VIEWER reads; RESPONDER also edits incidents of their teams; ADMIN manages everything.',

@@ -20,10 +20,6 @@ export const validationPipe = new ValidationPipe({
   validateCustomDecorators: false,
   exceptionFactory: (errors) => {
     const problems = flatten(errors);
-    return new DomainError(
-      'BAD_USER_INPUT',
-      problems.map((p) => p.message).join('; '),
-      [...new Set(problems.map((p) => p.field))],
-    );
+    return new DomainError('BAD_USER_INPUT', problems.map((p) => p.message).join('; '), [...new Set(problems.map((p) => p.field))]);
   },
 });

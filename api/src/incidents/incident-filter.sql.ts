@@ -20,7 +20,9 @@ export function incidentFilterSql(filter: IncidentFilter | null | undefined, par
   if (filter.severities?.length) where.push(`i.severity = ANY(${p(filter.severities)}::severity[])`);
   if (filter.kinds?.length) where.push(`i.kind = ANY(${p(filter.kinds)}::incident_kind[])`);
   if (filter.serviceIds?.length) {
-    where.push(`EXISTS (SELECT 1 FROM incident_service x WHERE x.incident_id = i.id AND x.service_id = ANY(${p(toIds(filter.serviceIds))}::int[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM incident_service x WHERE x.incident_id = i.id AND x.service_id = ANY(${p(toIds(filter.serviceIds))}::int[]))`,
+    );
   }
   if (filter.rootCauseIds?.length) {
     where.push(`EXISTS (SELECT 1 FROM incident_cause c JOIN root_cause rc ON rc.id = c.cause_id

@@ -26,9 +26,23 @@ const VALUE_COLUMNS = `title, summary, severity, postmortem_state, kind, exclude
   customer_impact, affected_users_percent, detection_source, started_at, detected_at, acknowledged_at, mitigated_at, resolved_at`;
 
 const valueParams = (v: IncidentValues): unknown[] => [
-  v.title, v.summary, v.severity, v.postmortemState, v.kind, v.excludeFromMetrics, v.private, v.teamId, v.regions,
-  v.customerImpact, v.affectedUsersPercent, v.detectionSource, v.startedAt, v.detectedAt, v.acknowledgedAt,
-  v.mitigatedAt, v.resolvedAt,
+  v.title,
+  v.summary,
+  v.severity,
+  v.postmortemState,
+  v.kind,
+  v.excludeFromMetrics,
+  v.private,
+  v.teamId,
+  v.regions,
+  v.customerImpact,
+  v.affectedUsersPercent,
+  v.detectionSource,
+  v.startedAt,
+  v.detectedAt,
+  v.acknowledgedAt,
+  v.mitigatedAt,
+  v.resolvedAt,
 ];
 
 export const valuesOf = (r: IncidentRow): IncidentValues => ({
@@ -99,10 +113,10 @@ export class IncidentsRepository {
 
   async setServices(sql: Sql, incidentId: number, serviceIds: number[]): Promise<void> {
     await sql.query(`DELETE FROM incident_service WHERE incident_id = $1 AND NOT (service_id = ANY($2::int[]))`, [incidentId, serviceIds]);
-    await sql.query(
-      `INSERT INTO incident_service (incident_id, service_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`,
-      [incidentId, serviceIds],
-    );
+    await sql.query(`INSERT INTO incident_service (incident_id, service_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`, [
+      incidentId,
+      serviceIds,
+    ]);
   }
 
   serviceIds(sql: Sql, incidentId: number): Promise<Array<{ service_id: number }>> {
@@ -122,7 +136,10 @@ export class IncidentsRepository {
    * A cause that becomes primary stops being a contributing factor.
    */
   async setPrimaryCause(sql: Sql, incidentId: number, causeId: number | null, actor: string): Promise<void> {
-    await sql.query(`DELETE FROM incident_cause WHERE incident_id = $1 AND is_primary AND cause_id IS DISTINCT FROM $2`, [incidentId, causeId]);
+    await sql.query(`DELETE FROM incident_cause WHERE incident_id = $1 AND is_primary AND cause_id IS DISTINCT FROM $2`, [
+      incidentId,
+      causeId,
+    ]);
     if (causeId === null) return;
     await sql.query(
       `INSERT INTO incident_cause (incident_id, cause_id, is_primary, set_by) VALUES ($1, $2, true, $3)
@@ -136,7 +153,10 @@ export class IncidentsRepository {
 
   /** Replaces the contributing factors, keeping the review state of those that stay. */
   async setContributing(sql: Sql, incidentId: number, causeIds: number[], actor: string): Promise<void> {
-    await sql.query(`DELETE FROM incident_cause WHERE incident_id = $1 AND NOT is_primary AND NOT (cause_id = ANY($2::int[]))`, [incidentId, causeIds]);
+    await sql.query(`DELETE FROM incident_cause WHERE incident_id = $1 AND NOT is_primary AND NOT (cause_id = ANY($2::int[]))`, [
+      incidentId,
+      causeIds,
+    ]);
     await sql.query(
       `INSERT INTO incident_cause (incident_id, cause_id, is_primary, set_by)
        SELECT $1, c, false, $3 FROM unnest($2::int[]) c ON CONFLICT (incident_id, cause_id) DO NOTHING`,
@@ -164,7 +184,10 @@ export class IncidentsRepository {
     );
   }
 
-  async upsertAssessment(sql: Sql, a: { incidentId: number; mechanismId: number; outcome: string; notes: string | null; actor: string }): Promise<void> {
+  async upsertAssessment(
+    sql: Sql,
+    a: { incidentId: number; mechanismId: number; outcome: string; notes: string | null; actor: string },
+  ): Promise<void> {
     await sql.query(
       `INSERT INTO redundancy_assessment (incident_id, mechanism_id, outcome, notes, assessed_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (incident_id, mechanism_id) DO UPDATE SET outcome = EXCLUDED.outcome, notes = EXCLUDED.notes,
@@ -184,7 +207,10 @@ export class IncidentsRepository {
     );
   }
 
-  async insertTimelineEvent(sql: Sql, e: { incidentId: number; at: Date; kind: string; message: string; author: string }): Promise<TimelineRow> {
+  async insertTimelineEvent(
+    sql: Sql,
+    e: { incidentId: number; at: Date; kind: string; message: string; author: string },
+  ): Promise<TimelineRow> {
     const [row] = await sql.query(
       `INSERT INTO timeline_event (incident_id, at, kind, message, author) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, incident_id, at, kind, message, author`,

@@ -36,11 +36,7 @@ export function checkPhases(v: Pick<IncidentValues, Phase>, now = Date.now()): v
     if (!at) continue;
     if (at.getTime() > now + FUTURE_TOLERANCE_MS) throw badInput(`${phase} is in the future`, phase);
     if (previous && at < v[previous]!) {
-      throw badInput(
-        `${phase} (${at.toISOString()}) must not be before ${previous} (${v[previous]!.toISOString()})`,
-        previous,
-        phase,
-      );
+      throw badInput(`${phase} (${at.toISOString()}) must not be before ${previous} (${v[previous]!.toISOString()})`, previous, phase);
     }
     previous = phase;
   }
@@ -79,7 +75,9 @@ export class IncidentsService {
       if (keyset && c.length === 2 && /^-?\d+$/.test(String(c[0])) && Number.isInteger(c[1])) {
         params.push(c[0], c[1]);
         const op = sort === IncidentSort.STARTED_AT_DESC ? '<' : '>';
-        where.push(`(i.started_at, i.id) ${op} ('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::int)`);
+        where.push(
+          `(i.started_at, i.id) ${op} ('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::int)`,
+        );
       } else if (!keyset && c.length === 1 && Number.isInteger(c[0]) && c[0] >= 0) {
         offset = c[0];
       } else {
@@ -207,7 +205,12 @@ export class IncidentsService {
       if (!(await this.repo.setCauseState(tx, incidentId, causeId, state, principal.actor))) {
         throw badInput(`causeId: cause ${causeId} is not tagged on this incident`, 'causeId');
       }
-      await this.audit.record(tx, principal, { action: 'incident.cause.review', entityType: 'Incident', entityId: incidentId, changes: { causeId, state } });
+      await this.audit.record(tx, principal, {
+        action: 'incident.cause.review',
+        entityType: 'Incident',
+        entityId: incidentId,
+        changes: { causeId, state },
+      });
       return incident;
     });
   }
@@ -228,7 +231,12 @@ export class IncidentsService {
         await this.redundancy.requireActive(tx, mechanismId, 'mechanismId');
         await this.repo.upsertAssessment(tx, { incidentId, mechanismId, outcome, notes, actor: principal.actor });
       }
-      await this.audit.record(tx, principal, { action: 'incident.redundancy.assess', entityType: 'Incident', entityId: incidentId, changes: { mechanismId, outcome, notes } });
+      await this.audit.record(tx, principal, {
+        action: 'incident.redundancy.assess',
+        entityType: 'Incident',
+        entityId: incidentId,
+        changes: { mechanismId, outcome, notes },
+      });
       return incident;
     });
   }
@@ -238,7 +246,12 @@ export class IncidentsService {
       const incident = await this.get(principal, incidentId, tx);
       assertCanWriteTeam(principal, incident.team_id);
       const row = await this.repo.insertTimelineEvent(tx, { incidentId, ...e, author: principal.actor });
-      await this.audit.record(tx, principal, { action: 'incident.timeline.add', entityType: 'Incident', entityId: incidentId, changes: { at: e.at, kind: e.kind, message: e.message } });
+      await this.audit.record(tx, principal, {
+        action: 'incident.timeline.add',
+        entityType: 'Incident',
+        entityId: incidentId,
+        changes: { at: e.at, kind: e.kind, message: e.message },
+      });
       return row;
     });
   }
@@ -251,7 +264,11 @@ export class IncidentsService {
 
   loadAssessments(loaders: RequestLoaders, incidentId: number): Promise<AssessmentRow[]> {
     return loaders
-      .get<number, AssessmentRow[]>('assessmentsByIncident', async (ids) => groupBy(await this.repo.assessments(ids), (a) => a.incident_id), [])
+      .get<number, AssessmentRow[]>(
+        'assessmentsByIncident',
+        async (ids) => groupBy(await this.repo.assessments(ids), (a) => a.incident_id),
+        [],
+      )
       .load(incidentId);
   }
 
@@ -261,14 +278,22 @@ export class IncidentsService {
       .load(incidentId);
   }
 
-  private async applyCauses(tx: Sql, principal: Principal, id: number, input: UpdateIncidentInput, changes: Record<string, unknown>): Promise<void> {
+  private async applyCauses(
+    tx: Sql,
+    principal: Principal,
+    id: number,
+    input: UpdateIncidentInput,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
     if (input.primaryCauseId === undefined && input.contributingCauseIds === undefined) return;
     const tags = await this.repo.causeTags([id], tx);
     const oldPrimary = tags.find((t) => t.is_primary)?.cause_id ?? null;
     const oldContributing = tags.filter((t) => !t.is_primary).map((t) => t.cause_id);
     const primary = input.primaryCauseId === undefined ? oldPrimary : input.primaryCauseId === null ? null : Number(input.primaryCauseId);
     const contributing =
-      input.contributingCauseIds === undefined ? oldContributing.filter((c) => c !== primary) : this.contributing(primary, input.contributingCauseIds);
+      input.contributingCauseIds === undefined
+        ? oldContributing.filter((c) => c !== primary)
+        : this.contributing(primary, input.contributingCauseIds);
     if (primary !== null && primary !== oldPrimary) await this.taxonomy.requireActive(tx, [primary], 'primaryCauseId');
     const added = contributing.filter((c) => !oldContributing.includes(c));
     if (added.length) await this.taxonomy.requireActive(tx, added, 'contributingCauseIds');
@@ -276,7 +301,10 @@ export class IncidentsService {
     await this.repo.setPrimaryCause(tx, id, primary, principal.actor);
     Object.assign(
       changes,
-      diff({ primaryCauseId: oldPrimary, contributingCauseIds: [...oldContributing].sort() }, { primaryCauseId: primary, contributingCauseIds: [...contributing].sort() }),
+      diff(
+        { primaryCauseId: oldPrimary, contributingCauseIds: [...oldContributing].sort() },
+        { primaryCauseId: primary, contributingCauseIds: [...contributing].sort() },
+      ),
     );
   }
 

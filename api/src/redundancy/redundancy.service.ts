@@ -41,11 +41,16 @@ export class RedundancyService {
     return this.db.transaction(async (tx) => {
       const [clash] = await tx.query(`SELECT id FROM redundancy_mechanism WHERE lower(name) = lower($1)`, [input.name.trim()]);
       if (clash) throw new DomainError('CONFLICT', `"${input.name.trim()}" already exists`, ['name']);
-      const [row] = await tx.query(
-        `INSERT INTO redundancy_mechanism (name, description) VALUES ($1, $2) RETURNING ${COLUMNS}`,
-        [input.name.trim(), input.description ?? null],
-      );
-      await this.audit.record(tx, principal, { action: 'redundancyMechanism.create', entityType: 'RedundancyMechanism', entityId: row.id, changes: { name: row.name } });
+      const [row] = await tx.query(`INSERT INTO redundancy_mechanism (name, description) VALUES ($1, $2) RETURNING ${COLUMNS}`, [
+        input.name.trim(),
+        input.description ?? null,
+      ]);
+      await this.audit.record(tx, principal, {
+        action: 'redundancyMechanism.create',
+        entityType: 'RedundancyMechanism',
+        entityId: row.id,
+        changes: { name: row.name },
+      });
       return row;
     });
   }
@@ -53,9 +58,18 @@ export class RedundancyService {
   /** Retires a mechanism: it stays on past assessments but is no longer offered. */
   async retire(principal: Principal, id: number): Promise<MechanismRow> {
     return this.db.transaction(async (tx) => {
-      const { rows } = await run<MechanismRow>(tx, `UPDATE redundancy_mechanism SET retired_at = coalesce(retired_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+      const { rows } = await run<MechanismRow>(
+        tx,
+        `UPDATE redundancy_mechanism SET retired_at = coalesce(retired_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id],
+      );
       if (!rows[0]) throw notFound('Redundancy mechanism', id);
-      await this.audit.record(tx, principal, { action: 'redundancyMechanism.retire', entityType: 'RedundancyMechanism', entityId: id, changes: { name: rows[0].name } });
+      await this.audit.record(tx, principal, {
+        action: 'redundancyMechanism.retire',
+        entityType: 'RedundancyMechanism',
+        entityId: id,
+        changes: { name: rows[0].name },
+      });
       return rows[0];
     });
   }

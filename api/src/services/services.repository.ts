@@ -35,17 +35,18 @@ export class ServicesRepository {
   }
 
   redundancyOf(serviceIds: readonly number[]): Promise<Array<{ service_id: number; mechanism_id: number }>> {
-    return this.db.query(
-      `SELECT service_id, mechanism_id FROM service_redundancy WHERE service_id = ANY($1) ORDER BY mechanism_id`,
-      [serviceIds],
-    );
+    return this.db.query(`SELECT service_id, mechanism_id FROM service_redundancy WHERE service_id = ANY($1) ORDER BY mechanism_id`, [
+      serviceIds,
+    ]);
   }
 
   async insert(sql: Sql, s: { name: string; teamId: number; slo: number; description?: string | null }): Promise<ServiceRow> {
-    const [row] = await sql.query(
-      `INSERT INTO service (name, team_id, slo, description) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [s.name.trim(), s.teamId, s.slo, s.description ?? null],
-    );
+    const [row] = await sql.query(`INSERT INTO service (name, team_id, slo, description) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
+      s.name.trim(),
+      s.teamId,
+      s.slo,
+      s.description ?? null,
+    ]);
     return row;
   }
 

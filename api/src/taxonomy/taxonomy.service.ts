@@ -49,11 +49,17 @@ export class TaxonomyService {
         if (!parent || parent.parent_id !== null) throw badInput('parentId must be a category (a node without parent)', 'parentId');
       }
       await this.checkUnique(tx, input.name, parentId, null);
-      const [row] = await tx.query(
-        `INSERT INTO root_cause (name, parent_id, description) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
-        [input.name.trim(), parentId, input.description ?? null],
-      );
-      await this.audit.record(tx, principal, { action: 'rootCause.create', entityType: 'RootCause', entityId: row.id, changes: { name: row.name, parentId } });
+      const [row] = await tx.query(`INSERT INTO root_cause (name, parent_id, description) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [
+        input.name.trim(),
+        parentId,
+        input.description ?? null,
+      ]);
+      await this.audit.record(tx, principal, {
+        action: 'rootCause.create',
+        entityType: 'RootCause',
+        entityId: row.id,
+        changes: { name: row.name, parentId },
+      });
       return row;
     });
   }
@@ -65,7 +71,11 @@ export class TaxonomyService {
       const name = input.name?.trim() ?? current.name;
       const description = input.description === undefined ? current.description : input.description;
       await this.checkUnique(tx, name, current.parent_id, id);
-      const { rows } = await run<RootCauseRow>(tx, `UPDATE root_cause SET name = $2, description = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [id, name, description]);
+      const { rows } = await run<RootCauseRow>(tx, `UPDATE root_cause SET name = $2, description = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [
+        id,
+        name,
+        description,
+      ]);
       await this.audit.record(tx, principal, {
         action: 'rootCause.update',
         entityType: 'RootCause',
@@ -88,12 +98,26 @@ export class TaxonomyService {
         [id],
       );
       if (used) {
-        const { rows } = await run<RootCauseRow>(tx, `UPDATE root_cause SET retired_at = coalesce(retired_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
-        await this.audit.record(tx, principal, { action: 'rootCause.retire', entityType: 'RootCause', entityId: id, changes: { name: current.name } });
+        const { rows } = await run<RootCauseRow>(
+          tx,
+          `UPDATE root_cause SET retired_at = coalesce(retired_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
+          [id],
+        );
+        await this.audit.record(tx, principal, {
+          action: 'rootCause.retire',
+          entityType: 'RootCause',
+          entityId: id,
+          changes: { name: current.name },
+        });
         return rows[0];
       }
       await tx.query(`DELETE FROM root_cause WHERE id = $1`, [id]);
-      await this.audit.record(tx, principal, { action: 'rootCause.delete', entityType: 'RootCause', entityId: id, changes: { name: current.name } });
+      await this.audit.record(tx, principal, {
+        action: 'rootCause.delete',
+        entityType: 'RootCause',
+        entityId: id,
+        changes: { name: current.name },
+      });
       return null;
     });
   }

@@ -20,9 +20,7 @@ export class TeamsService {
   }
 
   load(loaders: RequestLoaders, id: number): Promise<TeamRow | null> {
-    return loaders
-      .get<number, TeamRow | null>('teamById', async (ids) => indexBy(await this.repo.byIds(ids), (t) => t.id), null)
-      .load(id);
+    return loaders.get<number, TeamRow | null>('teamById', async (ids) => indexBy(await this.repo.byIds(ids), (t) => t.id), null).load(id);
   }
 
   async create(principal: Principal, name: string): Promise<TeamRow> {
@@ -31,7 +29,12 @@ export class TeamsService {
         throw new DomainError('CONFLICT', `A team named "${name.trim()}" already exists`, ['name']);
       }
       const team = await this.repo.insert(tx, name);
-      await this.audit.record(tx, principal, { action: 'team.create', entityType: 'Team', entityId: team.id, changes: { name: team.name } });
+      await this.audit.record(tx, principal, {
+        action: 'team.create',
+        entityType: 'Team',
+        entityId: team.id,
+        changes: { name: team.name },
+      });
       return team;
     });
   }

@@ -21,19 +21,27 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
     admin = await t.login();
     teamA = (await t.ok(`mutation{ createTeam(input:{name:"Team A"}){ id } }`, {}, admin)).createTeam.id;
     teamB = (await t.ok(`mutation{ createTeam(input:{name:"Team B"}){ id } }`, {}, admin)).createTeam.id;
-    svcA = (await t.ok(`mutation($t:ID!){ createService(input:{name:"Search", teamId:$t, slo:99.9}){ id } }`, { t: teamA }, admin)).createService.id;
+    svcA = (await t.ok(`mutation($t:ID!){ createService(input:{name:"Search", teamId:$t, slo:99.9}){ id } }`, { t: teamA }, admin))
+      .createService.id;
     const users: Array<[string, string, string]> = [
       ['ra', 'RESPONDER', teamA],
       ['rb', 'RESPONDER', teamB],
       ['va', 'VIEWER', teamA],
     ];
     for (const [name, role, team] of users) {
-      await t.ok(`mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`, { i: { email: `${name}@example.com`, password: PASSWORD, role, teamIds: [team] } }, admin);
+      await t.ok(
+        `mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`,
+        { i: { email: `${name}@example.com`, password: PASSWORD, role, teamIds: [team] } },
+        admin,
+      );
       tok[name] = await t.login(`${name}@example.com`, PASSWORD);
     }
     tok.admin = admin;
-    pub = (await t.ok(CREATE, { i: buildIncident({ serviceIds: [svcA], teamId: teamA, title: 'Index corruption' }) }, tok.ra)).createIncident;
-    priv = (await t.ok(CREATE, { i: buildIncident({ serviceIds: [svcA], teamId: teamA, title: 'Credential leak', private: true }) }, tok.ra)).createIncident;
+    pub = (await t.ok(CREATE, { i: buildIncident({ serviceIds: [svcA], teamId: teamA, title: 'Index corruption' }) }, tok.ra))
+      .createIncident;
+    priv = (
+      await t.ok(CREATE, { i: buildIncident({ serviceIds: [svcA], teamId: teamA, title: 'Credential leak', private: true }) }, tok.ra)
+    ).createIncident;
   });
   afterAll(() => t.close());
 
@@ -94,7 +102,8 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
     const asRa = (await t.ok(`{ incidents(first:1){ totalCount } }`, {}, tok.ra)).incidents.totalCount;
     expect((await t.ok(`{ incidents(first:1){ totalCount } }`, {}, reader)).incidents.totalCount).toBe(asRa);
     expect(code(await t.gql(CREATE, { i: buildIncident({ serviceIds: [svcA], teamId: teamA }) }, reader))).toBe('FORBIDDEN');
-    const writer = (await t.ok(`mutation{ createApiToken(input:{name:"writer", scopes:[READ, WRITE]}){ token } }`, {}, tok.rb)).createApiToken.token;
+    const writer = (await t.ok(`mutation{ createApiToken(input:{name:"writer", scopes:[READ, WRITE]}){ token } }`, {}, tok.rb))
+      .createApiToken.token;
     expect(code(await t.gql(CREATE, { i: buildIncident({ serviceIds: [svcA], teamId: teamA }) }, writer))).toBe('FORBIDDEN'); // rb is not in team A
     await t.ok(`mutation($id:ID!){ revokeApiToken(id:$id){ revokedAt } }`, { id: made.createApiToken.apiToken.id }, tok.ra);
     expect(code(await t.gql(`{ incidents(first:1){ totalCount } }`, {}, reader))).toBe('UNAUTHENTICATED');
@@ -116,7 +125,9 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
       changes: { severity: { before: 'SEV2', after: 'SEV1' } },
     });
     const created = await t.ok(`{ auditLog(first:100){ edges{ node{ action entityId } } } }`, {}, admin);
-    expect(created.auditLog.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([{ action: 'incident.create', entityId: priv.id }]));
+    expect(created.auditLog.edges.map((e: any) => e.node)).toEqual(
+      expect.arrayContaining([{ action: 'incident.create', entityId: priv.id }]),
+    );
   });
 
   it('ends a session on logout', async () => {
@@ -126,15 +137,25 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
   });
 
   it('changes a password: the old one stops working and other sessions end', async () => {
-    await t.ok(`mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`, { i: { email: 'pw@example.com', password: PASSWORD, role: 'VIEWER' } }, admin);
+    await t.ok(
+      `mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`,
+      { i: { email: 'pw@example.com', password: PASSWORD, role: 'VIEWER' } },
+      admin,
+    );
     const s1 = await t.login('pw@example.com', PASSWORD);
     const s2 = await t.login('pw@example.com', PASSWORD);
-    const wrong = await t.gql(`mutation{ changePassword(currentPassword:"nope", newPassword:"Another-pass-2026"){ } }`.replace('{ }', ''), {}, s1);
+    const wrong = await t.gql(
+      `mutation{ changePassword(currentPassword:"nope", newPassword:"Another-pass-2026"){ } }`.replace('{ }', ''),
+      {},
+      s1,
+    );
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['currentPassword'] });
     await t.ok(`mutation($c:String!){ changePassword(currentPassword:$c, newPassword:"Another-pass-2026") }`, { c: PASSWORD }, s1);
     expect(code(await t.gql(`{ teams { id } }`, {}, s1))).toBe('OK');
     expect(code(await t.gql(`{ teams { id } }`, {}, s2))).toBe('UNAUTHENTICATED');
-    expect(code(await t.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }`, { e: 'pw@example.com', p: PASSWORD }))).toBe('UNAUTHENTICATED');
+    expect(
+      code(await t.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }`, { e: 'pw@example.com', p: PASSWORD })),
+    ).toBe('UNAUTHENTICATED');
     await t.login('pw@example.com', 'Another-pass-2026');
   });
 
@@ -159,7 +180,10 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
     const flood = '{ ' + Array.from({ length: 200 }, (_, i) => `a${i}: teams { id }`).join(' ') + ' }';
     const f = await t.gql(flood, {}, admin);
     expect(f.status).toBe(400);
-    const costly = '{ incidents(first:200){ edges{ node{ ' + 'services{ name redundancy{ name } team{ name services{ name } } } '.repeat(1) + ' actionItems{ title owner{ email teams{ name } } } } } } }';
+    const costly =
+      '{ incidents(first:200){ edges{ node{ ' +
+      'services{ name redundancy{ name } team{ name services{ name } } } '.repeat(1) +
+      ' actionItems{ title owner{ email teams{ name } } } } } } }';
     const c = await t.gql(costly.replace('first:200', 'first:200'), {}, admin);
     expect(c.status === 400 || !c.errors).toBe(true);
   });

@@ -37,8 +37,16 @@ describe('no N+1: related objects load in batches', () => {
     const mech = (await t.ok(`{ redundancyMechanisms { id } }`, {}, w.token)).redundancyMechanisms[0].id;
     for (let i = 0; i < 50; i++) {
       const inc = await createIncident(t, w, { primaryCauseId: i % 2 ? dns : cdn, contributingCauseIds: i % 2 ? [cdn] : [] });
-      await t.ok(`mutation($i:AssessRedundancyInput!){ assessRedundancy(input:$i){ id } }`, { i: { incidentId: inc.id, mechanismId: mech, outcome: 'MISSING' } }, w.token);
-      await t.ok(`mutation($i:CreateActionItemInput!){ createActionItem(input:$i){ id } }`, { i: { incidentId: inc.id, title: `fix ${i}`, mechanismId: mech } }, w.token);
+      await t.ok(
+        `mutation($i:AssessRedundancyInput!){ assessRedundancy(input:$i){ id } }`,
+        { i: { incidentId: inc.id, mechanismId: mech, outcome: 'MISSING' } },
+        w.token,
+      );
+      await t.ok(
+        `mutation($i:CreateActionItemInput!){ createActionItem(input:$i){ id } }`,
+        { i: { incidentId: inc.id, title: `fix ${i}`, mechanismId: mech } },
+        w.token,
+      );
     }
   });
   afterAll(() => t.close());

@@ -37,7 +37,10 @@ export class IncidentFilter {
   @IsEnum(IncidentStatus, { each: true })
   statuses?: IncidentStatus[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Whose primary cause is one of these nodes, or a cause under one of these categories.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Whose primary cause is one of these nodes, or a cause under one of these categories.',
+  })
   @IsOptional()
   @ArrayMaxSize(500)
   @IsId({ each: true })

@@ -1,17 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsId } from '../../common/graphql/validators';
 import { DetectionSource, IncidentKind, PostmortemState, Severity } from '../incident.enums';
 
@@ -100,7 +88,9 @@ abstract class IncidentFields {
   detectionSource?: DetectionSource | null;
 }
 
-@InputType({ description: 'A new incident. Present phase timestamps must be ordered started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved.' })
+@InputType({
+  description: 'A new incident. Present phase timestamps must be ordered started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved.',
+})
 export class CreateIncidentInput extends IncidentFields {
   @Field({ description: 'Short title, 1–300 characters.' })
   @IsString()
@@ -126,7 +116,10 @@ export class CreateIncidentInput extends IncidentFields {
   startedAt: Date;
 }
 
-@InputType({ description: 'Changes to an incident; omitted fields stay, an explicit null clears a nullable field. Refused with CONFLICT when expectedVersion is stale.' })
+@InputType({
+  description:
+    'Changes to an incident; omitted fields stay, an explicit null clears a nullable field. Refused with CONFLICT when expectedVersion is stale.',
+})
 export class UpdateIncidentInput extends IncidentFields {
   @Field(() => Int, { description: 'The version you read; the update is refused with CONFLICT when the incident changed since.' })
   @IsInt()
