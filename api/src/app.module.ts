@@ -18,7 +18,11 @@ import { RequestLoaders } from './common/graphql/loaders';
 import { loadConfig, repoRoot } from './config';
 import { HealthController } from './health/health.controller';
 import { IncidentsModule } from './incidents/incidents.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { RedundancyModule } from './redundancy/redundancy.module';
+import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services/services.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TeamsModule } from './teams/teams.module';
@@ -65,9 +69,7 @@ const production = loadConfig().production;
         },
       }),
     }),
-    ...(WEB_DIST
-      ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/graphql', '/api/{*path}', '/healthz'] })]
-      : []),
+    ...(WEB_DIST ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/graphql', '/api/{*path}', '/healthz'] })] : []),
     AuditModule,
     AuthModule,
     TeamsModule,
@@ -75,6 +77,10 @@ const production = loadConfig().production;
     TaxonomyModule,
     RedundancyModule,
     IncidentsModule,
+    MetricsModule,
+    ImportsModule,
+    ExportsModule,
+    ReportsModule,
     ActionItemsModule,
   ],
   controllers: [HealthController],

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { Role } from './auth/principal';
 
 /** Runtime configuration of SPEC §4, read once from the environment. */
 export interface AppConfig {
@@ -12,6 +13,22 @@ export interface AppConfig {
   adminPassword?: string;
   production: boolean;
   sessionHours: number;
+  /** Single sign-on through OpenID Connect (docs/sso.md); undefined (off) when HINDSIGHT_OIDC_ISSUER is unset. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL; its discovery document is read from `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE only, no client authentication). */
+  clientSecret?: string;
+  /** This app's callback as registered at the provider. */
+  redirectUrl: string;
+  /** Role of users created by their first SSO sign-in. */
+  defaultRole: Role;
+  /** Lower-case email domains allowed to sign in; empty allows every domain. */
+  allowedDomains: string[];
 }
 
 function bool(value: string | undefined, fallback: boolean, name: string): boolean {
@@ -21,13 +38,49 @@ function bool(value: string | undefined, fallback: boolean, name: string): boole
   throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
+function oidcConfig(env: NodeJS.ProcessEnv, host: string, port: number, production: boolean): OidcConfig | undefined {
+  const issuer = env.HINDSIGHT_OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const url = (value: string, name: string) => {
+    if (!/^https?:$/.test(URL.parse(value)?.protocol ?? '')) throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+    return value;
+  };
+  // tokens and keys come from the issuer: plain http only to a provider on this machine, or outside production
+  const { protocol, hostname } = new URL(url(issuer, 'HINDSIGHT_OIDC_ISSUER'));
+  if (production && protocol === 'http:' && !/^(localhost|127(\.\d+){3}|\[::1\])$/.test(hostname)) {
+    throw new Error(`HINDSIGHT_OIDC_ISSUER must be an https URL in production, got "${issuer}"`);
+  }
+  const clientId = env.HINDSIGHT_OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('HINDSIGHT_OIDC_CLIENT_ID is required when HINDSIGHT_OIDC_ISSUER is set');
+  const role = (env.HINDSIGHT_OIDC_DEFAULT_ROLE?.trim() || 'VIEWER').toUpperCase();
+  if (!['VIEWER', 'RESPONDER', 'ADMIN'].includes(role)) {
+    throw new Error(`HINDSIGHT_OIDC_DEFAULT_ROLE must be VIEWER, RESPONDER or ADMIN, got "${env.HINDSIGHT_OIDC_DEFAULT_ROLE}"`);
+  }
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.HINDSIGHT_OIDC_CLIENT_SECRET || undefined,
+    redirectUrl: url(
+      env.HINDSIGHT_OIDC_REDIRECT_URL?.trim() || `http://${hostInUrl}:${port}/api/auth/oidc/callback`,
+      'HINDSIGHT_OIDC_REDIRECT_URL',
+    ),
+    defaultRole: role as Role,
+    allowedDomains: (env.HINDSIGHT_OIDC_ALLOWED_DOMAINS ?? '')
+      .split(',')
+      .map((d) => d.trim().replace(/^@/, '').toLowerCase())
+      .filter(Boolean),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
+  const host = env.HOST || '127.0.0.1';
   return {
     port,
-    host: env.HOST || '127.0.0.1',
+    host,
     databaseUrl,
     dataDir: resolve(env.HINDSIGHT_DATA_DIR || './.hindsight'),
     demoData: bool(env.HINDSIGHT_DEMO_DATA, !databaseUrl, 'HINDSIGHT_DEMO_DATA'),
@@ -35,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.HINDSIGHT_ADMIN_PASSWORD || undefined,
     production: env.NODE_ENV === 'production',
     sessionHours: Number(env.HINDSIGHT_SESSION_HOURS ?? 12),
+    oidc: oidcConfig(env, host, port, env.NODE_ENV === 'production'),
   };
 }
 

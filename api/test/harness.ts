@@ -30,7 +30,7 @@ let counter = 0;
  * Starts the real application on a fresh schema of the test PostgreSQL server (migrated by the
  * app itself, as in production) and an ephemeral port. Each test file gets its own schema.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const base = process.env.DB_SCHEMA!;
   const schema = `${base}_${process.env.JEST_WORKER_ID ?? 0}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
   const url = process.env.TEST_DATABASE_URL!;
@@ -39,17 +39,22 @@ export async function startTestApp(): Promise<TestApp> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   process.env.DB_SCHEMA = schema;
-  const config = {
-    ...loadConfig({ DATABASE_URL: url, HINDSIGHT_DEMO_DATA: 'false', HINDSIGHT_ADMIN_EMAIL: ADMIN.email, HINDSIGHT_ADMIN_PASSWORD: ADMIN.password }),
-    port: 0,
+  // options.env: extra settings (e.g. HINDSIGHT_OIDC_*), also seen by the app's own loadConfig() while it starts
+  const env: Record<string, string> = {
+    DATABASE_URL: url,
+    HINDSIGHT_DEMO_DATA: 'false',
+    HINDSIGHT_ADMIN_EMAIL: ADMIN.email,
+    HINDSIGHT_ADMIN_PASSWORD: ADMIN.password,
+    ...options.env,
   };
+  const config = { ...loadConfig(env), port: 0 };
   const prev = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: url, HINDSIGHT_DEMO_DATA: 'false', HINDSIGHT_ADMIN_EMAIL: ADMIN.email, HINDSIGHT_ADMIN_PASSWORD: ADMIN.password });
+  Object.assign(process.env, env);
   const app = await createApp(config, true);
   await app.listen(0, '127.0.0.1');
   await prepare(app, config);
   process.env.DB_SCHEMA = base;
-  for (const k of ['DATABASE_URL', 'HINDSIGHT_DEMO_DATA', 'HINDSIGHT_ADMIN_EMAIL', 'HINDSIGHT_ADMIN_PASSWORD']) {
+  for (const k of Object.keys(env)) {
     if (prev[k] === undefined) delete process.env[k];
   }
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -6,10 +6,23 @@ import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcRepository } from './oidc/oidc.repository';
+import { OidcResolver } from './oidc/oidc.resolver';
+import { OidcService } from './oidc/oidc.service';
 
 @Module({
   imports: [AuditModule, TeamsModule],
-  providers: [AuthRepository, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [OidcController],
+  providers: [
+    AuthRepository,
+    AuthService,
+    AuthResolver,
+    OidcRepository,
+    OidcService,
+    OidcResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -76,10 +76,15 @@ export class AuthService {
       throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
     }
     await this.repo.clearFailures(email);
-    const { secret, hash: tokenHash } = newSecret('hss');
+    return { ...(await this.createSessionFor(user!.id)), user: user! };
+  }
+
+  /** Starts a session for a user whose identity was already checked (password, or single sign-on). */
+  async createSessionFor(userId: number): Promise<{ token: string; expiresAt: Date }> {
+    const { secret, hash } = newSecret('hss');
     const expiresAt = new Date(Date.now() + this.config.sessionHours * 3600_000);
-    await this.repo.insertSession(user!.id, tokenHash, expiresAt);
-    return { token: secret, expiresAt, user: user! };
+    await this.repo.insertSession(userId, hash, expiresAt);
+    return { token: secret, expiresAt };
   }
 
   async logout(principal: Principal): Promise<boolean> {
@@ -98,7 +103,10 @@ export class AuthService {
     const hash = await argon2.hash(next);
     await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [user.id, hash]);
-      await tx.query(`UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [user.id, principal.sessionId ?? null]);
+      await tx.query(`UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [
+        user.id,
+        principal.sessionId ?? null,
+      ]);
       await this.audit.record(tx, principal, { action: 'user.password', entityType: 'User', entityId: user.id, changes: {} });
     });
     return true;
@@ -144,7 +152,12 @@ export class AuthService {
     const { secret, hash } = newSecret('hst');
     return this.db.transaction(async (tx) => {
       const row = await this.repo.insertApiToken(tx, { userId: principal.userId, name: input.name.trim(), hash, scopes: input.scopes });
-      await this.audit.record(tx, principal, { action: 'apiToken.create', entityType: 'ApiToken', entityId: row.id, changes: { name: row.name, scopes: row.scopes } });
+      await this.audit.record(tx, principal, {
+        action: 'apiToken.create',
+        entityType: 'ApiToken',
+        entityId: row.id,
+        changes: { name: row.name, scopes: row.scopes },
+      });
       return { token: secret, row };
     });
   }
@@ -158,7 +171,12 @@ export class AuthService {
     return this.db.transaction(async (tx) => {
       const row = await this.repo.revokeApiToken(tx, id, principal.role === 'ADMIN' ? null : principal.userId);
       if (!row) throw notFound('API token', id);
-      await this.audit.record(tx, principal, { action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, changes: { name: row.name } });
+      await this.audit.record(tx, principal, {
+        action: 'apiToken.revoke',
+        entityType: 'ApiToken',
+        entityId: id,
+        changes: { name: row.name },
+      });
       return row;
     });
   }

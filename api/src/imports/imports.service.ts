@@ -1,0 +1,374 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { Database, Sql } from '../common/database/database.service';
+import { badInput } from '../common/errors/domain-error';
+import { PHASES } from '../incidents/incident.entity';
+import { ImportFormat, InvalidRowPolicy } from './import.enums';
+import { ImportIncident, normalizeRow, RawRow, RowError } from './import-row';
+import { Catalog, ExistingIncident, ImportsRepository, StoredIncident } from './imports.repository';
+import { csvRows } from './parsers/csv.parser';
+import { jsonRows } from './parsers/json.parser';
+import { statuspageRows } from './parsers/statuspage.parser';
+
+export interface ImportOptions {
+  format: ImportFormat;
+  dryRun: boolean;
+  onInvalid: InvalidRowPolicy;
+  createMissing: boolean;
+}
+
+export interface ImportOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: RowError[];
+}
+
+/** Rows per set-based write: big enough to amortise round trips, small enough for flat memory. */
+export const BATCH_SIZE = 2000;
+/** Largest JSON or Statuspage document read into memory (CSV streams and has no such limit). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** Category of causes, and team of services, that an import creates without being told where. */
+export const IMPORTED = 'Imported';
+const AUDIT_ID_LIMIT = 1000;
+/** Rows written between two ANALYZEs of the incident tables during one import. */
+const ANALYZE_EVERY = 10_000;
+
+class Rollback extends Error {}
+
+/**
+ * Imports incidents from CSV, JSON or a Statuspage export in one transaction, idempotently by
+ * (source, external id): an unchanged row changes nothing, a changed row updates the incident
+ * (version + 1, same id). A dry run, or REJECT_ALL with any invalid row, rolls everything back.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: ImportsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(principal: Principal, content: string | Readable, options: ImportOptions): Promise<ImportOutcome> {
+    const result: ImportOutcome = { created: 0, updated: 0, unchanged: 0, skipped: 0, errors: [] };
+    let rows = 0;
+    try {
+      await this.db.transaction(async (tx) => {
+        const run = new ImportRun(tx, this.repo, principal, options, result, await this.repo.catalog(tx));
+        for await (const raw of await this.rows(content, options.format)) {
+          rows += 1;
+          await run.add(raw);
+        }
+        await run.flush();
+        if (options.dryRun || (result.errors.length && options.onInvalid === InvalidRowPolicy.REJECT_ALL)) throw new Rollback();
+        if (result.created || result.updated || run.made.length) {
+          await this.audit.record(tx, principal, {
+            action: 'incident.import',
+            entityType: 'Import',
+            entityId: randomUUID(),
+            changes: {
+              format: options.format,
+              onInvalid: options.onInvalid,
+              createMissing: options.createMissing,
+              created: result.created,
+              updated: result.updated,
+              unchanged: result.unchanged,
+              skipped: result.skipped,
+              createdIncidentIds: run.createdIds.slice(0, AUDIT_ID_LIMIT),
+              updatedIncidentIds: run.updatedIds.slice(0, AUDIT_ID_LIMIT),
+              idsTruncated: run.createdIds.length > AUDIT_ID_LIMIT || run.updatedIds.length > AUDIT_ID_LIMIT,
+              createdCatalogEntries: run.made,
+            },
+          });
+        }
+      });
+    } catch (err) {
+      if (!(err instanceof Rollback)) throw err;
+    }
+    if (result.errors.length && options.onInvalid === InvalidRowPolicy.REJECT_ALL) {
+      return { created: 0, updated: 0, unchanged: 0, skipped: rows, errors: result.errors };
+    }
+    return result;
+  }
+
+  private async rows(content: string | Readable, format: ImportFormat): Promise<AsyncIterable<RawRow> | Iterable<RawRow>> {
+    if (format === ImportFormat.CSV) return csvRows(typeof content === 'string' ? Readable.from([content]) : content);
+    const text = typeof content === 'string' ? content : await readAll(content, MAX_DOCUMENT_BYTES);
+    return format === ImportFormat.JSON ? jsonRows(text) : statuspageRows(text);
+  }
+}
+
+async function readAll(stream: Readable, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) {
+      stream.destroy();
+      throw badInput(`the document is larger than ${limit / 1024 / 1024} MB; split it, or use CSV, which streams`, 'content');
+    }
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+}
+
+/** Names still to be created (createMissing) for one row, resolved once the row is known valid. */
+interface Pending {
+  teams: string[];
+  services: Array<{ name: string; team: string | number }>;
+  causes: string[];
+  mechanisms: string[];
+}
+
+/** One import in progress: validates, resolves names, and writes in batches. */
+class ImportRun {
+  private batch: ImportIncident[] = [];
+  private readonly seen = new Map<string, number>();
+  readonly createdIds: number[] = [];
+  readonly updatedIds: number[] = [];
+  readonly made: string[] = [];
+  private writtenSinceAnalyze = 0;
+
+  constructor(
+    private readonly tx: Sql,
+    private readonly repo: ImportsRepository,
+    private readonly principal: Principal,
+    private readonly options: ImportOptions,
+    private readonly result: ImportOutcome,
+    private readonly catalog: Catalog,
+  ) {}
+
+  private get admin(): boolean {
+    return this.principal.role === 'ADMIN';
+  }
+
+  private reject(errors: RowError[]): void {
+    this.result.errors.push(...errors);
+    this.result.skipped += 1;
+  }
+
+  async add(raw: RawRow): Promise<void> {
+    const { incident, errors } = normalizeRow(raw, this.options.format);
+    if (!incident) return this.reject(errors);
+    const key = `${incident.source}\u0000${incident.externalId}`;
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      const field = this.options.format === ImportFormat.JSON ? 'externalId' : 'external_id';
+      return this.reject([
+        {
+          row: raw.row,
+          field,
+          message: `repeats the incident of row ${first} (source "${incident.source}", external id "${incident.externalId}")`,
+        },
+      ]);
+    }
+    this.seen.set(key, raw.row);
+    this.batch.push(incident);
+    if (this.batch.length >= BATCH_SIZE) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    if (!batch.length) return;
+    const resolved: Array<{ incident: ImportIncident; stored: StoredIncident }> = [];
+    for (const incident of batch) {
+      const stored = await this.resolve(incident);
+      if (stored) resolved.push({ incident, stored });
+    }
+    const existing = new Map<string, ExistingIncident>();
+    const withTimeline = resolved.some((r) => r.stored.timeline !== null);
+    for (const e of await this.repo.existing(
+      this.tx,
+      resolved.map((r) => r.stored),
+      withTimeline,
+    ))
+      existing.set(e.key, e);
+
+    const creates: StoredIncident[] = [];
+    const updates: StoredIncident[] = [];
+    const updateIds: number[] = [];
+    for (const { incident, stored } of resolved) {
+      const current = existing.get(`${stored.source}\u0000${stored.externalId}`);
+      if (!current) {
+        creates.push(stored);
+        continue;
+      }
+      if (!this.mayWrite(current.teamId)) {
+        this.reject([
+          {
+            row: incident.row,
+            field: this.label('team'),
+            message: `FORBIDDEN: this row would change INC-${current.id} of a team you are not in (responders import only into their own teams)`,
+          },
+        ]);
+        continue;
+      }
+      if (fingerprint(current, stored.timeline === null) === fingerprint(stored, stored.timeline === null)) {
+        this.result.unchanged += 1;
+        continue;
+      }
+      updates.push(stored);
+      updateIds.push(current.id);
+    }
+    const ids = await this.repo.insertIncidents(this.tx, creates, this.principal.actor);
+    await this.repo.updateIncidents(this.tx, updateIds, updates, this.principal.actor);
+    this.result.created += ids.length;
+    this.result.updated += updateIds.length;
+    // a big import outgrows the planner's statistics of the tables it reads back (autovacuum cannot
+    // see uncommitted rows); refresh them in the transaction so lookups stay index probes
+    this.writtenSinceAnalyze += ids.length + updateIds.length;
+    if (this.writtenSinceAnalyze >= ANALYZE_EVERY) {
+      await this.repo.analyze(this.tx);
+      this.writtenSinceAnalyze = 0;
+    }
+    this.createdIds.push(...ids.slice(0, AUDIT_ID_LIMIT - this.createdIds.length));
+    this.updatedIds.push(...updateIds.slice(0, AUDIT_ID_LIMIT - this.updatedIds.length));
+  }
+
+  private label(column: string): string {
+    return this.options.format === ImportFormat.JSON ? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : column;
+  }
+
+  private mayWrite(teamId: number): boolean {
+    return this.admin || (this.principal.role === 'RESPONDER' && this.principal.teamIds.includes(teamId));
+  }
+
+  /**
+   * Names to ids. Unknown names are row errors unless createMissing, which creates them once the
+   * row is otherwise valid and allowed (only admins create teams, causes and mechanisms).
+   */
+  private async resolve(i: ImportIncident): Promise<StoredIncident | null> {
+    const errors: RowError[] = [];
+    const fail = (column: string, message: string) => errors.push({ row: i.row, field: this.label(column), message });
+    const pending: Pending = { teams: [], services: [], causes: [], mechanisms: [] };
+    const create = this.options.createMissing;
+    const adminOnly = (what: string) => `; only admins create ${what} on import`;
+
+    const teamOf = (name: string, column: string): number | string | null => {
+      const id = this.catalog.teams.get(name.toLowerCase());
+      if (id !== undefined) return id;
+      if (!create) fail(column, `unknown team "${name}" (import with createMissing to create it)`);
+      else if (!this.admin) fail(column, `unknown team "${name}"${adminOnly('teams')}`);
+      else if (!pending.teams.some((t) => t.toLowerCase() === name.toLowerCase())) pending.teams.push(name);
+      return name;
+    };
+    const rowTeam = i.team ? teamOf(i.team, 'team') : null;
+    const serviceTeams: Array<number | string> = [];
+    for (const name of i.services) {
+      const s = this.catalog.services.get(name.toLowerCase());
+      if (s) {
+        serviceTeams.push(s.teamId);
+        continue;
+      }
+      if (!create) {
+        fail('service', `unknown service "${name}" (import with createMissing to create it)`);
+        continue;
+      }
+      const team = rowTeam ?? teamOf(i.newServiceTeam ?? IMPORTED, 'service');
+      if (team === null) continue;
+      pending.services.push({ name, team });
+      serviceTeams.push(team);
+    }
+    const causeOf = (name: string, column: string): void => {
+      if (this.catalog.causes.has(name.toLowerCase())) return;
+      if (!create) fail(column, `unknown root cause "${name}" (import with createMissing to create it under "${IMPORTED}")`);
+      else if (!this.admin) fail(column, `unknown root cause "${name}"${adminOnly('root causes')}`);
+      else pending.causes.push(name);
+    };
+    if (i.rootCause) causeOf(i.rootCause, 'root_cause');
+    for (const c of i.contributing) causeOf(c, 'contributing_causes');
+    for (const a of i.assessments) {
+      if (this.catalog.mechanisms.has(a.mechanism.toLowerCase())) continue;
+      if (!create) fail('redundancy_mechanism', `unknown redundancy mechanism "${a.mechanism}" (import with createMissing to create it)`);
+      else if (!this.admin)
+        fail('redundancy_mechanism', `unknown redundancy mechanism "${a.mechanism}"${adminOnly('redundancy mechanisms')}`);
+      else pending.mechanisms.push(a.mechanism);
+    }
+    const team = rowTeam ?? serviceTeams[0] ?? null;
+    if (!errors.length && team !== null && !this.admin) {
+      const teams = new Set([team, ...pending.services.map((s) => s.team)]);
+      if ([...teams].some((t) => typeof t !== 'number' || !this.mayWrite(t))) {
+        fail(i.team ? 'team' : 'service', "FORBIDDEN: responders import only into their own teams' incidents and services");
+      }
+    }
+    if (errors.length) {
+      this.reject(errors);
+      return null;
+    }
+
+    for (const name of pending.teams) {
+      if (this.catalog.teams.has(name.toLowerCase())) continue; // made by an earlier row of this batch
+      this.catalog.teams.set(name.toLowerCase(), await this.repo.insertTeam(this.tx, name));
+      this.made.push(`team:${name}`);
+    }
+    const idOf = (t: number | string) => (typeof t === 'number' ? t : this.catalog.teams.get(t.toLowerCase())!);
+    for (const s of pending.services) {
+      if (this.catalog.services.has(s.name.toLowerCase())) continue;
+      const teamId = idOf(s.team);
+      this.catalog.services.set(s.name.toLowerCase(), { id: await this.repo.insertService(this.tx, s.name, teamId), teamId });
+      this.made.push(`service:${s.name}`);
+    }
+    for (const name of pending.causes) {
+      if (this.catalog.causes.has(name.toLowerCase())) continue;
+      this.catalog.causes.set(name.toLowerCase(), await this.repo.insertCause(this.tx, name, IMPORTED));
+      this.made.push(`rootCause:${name}`);
+    }
+    for (const name of pending.mechanisms) {
+      if (this.catalog.mechanisms.has(name.toLowerCase())) continue;
+      this.catalog.mechanisms.set(name.toLowerCase(), await this.repo.insertMechanism(this.tx, name));
+      this.made.push(`redundancyMechanism:${name}`);
+    }
+    const primaryCauseId = i.rootCause ? this.catalog.causes.get(i.rootCause.toLowerCase())! : null;
+    const contributingIds = [...new Set(i.contributing.map((c) => this.catalog.causes.get(c.toLowerCase())!))];
+    if (primaryCauseId !== null && contributingIds.includes(primaryCauseId)) {
+      this.reject([
+        { row: i.row, field: this.label('contributing_causes'), message: `contributing causes name the root cause "${i.rootCause}" again` },
+      ]);
+      return null;
+    }
+    return {
+      source: i.source,
+      externalId: i.externalId,
+      title: i.title,
+      summary: i.summary,
+      severity: i.severity,
+      detectionSource: i.detectionSource,
+      private: i.private,
+      excludeFromMetrics: i.excludeFromMetrics,
+      teamId: idOf(team!),
+      phases: PHASES.map((p) => i.phases[p]?.iso ?? null),
+      serviceIds: [...new Set(i.services.map((s) => this.catalog.services.get(s.toLowerCase())!.id))],
+      primaryCauseId,
+      contributingIds,
+      assessments: i.assessments.map((a) => [this.catalog.mechanisms.get(a.mechanism.toLowerCase())!, a.outcome]),
+      timeline: i.timeline?.map((e) => [e.at.iso, e.kind, e.message]) ?? null,
+    };
+  }
+}
+
+/** Everything an import writes, in a canonical order: equal prints mean "unchanged". */
+function fingerprint(s: StoredIncident, ignoreTimeline: boolean): string {
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  return JSON.stringify([
+    s.title,
+    s.summary,
+    s.severity,
+    s.detectionSource,
+    s.private,
+    s.excludeFromMetrics,
+    s.teamId,
+    s.phases,
+    sorted(s.serviceIds),
+    s.primaryCauseId,
+    sorted(s.contributingIds),
+    [...s.assessments].sort((a, b) => a[0] - b[0]),
+    ignoreTimeline ? null : (s.timeline ?? []).map((e) => JSON.stringify(e)).sort(),
+  ]);
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestLoaders } from '../common/graphql/loaders';
+import { MetricsRepository } from './metrics.repository';
+
+const MAX_ENTRIES = 2000;
+
+interface Entry {
+  version: bigint;
+  value: Promise<unknown>;
+}
+
+/**
+ * In-process cache of metric answers, valid across processes: every entry remembers the `data_version`
+ * it was computed at, and a request reads the current version once (one tiny query, shared by all the
+ * metric fields of that request through its RequestLoaders). Any write in any process bumps the version
+ * (statement triggers), so the next request recomputes. The version is read before the metric query
+ * runs, so an entry can only be newer than its version, never older: it is never served stale.
+ * Concurrent identical questions share one computation.
+ */
+@Injectable()
+export class MetricsCache {
+  private readonly entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly repo: MetricsRepository) {}
+
+  version(loaders: RequestLoaders): Promise<bigint> {
+    return loaders
+      .get<0, bigint>('metrics.dataVersion', async () => new Map([[0, BigInt(await this.repo.dataVersion())]]), 0n)
+      .load(0);
+  }
+
+  async get<T>(loaders: RequestLoaders, key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.version(loaders);
+    const hit = this.entries.get(key);
+    if (hit && hit.version >= version) {
+      this.hits++;
+      this.entries.delete(key); // keep the Map in least-recently-used order
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    this.misses++;
+    const value = compute();
+    const entry: Entry = { version, value };
+    this.entries.set(key, entry);
+    value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,113 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import type { RequestContext } from '../common/graphql/context';
+import { MetricsFilter } from './dto/metrics-filter.input';
+import {
+  ActionItemProgress,
+  CauseFrequency,
+  DetectionSourceStat,
+  Granularity,
+  HistogramBucket,
+  RedundancyGap,
+  ReliabilityMetrics,
+  ServiceReliability,
+  TrendPoint,
+} from './metrics.model';
+import { MetricsService } from './metrics.service';
+
+/** What one metrics object costs: it runs several aggregate queries (refuses hundreds of aliases). */
+export const METRICS_COMPLEXITY = 25;
+
+@Resolver(() => ReliabilityMetrics)
+export class MetricsResolver {
+  constructor(private readonly metrics: MetricsService) {}
+
+  @Query(() => ReliabilityMetrics, {
+    description:
+      'Reliability metrics (SPEC §3) of the incidents you may see that match the filter; without a filter, all time. ' +
+      'Private incidents of other teams never count. Expensive parts (services, trend, causes, gaps...) are computed only when asked for.',
+    complexity: METRICS_COMPLEXITY,
+  })
+  reliabilityMetrics(
+    @CurrentPrincipal() p: Principal,
+    @Args('filter', { type: () => MetricsFilter, nullable: true }) filter: MetricsFilter | null,
+    @Context() ctx: RequestContext,
+  ): Promise<ReliabilityMetrics> {
+    return this.metrics.metrics(p, filter, ctx.loaders);
+  }
+
+  @ResolveField(() => ReliabilityMetrics, {
+    nullable: true,
+    complexity: METRICS_COMPLEXITY,
+    description:
+      'The same metrics, same filter, for the period just before: of equal length, or the same number of calendar months ' +
+      'when from and to are both UTC month starts (a quarter → the previous quarter). Null when the period has no start.',
+  })
+  previous(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ReliabilityMetrics | null> {
+    return this.metrics.previous(m, ctx.loaders);
+  }
+
+  @ResolveField(() => [CauseFrequency], {
+    description: 'Incidents per primary cause, one row per assigned node under its own name, in Pareto order (incidentCount desc).',
+  })
+  byRootCause(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<CauseFrequency[]> {
+    return this.metrics.causes(m.scope, 'NODE', ctx.loaders);
+  }
+
+  @ResolveField(() => [CauseFrequency], {
+    description:
+      'Incidents per primary cause rolled up to its category (a primary cause that is a category counts under itself), Pareto order.',
+  })
+  byRootCategory(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<CauseFrequency[]> {
+    return this.metrics.causes(m.scope, 'CATEGORY', ctx.loaders);
+  }
+
+  @ResolveField(() => [CauseFrequency], {
+    description: 'Incidents per contributing factor (counted separately from primary causes; share = its incidentCount / incidentCount).',
+  })
+  contributingFactors(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<CauseFrequency[]> {
+    return this.metrics.causes(m.scope, 'CONTRIBUTING', ctx.loaders);
+  }
+
+  @ResolveField(() => [TrendPoint], {
+    description: 'Per bucket of startedAt (UTC), from the first to the last bucket with a counted incident, empty buckets included.',
+  })
+  trend(
+    @Parent() m: ReliabilityMetrics,
+    @Args('granularity', { type: () => Granularity, description: 'Bucket size.' }) granularity: Granularity,
+    @Context() ctx: RequestContext,
+  ): Promise<TrendPoint[]> {
+    return this.metrics.trend(m.scope, granularity, ctx.loaders);
+  }
+
+  @ResolveField(() => [RedundancyGap], { description: 'Redundancy gaps per service × mechanism, most frequent first.' })
+  redundancyGaps(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<RedundancyGap[]> {
+    return this.metrics.redundancyGaps(m.scope, ctx.loaders);
+  }
+
+  @ResolveField(() => [ServiceReliability], {
+    description: 'Availability, error budget and MTBF per service over the period; most budget used first.',
+  })
+  services(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ServiceReliability[]> {
+    return this.metrics.services(m.scope, ctx.loaders);
+  }
+
+  @ResolveField(() => [DetectionSourceStat], { description: 'Counted incidents by detection source, most frequent first.' })
+  detection(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<DetectionSourceStat[]> {
+    return this.metrics.detection(m.scope, ctx.loaders);
+  }
+
+  @ResolveField(() => [HistogramBucket], {
+    description:
+      'Time to resolve of resolved counted incidents in buckets: 0–5, 5–15, 15–30, 30–60 min, 1–2, 2–4, 4–8, 8–24 h, 1–3 d, 3–7 d, ≥ 7 d.',
+  })
+  durationHistogram(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<HistogramBucket[]> {
+    return this.metrics.durationHistogram(m.scope, ctx.loaders);
+  }
+
+  @ResolveField(() => ActionItemProgress, { description: 'Action-item progress of the incidents in the filter.' })
+  actionItems(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ActionItemProgress> {
+    return this.metrics.actionItems(m.scope, ctx.loaders);
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { visibleIncidentsSql } from '../auth/incident-access';
+import type { Principal } from '../auth/principal';
+import { Database } from '../common/database/database.service';
+
+export interface LargestIncident {
+  key: string;
+  title: string;
+  severity: string;
+  services: string;
+  startedAt: Date;
+  downtimeMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  status: string;
+}
+
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * The counted incidents (not near misses, not excluded) the principal may see that started in
+   * [from, to), largest downtime first (mitigatedAt, else resolvedAt − startedAt); ongoing ones last.
+   */
+  largestIncidents(principal: Principal, from: Date, to: Date, limit: number): Promise<LargestIncident[]> {
+    const params: unknown[] = [from, to, limit];
+    const visible = visibleIncidentsSql(principal, 'i', params);
+    return this.db.query(
+      `SELECT 'INC-' || i.id AS key, i.title, i.severity::text AS severity, i.started_at AS "startedAt",
+              extract(epoch FROM i.impact_end_at - i.started_at) / 60 AS "downtimeMinutes", i.ttr_minutes AS "timeToResolveMinutes",
+              CASE WHEN i.resolved_at IS NOT NULL THEN 'RESOLVED' WHEN i.mitigated_at IS NOT NULL THEN 'MITIGATED' ELSE 'ONGOING' END AS status,
+              coalesce((SELECT string_agg(s.name, ', ' ORDER BY lower(s.name)) FROM incident_service x JOIN service s ON s.id = x.service_id WHERE x.incident_id = i.id), '') AS services
+         FROM incident i
+        WHERE ${visible} AND i.in_metrics AND i.started_at >= $1 AND i.started_at < $2
+        ORDER BY (i.impact_end_at - i.started_at) DESC NULLS LAST, i.severity, i.started_at
+        LIMIT $3`,
+      params,
+    );
+  }
+}

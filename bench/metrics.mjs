@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+/**
+ * Metrics benchmark: one command, real PostgreSQL, the built API.
+ *
+ *   npx tsc -p api/tsconfig.build.json && node bench/metrics.mjs [--incidents 1000000] [--duration 30] [--connections 50] [--reuse] [--keep]
+ *
+ * 1. (re)creates the database `hindsight_bench` on BENCH_DATABASE_URL's server
+ *    (default postgres://postgres@127.0.0.1:5432/postgres); --reuse keeps an already seeded one;
+ * 2. starts the built API against it (node api/dist/api/src/main.js) and waits for /healthz;
+ * 3. seeds N demo incidents with the demo generator (api/dist/db/seeds/cli.js, --now fixed so runs compare),
+ *    then VACUUM ANALYZE;
+ * 4. times the dashboard's metric query through GraphQL for a one-year window and for all time: cold (first
+ *    request), uncached (cache invalidated by bumping data_version, database buffers warm) and warm (cached);
+ * 5. times the same SQL the API runs (the named queries of api/src/metrics/metrics.queries.ts) straight on a
+ *    pg pool of the API's size with the API's query settings (jit off, work_mem 64MB), and prints the ratio
+ *    API uncached / raw SQL;
+ * 6. runs autocannon on the one-year dashboard (warm path) and prints latency percentiles, errors and the
+ *    API's RSS before and after.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(path.join(root, 'api/package.json'));
+const pg = require('pg');
+const autocannon = require(path.join(root, 'node_modules/autocannon'));
+
+const args = { incidents: 1_000_000, duration: 30, connections: 50, port: 3917, reuse: false, keep: true };
+for (let i = 2; i < process.argv.length; i++) {
+  const [flag, inline] = process.argv[i].split(/=(.*)/s, 2);
+  const value = () => Number((inline ?? process.argv[++i]).replace(/_/g, ''));
+  if (flag === '--incidents') args.incidents = value();
+  else if (flag === '--duration') args.duration = value();
+  else if (flag === '--connections') args.connections = value();
+  else if (flag === '--port') args.port = value();
+  else if (flag === '--reuse') args.reuse = true;
+  else if (flag === '--drop') args.keep = false;
+  else if (flag === '--help') {
+    console.log('node bench/metrics.mjs [--incidents N] [--duration S] [--connections C] [--port P] [--reuse] [--drop]');
+    process.exit(0);
+  } else throw new Error(`unknown argument ${process.argv[i]}`);
+}
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB = 'hindsight_bench';
+const dbUrl = (() => {
+  const u = new URL(SERVER_URL);
+  u.pathname = `/${DB}`;
+  return u.toString();
+})();
+const NOW = '2026-11-01T00:00:00.000Z'; // the seed's window ends here; the one-year window is the year before
+const YEAR = { from: '2025-11-01T00:00:00.000Z', to: NOW };
+const ADMIN = { email: 'bench-admin@example.com', password: 'Bench-Admin-Password-1' };
+const API = `http://127.0.0.1:${args.port}`;
+
+const DASHBOARD = `query Dashboard($f: MetricsFilter) {
+  reliabilityMetrics(filter: $f) {
+    periodStart periodEnd periodMinutes incidentCount ongoingCount excludedCount nearMissCount downtimeMinutes
+    timeToDetect { count meanMinutes medianMinutes p90Minutes smallSample }
+    timeToAcknowledge { count meanMinutes medianMinutes p90Minutes smallSample }
+    timeToMitigate { count meanMinutes medianMinutes p90Minutes smallSample }
+    timeToResolve { count meanMinutes medianMinutes p90Minutes smallSample }
+    byRootCause { name incidentCount share cumulativeShare downtimeMinutes timeToResolve { count medianMinutes p90Minutes } }
+    byRootCategory { name incidentCount share downtimeMinutes }
+    contributingFactors { name incidentCount share }
+    services { service { id name } incidentCount downtimeMinutes availability slo errorBudgetUsed mtbfMinutes }
+    redundancyGaps { service { id name } mechanism { id name } gapCount downtimeMinutes covered }
+    trend(granularity: MONTH) { periodStart incidentCount downtimeMinutes timeToResolve { count meanMinutes medianMinutes p90Minutes } timeToDetect { medianMinutes } bySeverity { severity count } }
+    detection { source incidentCount share timeToDetect { medianMinutes p90Minutes } }
+    durationHistogram { fromMinutes toMinutes count }
+    actionItems { opened open done overdue medianDaysToDone incidentsAllDoneShare }
+    previous { incidentCount downtimeMinutes timeToResolve { count meanMinutes medianMinutes p90Minutes } timeToDetect { medianMinutes } }
+  }
+}`;
+
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => `${x.toFixed(1)} ms`;
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
+async function admin(sql, params) {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  try {
+    return await c.query(sql, params);
+  } finally {
+    await c.end();
+  }
+}
+
+async function prepareDatabase() {
+  const exists = (await admin(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB])).rowCount > 0;
+  if (args.reuse && exists) return false;
+  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${DB}`);
+  return true;
+}
+
+function startApi() {
+  const child = spawn(process.execPath, [path.join(root, 'api/dist/api/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(args.port),
+      HOST: '127.0.0.1',
+      HINDSIGHT_DEMO_DATA: 'false',
+      HINDSIGHT_ADMIN_EMAIL: ADMIN.email,
+      HINDSIGHT_ADMIN_PASSWORD: ADMIN.password,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitHealthy(child) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${API}/healthz`)).status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(250);
+  }
+  throw new Error('the API did not become healthy');
+}
+
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+async function gql(token, query, variables) {
+  const res = await fetch(`${API}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The SQL the API runs for DASHBOARD, from the built queries module, so "raw" is exactly the same work. */
+function dashboardSql(filter) {
+  const q = require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
+  const who = { role: 'ADMIN', teamIds: [] };
+  const f = { from: null, to: null, serviceIds: [], teamIds: [], severities: [], rootCauseIds: [], confirmedOnly: false, ...filter };
+  const list = [
+    q.summaryQuery(who, f),
+    q.causeFrequencyQuery(who, f, 'NODE'),
+    q.causeFrequencyQuery(who, f, 'CATEGORY'),
+    q.causeFrequencyQuery(who, f, 'CONTRIBUTING'),
+    q.serviceDowntimeQuery(who, f),
+    q.redundancyGapsQuery(who, f),
+    q.trendQuery(who, f, 'MONTH'),
+    q.detectionQuery(who, f),
+    q.histogramQuery(who, f),
+    q.actionItemsQuery(who, f, new Date().toISOString().slice(0, 10)),
+  ];
+  return list;
+}
+
+async function rawSql(pool, queries) {
+  const t0 = process.hrtime.bigint();
+  await Promise.all(queries.map((q) => pool.query(q.text, q.params)));
+  return ms(t0);
+}
+
+async function main() {
+  console.log(`metrics benchmark: ${args.incidents.toLocaleString('en-US')} incidents, database ${DB} on ${new URL(SERVER_URL).host}`);
+  const fresh = await prepareDatabase();
+  const api = startApi();
+  const stop = () => api.exitCode === null && api.kill('SIGTERM');
+  process.on('exit', stop);
+  try {
+    let t0 = process.hrtime.bigint();
+    await waitHealthy(api);
+    console.log(`API healthy in ${fmt(ms(t0))} (pid ${api.pid})`);
+
+    // the API's pool size, and the settings its metric queries run with (metrics.repository: SET LOCAL)
+    const pool = new pg.Pool({ connectionString: dbUrl, max: 10, options: '-c jit=off -c work_mem=64MB' });
+    const [{ n }] = (await pool.query(`SELECT count(*)::int AS n FROM incident`)).rows;
+    if (fresh || n < args.incidents) {
+      t0 = process.hrtime.bigint();
+      execFileSync(
+        process.execPath,
+        [path.join(root, 'api/dist/db/seeds/cli.js'), '--incidents', String(args.incidents - n), '--database-url', dbUrl, '--now', NOW, '--seed', String(42 + n)],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      console.log(`seeded ${(args.incidents - n).toLocaleString('en-US')} incidents in ${(ms(t0) / 1000).toFixed(1)} s`);
+      t0 = process.hrtime.bigint();
+      await pool.query('VACUUM ANALYZE');
+      console.log(`VACUUM ANALYZE in ${(ms(t0) / 1000).toFixed(1)} s`);
+    } else {
+      console.log(`reusing ${n.toLocaleString('en-US')} seeded incidents`);
+    }
+    const counts = (
+      await pool.query(`SELECT (SELECT count(*) FROM incident)::int AS incidents, (SELECT count(*) FROM incident WHERE started_at >= $1 AND started_at < $2)::int AS year,
+        (SELECT count(*) FROM incident_service)::int AS links, (SELECT count(*) FROM redundancy_assessment)::int AS assessments,
+        (SELECT count(*) FROM action_item)::int AS action_items, pg_size_pretty(pg_database_size(current_database())) AS size`, [YEAR.from, YEAR.to])
+    ).rows[0];
+    console.log(`data: ${JSON.stringify(counts)}`);
+
+    const login = await fetch(`${API}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`, variables: { e: ADMIN.email, p: ADMIN.password } }),
+    });
+    const token = (await login.json()).data.login.token;
+    const rssStart = rssMb(api.pid);
+
+    const results = {};
+    for (const [name, filter] of [['one year', YEAR], ['all time', null]]) {
+      const bump = () => pool.query(`UPDATE data_version SET version = version + 1`); // as any write would: invalidates the cache
+      await bump();
+      t0 = process.hrtime.bigint();
+      const first = await gql(token, DASHBOARD, { f: filter });
+      const cold = ms(t0);
+      const uncached = [];
+      for (let i = 0; i < 5; i++) {
+        await bump();
+        t0 = process.hrtime.bigint();
+        await gql(token, DASHBOARD, { f: filter });
+        uncached.push(ms(t0));
+      }
+      const warm = [];
+      for (let i = 0; i < 20; i++) {
+        t0 = process.hrtime.bigint();
+        await gql(token, DASHBOARD, { f: filter });
+        warm.push(ms(t0));
+      }
+      const sql = dashboardSql(filter ?? {});
+      // the previous period's headline query too (the dashboard asks for it)
+      const m = first.reliabilityMetrics;
+      const prevTo = new Date(m.periodStart);
+      const prevFrom = new Date(prevTo.getTime() - (new Date(m.periodEnd) - prevTo));
+      const prevSql = filter ? (() => { const q = require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
+        return [q.summaryQuery({ role: 'ADMIN', teamIds: [] }, { from: prevFrom, to: prevTo, serviceIds: [], teamIds: [], severities: [], rootCauseIds: [], confirmedOnly: false })]; })() : [];
+      const raw = [];
+      for (let i = 0; i < 5; i++) {
+        // the API runs the summary first (it resolves the period), then the rest in parallel
+        t0 = process.hrtime.bigint();
+        await pool.query(sql[0].text, sql[0].params);
+        await Promise.all([...sql.slice(1), ...prevSql].map((q) => pool.query(q.text, q.params)));
+        raw.push(ms(t0));
+      }
+      results[name] = { cold, uncached: median(uncached), warm: median(warm), raw: median(raw), incidents: m.incidentCount };
+      console.log(
+        `${name.padEnd(9)} incidentCount ${m.incidentCount.toLocaleString('en-US')}: GraphQL cold ${fmt(cold)}, uncached median ${fmt(median(uncached))} ` +
+          `(min ${fmt(Math.min(...uncached))}), warm (cached) median ${fmt(median(warm))}; raw SQL median ${fmt(median(raw))}; ` +
+          `ratio API uncached / raw SQL = ${(median(uncached) / median(raw)).toFixed(2)}`,
+      );
+    }
+    // per-query raw timings of the one-year dashboard, to see where the time goes
+    const names = ['summary', 'byRootCause', 'byRootCategory', 'contributingFactors', 'services', 'redundancyGaps', 'trend(MONTH)', 'detection', 'durationHistogram', 'actionItems'];
+    const per = [];
+    for (const [i, q] of dashboardSql(YEAR).entries()) {
+      t0 = process.hrtime.bigint();
+      await pool.query(q.text, q.params);
+      per.push(`${names[i]} ${ms(t0).toFixed(0)}`);
+    }
+    console.log(`one-year raw SQL one at a time (ms): ${per.join(', ')}`);
+
+    // the all-time runs above bumped data_version: answer the one-year dashboard once so the load run is warm
+    t0 = process.hrtime.bigint();
+    await gql(token, DASHBOARD, { f: YEAR });
+    console.log(`one-year dashboard re-warmed in ${fmt(ms(t0))}`);
+    const rssBefore = rssMb(api.pid);
+    const body = JSON.stringify({ query: DASHBOARD, variables: { f: YEAR } });
+    const load = await autocannon({
+      url: `${API}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+      connections: args.connections,
+      duration: args.duration,
+    });
+    const rssAfter = rssMb(api.pid);
+    const l = load.latency;
+    console.log(
+      `autocannon ${args.duration} s, ${args.connections} connections, one-year dashboard (warm): ${load.requests.total} requests, ` +
+        `${load.requests.average.toFixed(0)} req/s; latency p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms; ` +
+        `errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`,
+    );
+    console.log(`API RSS: ${rssStart.toFixed(0)} MB after login, ${rssBefore.toFixed(0)} MB before the load run, ${rssAfter.toFixed(0)} MB after it`);
+    await pool.end();
+    const ok = results['one year'].uncached < 1000 && results['one year'].uncached <= 1.5 * results['one year'].raw;
+    console.log(`targets (one-year uncached < 1 s, within 1.5× raw SQL): ${ok ? 'met' : 'NOT met'}`);
+  } finally {
+    stop();
+    if (!args.keep) await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

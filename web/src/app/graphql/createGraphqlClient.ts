@@ -1,0 +1,28 @@
+import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+import { clearSession, readToken } from '../auth/sessionStore';
+import { errorCodes } from './graphqlErrors';
+
+/** One client per session: logging in as someone else starts with an empty cache. */
+export function createGraphqlClient(): Client {
+  return new Client({
+    url: '/graphql',
+    // Apollo's CSRF prevention rejects plain GET queries.
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: (): RequestInit => {
+      const token = readToken();
+      const headers: Record<string, string> = {};
+      if (token) headers.authorization = `Bearer ${token}`;
+      return { headers };
+    },
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (errorCodes(error).includes('UNAUTHENTICATED')) clearSession();
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+    ],
+  });
+}

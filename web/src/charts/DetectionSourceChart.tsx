@@ -1,0 +1,68 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTooltip } from './ChartTooltip';
+import { formatCount, formatDuration } from './formatters';
+import { axisTick, chartHeight, palette } from './theme';
+
+export interface DetectionPoint {
+  source: string | null;
+  label: string;
+  incidentCount: number;
+  /** 0..100 */
+  percent: number;
+  medianTimeToDetect: number | null;
+  p90TimeToDetect: number | null;
+  detectCount: number;
+  /** Detected by people outside the company before monitoring: highlighted. */
+  external: boolean;
+}
+
+export function DetectionSourceChart({ data }: { data: DetectionPoint[] }) {
+  return (
+    <BarChart
+      responsive
+      layout="vertical"
+      style={{ width: '100%', height: chartHeight }}
+      data={data}
+      margin={{ top: 8, right: 24, bottom: 4, left: 8 }}
+    >
+      <CartesianGrid stroke={palette.grid} horizontal={false} />
+      <XAxis type="number" tick={axisTick} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
+      <YAxis type="category" dataKey="label" tick={axisTick} width={120} />
+      <Tooltip
+        content={({ active, payload }) => {
+          const p = active && (payload?.[0]?.payload as DetectionPoint | undefined);
+          if (!p) return null;
+          return (
+            <ChartTooltip
+              title={p.label}
+              rows={[
+                { label: 'Incidents', value: `${formatCount(p.incidentCount)} (${p.percent.toFixed(0)} %)` },
+                { label: 'Median time to detect', value: formatDuration(p.medianTimeToDetect) },
+                { label: 'p90 time to detect', value: formatDuration(p.p90TimeToDetect) },
+                { label: 'With detection time', value: formatCount(p.detectCount) },
+              ]}
+            />
+          );
+        }}
+      />
+      <Bar
+        dataKey="percent"
+        name="Share of incidents"
+        isAnimationActive={false}
+        fill={palette.skyBlue}
+        shape={(props: unknown) => {
+          const { x, y, width, height, payload } = props as {
+            x: number;
+            y: number;
+            width: number;
+            height: number;
+            payload: DetectionPoint;
+          };
+          return (
+            <rect x={x} y={y} width={Math.max(0, width)} height={height} fill={payload.external ? palette.vermillion : palette.skyBlue} />
+          );
+        }}
+      />
+    </BarChart>
+  );
+}

@@ -1,0 +1,36 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { capPoints } from './capPoints';
+import { ChartTooltip } from './ChartTooltip';
+import { formatCount } from './formatters';
+import { axisTick, chartHeight, palette } from './theme';
+
+export interface HistogramPoint {
+  label: string;
+  fromMinutes: number;
+  toMinutes: number | null;
+  count: number;
+}
+
+export function DurationHistogramChart({ data }: { data: HistogramPoint[] }) {
+  const points = capPoints(data);
+  return (
+    <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+      <CartesianGrid stroke={palette.grid} vertical={false} />
+      <XAxis dataKey="label" tick={axisTick} interval={0} angle={-25} textAnchor="end" height={56} />
+      <YAxis tick={axisTick} allowDecimals={false} width={40} />
+      <Tooltip
+        content={({ active, payload }) => {
+          const p = active && (payload?.[0]?.payload as HistogramPoint | undefined);
+          if (!p) return null;
+          return (
+            <ChartTooltip
+              title={`Time to resolve ${p.label}`}
+              rows={[{ label: 'Incidents', value: formatCount(p.count), color: palette.green }]}
+            />
+          );
+        }}
+      />
+      <Bar dataKey="count" name="Incidents" fill={palette.green} isAnimationActive={false} />
+    </BarChart>
+  );
+}

@@ -1,0 +1,43 @@
+// Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+export const palette = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+  black: '#000000',
+  grey: '#6b7280',
+  grid: '#e5e7eb',
+} as const;
+
+export const seriesColors = [
+  palette.blue,
+  palette.orange,
+  palette.green,
+  palette.vermillion,
+  palette.skyBlue,
+  palette.purple,
+  palette.yellow,
+  palette.black,
+] as const;
+
+export const severityColors: Record<string, string> = {
+  SEV1: palette.vermillion,
+  SEV2: palette.orange,
+  SEV3: palette.skyBlue,
+  SEV4: palette.blue,
+};
+
+export const chartHeight = 260;
+
+export const axisTick = { fontSize: 12, fill: '#374151' } as const;
+
+/** Heat-map fill for a gap count: white → vermillion, in 5 steps so cells stay readable. */
+export function heatColor(value: number, max: number): string {
+  if (value <= 0 || max <= 0) return '#ffffff';
+  const steps = ['#fdebd9', '#f9c9a0', '#f0a066', '#e47a36', '#D55E00'];
+  const i = Math.min(steps.length - 1, Math.floor((value / max) * steps.length - 1e-9));
+  return steps[Math.max(0, i)];
+}

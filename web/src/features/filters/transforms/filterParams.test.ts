@@ -1,0 +1,57 @@
+import {
+  bucketRange,
+  incidentsHref,
+  parseFilterParams,
+  periodRange,
+  previousPeriodRange,
+  toMetricsFilter,
+  writeFilterParams,
+} from './filterParams';
+
+const now = new Date('2026-11-30T15:00:00Z');
+
+describe('filter params', () => {
+  it('defaults to the last 90 days and ignores unknown values', () => {
+    const s = parseFilterParams(new URLSearchParams('period=bogus&severity=SEV1,SEV9'));
+    expect(s.period).toBe('90d');
+    expect(s.severities).toEqual(['SEV1']);
+  });
+
+  it('round-trips through the URL, dropping defaults', () => {
+    const p = writeFilterParams(new URLSearchParams('g=MONTH&after=abc'), { period: '90d', teamIds: ['t1'], severities: ['SEV1', 'SEV2'] });
+    expect(p.toString()).toBe('g=MONTH&team=t1&severity=SEV1%2CSEV2');
+    expect(parseFilterParams(p)).toMatchObject({ period: '90d', teamIds: ['t1'], severities: ['SEV1', 'SEV2'] });
+  });
+
+  it('turns a relative period into [UTC midnight − N days, now)', () => {
+    expect(periodRange(parseFilterParams(new URLSearchParams('period=30d')), now)).toEqual({ from: '2026-10-31T00:00:00.000Z' });
+  });
+
+  it('treats a custom "to" date as inclusive', () => {
+    const s = parseFilterParams(new URLSearchParams('from=2026-07-01&to=2026-09-30'));
+    expect(s.period).toBe('custom');
+    expect(periodRange(s, now)).toEqual({ from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' });
+  });
+
+  it('gives the previous period of the same length', () => {
+    const s = parseFilterParams(new URLSearchParams('from=2026-07-01&to=2026-09-30'));
+    expect(previousPeriodRange(s, now)).toEqual({ from: '2026-03-31T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' }); // 92 days before
+    expect(previousPeriodRange(parseFilterParams(new URLSearchParams('period=all')), now)).toBeNull();
+  });
+
+  it('builds a metrics filter with only the set conditions', () => {
+    const s = parseFilterParams(new URLSearchParams('period=all&cause=c1'));
+    expect(toMetricsFilter(s, periodRange(s, now))).toEqual({ rootCauseIds: ['c1'] });
+  });
+
+  it('links to the incident list with an override', () => {
+    expect(incidentsHref(new URLSearchParams('period=30d&g=WEEK&by=downtime'), { causeIds: ['c9'] })).toBe(
+      '/incidents?period=30d&cause=c9',
+    );
+  });
+
+  it('turns a trend bucket into an inclusive date range', () => {
+    expect(bucketRange('2026-03-02T00:00:00Z', 'WEEK')).toEqual({ from: '2026-03-02', to: '2026-03-08' });
+    expect(bucketRange('2026-01-01T00:00:00Z', 'QUARTER')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+  });
+});

@@ -1,0 +1,210 @@
+import { useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useClient, useQuery } from 'urql';
+import { hasRole } from '../../app/auth/RequireRole';
+import { useSession } from '../../app/auth/useSession';
+import { errorMessage } from '../../app/graphql/graphqlErrors';
+import { SeverityBadge } from '../../app/ui/SeverityBadge';
+import { Timestamp } from '../../app/ui/Timestamp';
+import { formatDuration } from '../../charts/formatters';
+import type { IncidentDetailFieldsFragment, IncidentReferenceQuery } from '../../gql/graphql';
+import { ActionItemsSection } from './components/ActionItemsSection';
+import { CauseTagging } from './components/CauseTagging';
+import { ConflictBanner } from './components/ConflictBanner';
+import { IncidentDetailsForm } from './components/IncidentDetailsForm';
+import { PhaseTimeline } from './components/PhaseTimeline';
+import { RedundancyAssessments } from './components/RedundancyAssessments';
+import { TimelineEvents } from './components/TimelineEvents';
+import { AssignableUsersQuery, IncidentDetailQuery, IncidentReferenceQuery as ReferenceDoc } from './graphql/incidentDocuments';
+import { useIncidentActions } from './hooks/useIncidentActions';
+import { useIncidentEditor } from './hooks/useIncidentEditor';
+import { toAssessmentRows } from './transforms/toAssessmentRows';
+
+export function IncidentPage() {
+  const { id = '' } = useParams();
+  const [result] = useQuery({ query: IncidentDetailQuery, variables: { id } });
+  const [reference] = useQuery({ query: ReferenceDoc, requestPolicy: 'cache-first' });
+  // A failed refetch (after a mutation) keeps showing the last good version, with the error above it.
+  const lastGood = useRef<IncidentDetailFieldsFragment | null>(null);
+  if (result.data?.incident) lastGood.current = result.data.incident;
+  if (lastGood.current && lastGood.current.id !== id) lastGood.current = null;
+  const incident = result.data?.incident ?? (result.error ? lastGood.current : null);
+
+  if (result.error && !incident) {
+    return (
+      <div className="page">
+        <div className="banner error" role="alert">
+          Could not load the incident: {errorMessage(result.error)}
+        </div>
+        <Link to="/incidents">← All incidents</Link>
+      </div>
+    );
+  }
+  if (!incident || !reference.data) {
+    if (result.data && !incident) {
+      return (
+        <div className="page">
+          <h1>Incident not found</h1>
+          <p>It does not exist or you do not have access to it.</p>
+          <Link to="/incidents">← All incidents</Link>
+        </div>
+      );
+    }
+    return (
+      <div className="page-loading" role="status">
+        Loading incident…
+      </div>
+    );
+  }
+  return (
+    <>
+      {result.error && (
+        <div className="banner error page-banner" role="alert">
+          Could not refresh the incident: {errorMessage(result.error)}. Showing the last loaded version.
+        </div>
+      )}
+      <IncidentWorkspace key={incident.id} incident={incident} reference={reference.data} />
+    </>
+  );
+}
+
+/** A section's errors; `formOnly` when the section's form already shows field errors next to the fields. */
+function SectionErrors({ errors, formOnly }: { errors?: Record<string, string>; formOnly?: boolean }) {
+  const messages = formOnly ? (errors?._form ? [errors._form] : []) : [...new Set(Object.values(errors ?? {}))];
+  if (messages.length === 0) return null;
+  return (
+    <div className="banner error" role="alert">
+      {messages.join(' ')}
+    </div>
+  );
+}
+
+function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFieldsFragment; reference: IncidentReferenceQuery }) {
+  const session = useSession();
+  const client = useClient();
+  const [users] = useQuery({ query: AssignableUsersQuery, requestPolicy: 'cache-first' });
+  const editor = useIncidentEditor(incident);
+  const actions = useIncidentActions(incident.id, incident.version, () => editor.setConflict(true));
+  const [reloading, setReloading] = useState(false);
+  const user = session?.user;
+  const canEdit = hasRole(user, 'ADMIN') || (hasRole(user, 'RESPONDER') && !!user?.teams.some((t) => t.id === incident.team.id));
+
+  const onReload = async () => {
+    setReloading(true);
+    const res = await client.query(IncidentDetailQuery, { id: incident.id }, { requestPolicy: 'network-only' }).toPromise();
+    setReloading(false);
+    if (res.data?.incident) editor.reset(res.data.incident);
+  };
+
+  const declared = incident.services.flatMap((s) => s.redundancy.map((r) => r.id));
+  const assessmentRows = toAssessmentRows(reference.redundancyMechanisms, incident.assessments, declared);
+  const taggedCauses = [incident.primaryCause, ...incident.contributingFactors]
+    .filter((t): t is NonNullable<typeof t> => !!t)
+    .map((t) => t.cause);
+  const gapMechanisms = incident.assessments.filter((a) => a.outcome === 'MISSING' || a.outcome === 'FAILED').map((a) => a.mechanism);
+  const assignable = users.data?.users ?? (user ? [{ id: user.id, email: user.email, name: null }] : []);
+
+  return (
+    <div className="page incident-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/incidents">Incidents</Link> › {incident.key}
+      </nav>
+      <div className="page-header">
+        <h1>
+          {incident.key} · {incident.title}
+        </h1>
+        <div className="header-badges">
+          <SeverityBadge severity={incident.severity} />
+          <span className={`badge status-${incident.status.toLowerCase()}`}>{incident.status.toLowerCase()}</span>
+          {incident.kind === 'NEAR_MISS' && <span className="badge">near miss</span>}
+          {incident.private && <span className="badge">private</span>}
+          {incident.excludeFromMetrics && <span className="badge">excluded from metrics</span>}
+          <span className="muted small">
+            {incident.team.name} · downtime {formatDuration(incident.durationMinutes)} · version {incident.version} · updated{' '}
+            <Timestamp value={incident.updatedAt} /> · source {incident.source}
+            {incident.externalId ? ` (${incident.externalId})` : ''}
+          </span>
+        </div>
+      </div>
+      {!canEdit && (
+        <p className="banner info">You can read this incident; only responders of {incident.team.name} and admins can change it.</p>
+      )}
+      {editor.conflict && <ConflictBanner reloading={reloading} onReload={onReload} onDismiss={() => editor.setConflict(false)} />}
+      {editor.saved && (
+        <p className="banner success" role="status">
+          Saved.
+        </p>
+      )}
+
+      <section className="card" aria-labelledby="phases-h">
+        <h2 id="phases-h">Timeline of phases</h2>
+        <PhaseTimeline {...incident} />
+      </section>
+
+      <section className="card" aria-labelledby="details-h">
+        <h2 id="details-h">What happened</h2>
+        <IncidentDetailsForm
+          values={editor.values}
+          errors={editor.errors}
+          services={reference.services}
+          teams={reference.teams}
+          readOnly={!canEdit}
+          saving={editor.saving}
+          dirty={editor.dirty}
+          submitLabel="Save changes"
+          onChange={editor.onChange}
+          onSubmit={editor.onSave}
+          onCancel={editor.onDiscard}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="causes-h">
+        <h2 id="causes-h">Root cause</h2>
+        <SectionErrors errors={actions.errors.tags} />
+        <CauseTagging
+          primary={incident.primaryCause}
+          contributing={incident.contributingFactors}
+          causes={reference.rootCauses}
+          canEdit={canEdit}
+          busy={actions.busy.tags}
+          onSetPrimary={actions.setPrimary}
+          onSetContributing={actions.setContributing}
+          onConfirm={actions.confirm}
+        />
+      </section>
+      <section className="card" aria-labelledby="redundancy-h">
+        <h2 id="redundancy-h">Redundancy</h2>
+        <SectionErrors errors={actions.errors.redundancy} />
+        <RedundancyAssessments rows={assessmentRows} canEdit={canEdit} busy={actions.busy.redundancy} onAssess={actions.assess} />
+      </section>
+
+      <section className="card" aria-labelledby="actions-h">
+        <h2 id="actions-h">Action items</h2>
+        <SectionErrors errors={actions.errors.actions} formOnly />
+        <ActionItemsSection
+          items={incident.actionItems}
+          users={assignable}
+          causes={taggedCauses}
+          gapMechanisms={gapMechanisms}
+          canEdit={canEdit}
+          busy={actions.busy.actions}
+          errors={actions.errors.actions ?? {}}
+          onCreate={actions.createActionItem}
+          onStatusChange={actions.setActionItemStatus}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="timeline-h">
+        <h2 id="timeline-h">Timeline events</h2>
+        <SectionErrors errors={actions.errors.timeline} formOnly />
+        <TimelineEvents
+          events={incident.timeline}
+          canEdit={canEdit}
+          busy={actions.busy.timeline}
+          errors={actions.errors.timeline ?? {}}
+          onAdd={actions.addTimelineEvent}
+        />
+      </section>
+    </div>
+  );
+}

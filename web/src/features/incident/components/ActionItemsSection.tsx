@@ -1,0 +1,169 @@
+import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../app/ui/FormField';
+import type { ActionItemStatus, ActionItemType } from '../../../gql/graphql';
+
+export interface ActionItemRow {
+  id: string;
+  title: string;
+  type: ActionItemType;
+  status: ActionItemStatus;
+  owner?: { id: string; email: string; name?: string | null } | null;
+  dueDate?: string | null;
+  overdue: boolean;
+  version: number;
+  cause?: { id: string; name: string } | null;
+  mechanism?: { id: string; name: string } | null;
+}
+
+export interface NewActionItem {
+  title: string;
+  type: ActionItemType;
+  ownerId: string | null;
+  dueDate: string | null;
+  causeId: string | null;
+  mechanismId: string | null;
+}
+
+export interface ActionItemsSectionProps {
+  items: readonly ActionItemRow[];
+  users: readonly { id: string; email: string; name?: string | null }[];
+  causes: readonly { id: string; name: string }[];
+  gapMechanisms: readonly { id: string; name: string }[];
+  canEdit: boolean;
+  busy: boolean;
+  errors: Record<string, string>;
+  onCreate: (item: NewActionItem) => Promise<boolean>;
+  onStatusChange: (item: ActionItemRow, status: ActionItemStatus) => void;
+}
+
+const types: ActionItemType[] = ['PREVENT', 'DETECT', 'MITIGATE', 'PROCESS'];
+const statuses: { value: ActionItemStatus; label: string }[] = [
+  { value: 'OPEN', label: 'Open' },
+  { value: 'IN_PROGRESS', label: 'In progress' },
+  { value: 'DONE', label: 'Done' },
+  { value: 'WONT_DO', label: 'Won’t do' },
+];
+
+export function ActionItemsSection({
+  items,
+  users,
+  causes,
+  gapMechanisms,
+  canEdit,
+  busy,
+  errors,
+  onCreate,
+  onStatusChange,
+}: ActionItemsSectionProps) {
+  const blank: NewActionItem = { title: '', type: 'PREVENT', ownerId: null, dueDate: null, causeId: null, mechanismId: null };
+  const [draft, setDraft] = useState<NewActionItem>(blank);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft.title.trim()) return;
+    if (await onCreate({ ...draft, title: draft.title.trim() })) setDraft(blank);
+  };
+  return (
+    <div>
+      {items.length === 0 ? (
+        <p className="muted">No action items yet.</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Type</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
+              <th scope="col">Closes</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>{a.title}</td>
+                <td>{a.type.toLowerCase()}</td>
+                <td>{a.owner ? (a.owner.name ?? a.owner.email) : <span className="muted">unassigned</span>}</td>
+                <td>
+                  {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
+                </td>
+                <td>{[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}</td>
+                <td>
+                  <select
+                    aria-label={`Status of ${a.title}`}
+                    value={a.status}
+                    disabled={!canEdit || busy}
+                    onChange={(e) => onStatusChange(a, e.target.value as ActionItemStatus)}
+                  >
+                    {statuses.map((s) => (
+                      <option key={s.value} value={s.value}>
+                        {s.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canEdit && (
+        <form className="inline-form" onSubmit={submit}>
+          <FormField label="New action item" error={errors.title} className="grow">
+            <input
+              type="text"
+              value={draft.title}
+              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+              placeholder="e.g. Add a replica in a second zone"
+            />
+          </FormField>
+          <FormField label="Type" error={errors.type}>
+            <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value as ActionItemType })}>
+              {types.map((t) => (
+                <option key={t} value={t}>
+                  {t.toLowerCase()}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label="Owner" error={errors.ownerId}>
+            <select value={draft.ownerId ?? ''} onChange={(e) => setDraft({ ...draft, ownerId: e.target.value || null })}>
+              <option value="">Unassigned</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name ?? u.email}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label="Due" error={errors.dueDate}>
+            <input type="date" value={draft.dueDate ?? ''} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value || null })} />
+          </FormField>
+          <FormField label="Cause" error={errors.causeId}>
+            <select value={draft.causeId ?? ''} onChange={(e) => setDraft({ ...draft, causeId: e.target.value || null })}>
+              <option value="">—</option>
+              {causes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label="Closes gap" error={errors.mechanismId}>
+            <select value={draft.mechanismId ?? ''} onChange={(e) => setDraft({ ...draft, mechanismId: e.target.value || null })}>
+              <option value="">—</option>
+              {gapMechanisms.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <button type="submit" disabled={busy || !draft.title.trim()}>
+            Add
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { writeSession } from '../../app/auth/sessionStore';
+import { useSession } from '../../app/auth/useSession';
+import { errorCodes, errorMessage } from '../../app/graphql/graphqlErrors';
+import { LoginForm } from './components/LoginForm';
+import { LoginMutation } from './graphql/LoginMutation';
+
+/** Only same-app paths: `next` comes from the URL and must not send the user elsewhere. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [state, login] = useMutation(LoginMutation);
+  const [error, setError] = useState<string | null>(null);
+  const next = safeNext(params.get('next'));
+
+  if (session) return <Navigate to={next} replace />;
+
+  const onSubmit = async (email: string, password: string) => {
+    setError(null);
+    const res = await login({ email, password });
+    if (res.data?.login) {
+      const { token, expiresAt, user } = res.data.login;
+      writeSession({ token, expiresAt, user });
+      navigate(next, { replace: true });
+      return;
+    }
+    const codes = errorCodes(res.error);
+    if (codes.includes('TOO_MANY_REQUESTS') || (res.error?.response as Response | undefined)?.status === 429) {
+      setError('Too many failed attempts. Wait a minute before trying again.');
+    } else if (codes.includes('UNAUTHENTICATED') || codes.includes('BAD_USER_INPUT')) {
+      setError('Email or password is not correct.');
+    } else {
+      setError(errorMessage(res.error) || 'Sign-in failed.');
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <main className="login-card">
+        <h1>Hindsight</h1>
+        <p className="muted">Post-mortem analytics: MTTR, root causes and redundancy gaps.</p>
+        <LoginForm submitting={state.fetching} error={error} onSubmit={onSubmit} />
+      </main>
+    </div>
+  );
+}

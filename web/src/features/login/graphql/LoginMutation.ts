@@ -1,0 +1,19 @@
+import { graphql } from '../../../gql';
+
+export const LoginMutation = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      expiresAt
+      user {
+        id
+        email
+        role
+        teams {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,264 @@
+import { Link, useNavigate } from 'react-router';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { DetectionSourceChart } from '../../charts/DetectionSourceChart';
+import { DurationHistogramChart } from '../../charts/DurationHistogramChart';
+import { formatCount, formatDate, formatDuration, type Granularity } from '../../charts/formatters';
+import { GapHeatmap } from '../../charts/GapHeatmap';
+import { MttrTrendChart } from '../../charts/MttrTrendChart';
+import { ParetoChart } from '../../charts/ParetoChart';
+import { SeverityMixChart, severityKeys } from '../../charts/SeverityMixChart';
+import { FilterBar } from '../filters/components/FilterBar';
+import { bucketRange, incidentsHref } from '../filters/transforms/filterParams';
+import { HeadlineCards } from './components/HeadlineCards';
+import { SegmentedControl } from './components/SegmentedControl';
+import { useCauseSeries } from './hooks/useCauseSeries';
+import { useDistributionSeries } from './hooks/useDistributionSeries';
+import { useGapMatrix } from './hooks/useGapMatrix';
+import { useHeadlineNumbers } from './hooks/useHeadlineNumbers';
+import { useOverviewFilter } from './hooks/useOverviewFilter';
+import { useTrendSeries } from './hooks/useTrendSeries';
+
+const granularities = [
+  { value: 'WEEK', label: 'Week' },
+  { value: 'MONTH', label: 'Month' },
+  { value: 'QUARTER', label: 'Quarter' },
+] as const;
+
+function defaultGranularity(period: string): Granularity {
+  if (period === '30d' || period === '90d' || period === 'custom') return 'WEEK';
+  if (period === 'all') return 'QUARTER';
+  return 'MONTH';
+}
+
+export function OverviewPage() {
+  const f = useOverviewFilter();
+  const navigate = useNavigate();
+  const g = f.params.get('g');
+  const granularity: Granularity = g === 'WEEK' || g === 'MONTH' || g === 'QUARTER' ? g : defaultGranularity(f.state.period);
+  const metric = f.params.get('by') === 'downtime' ? 'downtime' : 'count';
+  const level = f.params.get('level') === 'category' ? 'category' : 'cause';
+
+  const headline = useHeadlineNumbers(f);
+  const trend = useTrendSeries(f.current, granularity);
+  const causes = useCauseSeries(f.current, metric, level);
+  const gaps = useGapMatrix(f.current);
+  const dist = useDistributionSeries(f.current);
+
+  const openBucket = (periodStart: string, extra: Parameters<typeof incidentsHref>[1] = {}) => {
+    const r = bucketRange(periodStart, granularity);
+    navigate(incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to, ...extra }));
+  };
+
+  return (
+    <div className="page overview">
+      <div className="page-header">
+        <h1>Reliability overview</h1>
+        <p className="muted">
+          {headline.periodEnd && (
+            <>
+              {headline.periodStart ? formatDate(headline.periodStart) : 'Since the first incident'} – {formatDate(headline.periodEnd)} ·
+              compared with the period of the same length before
+            </>
+          )}
+        </p>
+      </div>
+      <FilterBar state={f.state} onChange={f.update} />
+      <HeadlineCards numbers={headline.numbers} loading={headline.fetching} error={headline.error} onRetry={headline.onRetry} />
+
+      <div className="chart-grid">
+        <ChartFrame
+          title="MTTR trend"
+          definition="Mean and median time to resolve (resolvedAt − startedAt) of the incidents that started in each period; resolved incidents only."
+          sampleSize={trend.resolvedCount}
+          sampleUnit="resolved incidents"
+          loading={trend.fetching}
+          error={trend.error}
+          empty={!trend.mttr.some((p) => p.count > 0)}
+          onRetry={trend.onRetry}
+          actions={
+            <SegmentedControl label="Granularity" value={granularity} options={granularities} onChange={(v) => f.setParam('g', v)} />
+          }
+          dataTable={
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col">Mean</th>
+                  <th scope="col">Median</th>
+                  <th scope="col">p90</th>
+                  <th scope="col">n</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trend.mttr.map((p) => (
+                  <tr key={p.periodStart}>
+                    <td>{p.label}</td>
+                    <td>{formatDuration(p.meanMinutes)}</td>
+                    <td>{formatDuration(p.medianMinutes)}</td>
+                    <td>{formatDuration(p.p90Minutes)}</td>
+                    <td>{p.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        >
+          <MttrTrendChart data={trend.mttr} onSelectPeriod={(p) => openBucket(p.periodStart)} />
+        </ChartFrame>
+
+        <ChartFrame
+          title="Causes (Pareto)"
+          definition={`Incidents per primary ${level === 'cause' ? 'cause' : 'cause category'}, ${metric === 'count' ? 'by count' : 'by downtime'}, largest first; the line is the cumulative share. Contributing factors are not counted here.`}
+          sampleSize={causes.taggedCount}
+          sampleUnit={`tagged of ${formatCount(causes.incidentCount)} incidents`}
+          loading={causes.fetching}
+          error={causes.error}
+          empty={causes.pareto.length === 0}
+          emptyMessage="No tagged incidents match these filters."
+          onRetry={causes.onRetry}
+          actions={
+            <>
+              <SegmentedControl
+                label="Group by"
+                value={level}
+                options={[
+                  { value: 'cause', label: 'Cause' },
+                  { value: 'category', label: 'Category' },
+                ]}
+                onChange={(v) => f.setParam('level', v === 'cause' ? null : v)}
+              />
+              <SegmentedControl
+                label="Measure"
+                value={metric}
+                options={[
+                  { value: 'count', label: 'Count' },
+                  { value: 'downtime', label: 'Downtime' },
+                ]}
+                onChange={(v) => f.setParam('by', v === 'count' ? null : v)}
+              />
+            </>
+          }
+          dataTable={
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Cause</th>
+                  <th scope="col">Incidents</th>
+                  <th scope="col">Downtime</th>
+                  <th scope="col">Cumulative</th>
+                </tr>
+              </thead>
+              <tbody>
+                {causes.pareto.map((p) => (
+                  <tr key={p.id || 'other'}>
+                    <td>{p.id ? <Link to={incidentsHref(f.params, { causeIds: [p.id] })}>{p.name}</Link> : p.name}</td>
+                    <td>{p.incidentCount}</td>
+                    <td>{formatDuration(p.downtimeMinutes)}</td>
+                    <td>{p.cumulativePercent.toFixed(0)} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        >
+          <ParetoChart
+            data={causes.pareto}
+            metric={metric}
+            onSelectCause={(p) => navigate(incidentsHref(f.params, { causeIds: [p.id] }))}
+          />
+        </ChartFrame>
+
+        <ChartFrame
+          title="Severity mix"
+          definition="Incidents per period by severity (near misses and excluded incidents left out)."
+          sampleSize={trend.incidentCount}
+          loading={trend.fetching}
+          error={trend.error}
+          empty={!trend.severityMix.some((r) => r.total > 0)}
+          onRetry={trend.onRetry}
+          dataTable={
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  {severityKeys.map((s) => (
+                    <th key={s} scope="col">
+                      {s}
+                    </th>
+                  ))}
+                  <th scope="col">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trend.severityMix.map((r) => {
+                  const range = bucketRange(r.periodStart, granularity);
+                  return (
+                    <tr key={r.periodStart}>
+                      <td>{r.label}</td>
+                      {severityKeys.map((s) => (
+                        <td key={s}>
+                          {r[s] ? (
+                            <Link to={incidentsHref(f.params, { period: 'custom', from: range.from, to: range.to, severities: [s] })}>
+                              {r[s]}
+                            </Link>
+                          ) : (
+                            0
+                          )}
+                        </td>
+                      ))}
+                      <td>{r.total}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          }
+        >
+          <SeverityMixChart
+            data={trend.severityMix}
+            onSelect={(row, severity) => openBucket(row.periodStart, { severities: [severity] })}
+          />
+        </ChartFrame>
+
+        <ChartFrame
+          title="Time to resolve distribution"
+          definition="How many resolved incidents took how long (resolvedAt − startedAt), in widening buckets."
+          sampleSize={dist.resolvedCount}
+          sampleUnit="resolved incidents"
+          loading={dist.fetching}
+          error={dist.error}
+          empty={!dist.histogram.some((b) => b.count > 0)}
+          onRetry={dist.onRetry}
+        >
+          <DurationHistogramChart data={dist.histogram} />
+        </ChartFrame>
+
+        <ChartFrame
+          title="Detection sources"
+          definition="Share of incidents by how they were detected; red bars are sources outside the company (customers, social media, third parties) — incidents monitoring missed. Hover for time to detect."
+          sampleSize={dist.incidentCount}
+          loading={dist.fetching}
+          error={dist.error}
+          empty={dist.detection.length === 0}
+          onRetry={dist.onRetry}
+        >
+          <DetectionSourceChart data={dist.detection} />
+        </ChartFrame>
+
+        <ChartFrame
+          title="Redundancy gaps"
+          definition="Assessments where a redundancy mechanism was MISSING or FAILED, per service × mechanism. Ongoing incidents count. Click a cell to list the service’s incidents."
+          sampleSize={gaps.gapCount}
+          sampleUnit={`gaps · ${gaps.matrix.uncoveredCount} uncovered`}
+          loading={gaps.fetching}
+          error={gaps.error}
+          empty={gaps.matrix.services.length === 0}
+          emptyMessage="No redundancy gaps recorded for these filters."
+          onRetry={gaps.onRetry}
+        >
+          <GapHeatmap matrix={gaps.matrix} onSelectCell={(c) => navigate(incidentsHref(f.params, { serviceIds: [c.serviceId] }))} />
+        </ChartFrame>
+      </div>
+    </div>
+  );
+}

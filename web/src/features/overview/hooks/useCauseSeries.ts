@@ -1,0 +1,20 @@
+import { useQuery } from 'urql';
+import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
+import { OverviewCausesQuery } from '../graphql/overviewQueries';
+import { toParetoSeries } from '../transforms/toParetoSeries';
+
+export function useCauseSeries(filter: MetricsFilterVars, metric: 'count' | 'downtime', level: 'cause' | 'category') {
+  const [result, reexecute] = useQuery({ query: OverviewCausesQuery, variables: { filter } });
+  const m = result.data?.reliabilityMetrics;
+  const rows = m ? (level === 'cause' ? m.byRootCause : m.byRootCategory) : [];
+  const tagged = rows.reduce((sum, r) => sum + r.incidentCount, 0);
+  return {
+    pareto: toParetoSeries(rows, metric),
+    incidentCount: m?.incidentCount ?? null,
+    taggedCount: tagged,
+    fetching: result.fetching && !m,
+    error: result.error ? errorMessage(result.error) : null,
+    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}

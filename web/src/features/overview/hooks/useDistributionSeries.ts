@@ -1,0 +1,20 @@
+import { useQuery } from 'urql';
+import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
+import { OverviewDistributionQuery } from '../graphql/overviewQueries';
+import { toDetectionSeries } from '../transforms/toDetectionSeries';
+import { toHistogramSeries } from '../transforms/toHistogramSeries';
+
+export function useDistributionSeries(filter: MetricsFilterVars) {
+  const [result, reexecute] = useQuery({ query: OverviewDistributionQuery, variables: { filter } });
+  const m = result.data?.reliabilityMetrics;
+  return {
+    histogram: m ? toHistogramSeries(m.durationHistogram) : [],
+    detection: m ? toDetectionSeries(m.detection) : [],
+    resolvedCount: m?.timeToResolve.count ?? null,
+    incidentCount: m?.incidentCount ?? null,
+    fetching: result.fetching && !m,
+    error: result.error ? errorMessage(result.error) : null,
+    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}

@@ -1,0 +1,17 @@
+import { useQuery } from 'urql';
+import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
+import { OverviewGapsQuery } from '../graphql/overviewQueries';
+import { toGapMatrix } from '../transforms/toGapMatrix';
+
+export function useGapMatrix(filter: MetricsFilterVars) {
+  const [result, reexecute] = useQuery({ query: OverviewGapsQuery, variables: { filter } });
+  const gaps = result.data?.reliabilityMetrics.redundancyGaps;
+  return {
+    matrix: toGapMatrix(gaps ?? []),
+    gapCount: gaps ? gaps.reduce((s, g) => s + g.gapCount, 0) : null,
+    fetching: result.fetching && !gaps,
+    error: result.error ? errorMessage(result.error) : null,
+    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}

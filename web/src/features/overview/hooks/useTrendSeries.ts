@@ -1,0 +1,21 @@
+import { useQuery } from 'urql';
+import type { Granularity } from '../../../charts/formatters';
+import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
+import { OverviewTrendQuery } from '../graphql/overviewQueries';
+import { toMttrSeries } from '../transforms/toMttrSeries';
+import { toSeverityMixSeries } from '../transforms/toSeverityMixSeries';
+
+export function useTrendSeries(filter: MetricsFilterVars, granularity: Granularity) {
+  const [result, reexecute] = useQuery({ query: OverviewTrendQuery, variables: { filter, granularity } });
+  const m = result.data?.reliabilityMetrics;
+  return {
+    mttr: m ? toMttrSeries(m.trend, granularity) : [],
+    severityMix: m ? toSeverityMixSeries(m.trend, granularity) : [],
+    resolvedCount: m?.timeToResolve.count ?? null,
+    incidentCount: m?.incidentCount ?? null,
+    fetching: result.fetching && !m,
+    error: result.error ? errorMessage(result.error) : null,
+    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}

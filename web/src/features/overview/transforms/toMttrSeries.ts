@@ -1,0 +1,21 @@
+import { formatPeriodLabel, type Granularity } from '../../../charts/formatters';
+import type { MttrPoint } from '../../../charts/MttrTrendChart';
+
+export interface TrendStatInput {
+  periodStart: string;
+  timeToResolve: { count: number; meanMinutes?: number | null; medianMinutes?: number | null; p90Minutes?: number | null };
+}
+
+/** Trend buckets → MTTR points (mean, median, p90 of time to resolve), oldest first. */
+export function toMttrSeries(trend: readonly TrendStatInput[], granularity: Granularity): MttrPoint[] {
+  return [...trend]
+    .sort((a, b) => Date.parse(a.periodStart) - Date.parse(b.periodStart))
+    .map((t) => ({
+      periodStart: t.periodStart,
+      label: formatPeriodLabel(t.periodStart, granularity),
+      meanMinutes: t.timeToResolve.count > 0 ? (t.timeToResolve.meanMinutes ?? null) : null,
+      medianMinutes: t.timeToResolve.count > 0 ? (t.timeToResolve.medianMinutes ?? null) : null,
+      p90Minutes: t.timeToResolve.count > 0 ? (t.timeToResolve.p90Minutes ?? null) : null,
+      count: t.timeToResolve.count,
+    }));
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { apiFetch, saveResponseAsFile } from '../../app/graphql/apiFetch';
+import { HeadlineCards } from '../overview/components/HeadlineCards';
+import { useHeadlineNumbers } from '../overview/hooks/useHeadlineNumbers';
+import { previousQuarter, quarterOf, quarterRange, recentQuarters } from './transforms/quarters';
+
+const formats = [
+  { value: 'pdf', label: 'PDF (with charts)' },
+  { value: 'md', label: 'Markdown' },
+  { value: 'csv', label: 'CSV' },
+  { value: 'json', label: 'JSON' },
+] as const;
+
+export function ReportsPage() {
+  const [now] = useState(() => new Date());
+  const [params, setParams] = useSearchParams();
+  const quarters = recentQuarters(now, 8);
+  // The last complete quarter is the usual report; the running one is offered too.
+  const selected = quarterRange(params.get('quarter') ?? '') ? (params.get('quarter') as string) : quarters[1];
+  const range = quarterRange(selected)!;
+  const prev = quarterRange(previousQuarter(selected)!)!;
+  const inProgress = Date.parse(range.to) > now.getTime();
+  // A running quarter ends now: a future `to` would count days that have not happened in availability.
+  const current = inProgress ? { from: range.from } : { from: range.from, to: range.to };
+  const previous = { from: prev.from, to: prev.to };
+  const severities = ['SEV1', 'SEV2'] as const;
+  const headline = useHeadlineNumbers({
+    current,
+    previous,
+    severeCurrent: { ...current, severities: [...severities] },
+    severePrevious: { ...previous, severities: [...severities] },
+  });
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const download = async (format: string) => {
+    setBusy(format);
+    setStatus(null);
+    try {
+      const res = await apiFetch(`/api/reports/quarterly?quarter=${encodeURIComponent(selected)}&format=${format}`);
+      if (res.status === 404) setStatus({ kind: 'info', text: 'The report capability isn’t available on this server yet.' });
+      else if (res.status === 403) setStatus({ kind: 'error', text: 'You do not have permission to download reports.' });
+      else if (!res.ok) setStatus({ kind: 'error', text: `The report could not be generated (HTTP ${res.status}).` });
+      else {
+        await saveResponseAsFile(res, `hindsight-${selected}.${format}`);
+        setStatus({ kind: 'info', text: `Downloaded the ${selected} report (${format.toUpperCase()}).` });
+      }
+    } catch {
+      setStatus({ kind: 'error', text: 'The server could not be reached.' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Quarterly reliability report</h1>
+        <p className="muted">
+          Headline numbers, MTTR trend, cause Pareto, redundancy gaps, availability per service, the largest incidents, action-item progress
+          and the metric definitions.
+        </p>
+      </div>
+      <div className="filter-bar">
+        <label>
+          Quarter
+          <select
+            value={selected}
+            onChange={(e) =>
+              setParams(
+                (p) => {
+                  const n = new URLSearchParams(p);
+                  n.set('quarter', e.target.value);
+                  return n;
+                },
+                { replace: true },
+              )
+            }
+          >
+            {quarters.map((q) => (
+              <option key={q} value={q}>
+                {q}
+                {q === quarterOf(now) ? ' (in progress)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          compared with {previousQuarter(selected)}
+          {inProgress && ' (this quarter is still running: counts so far against a full quarter)'}
+        </span>
+      </div>
+      <h2>Preview</h2>
+      <HeadlineCards numbers={headline.numbers} loading={headline.fetching} error={headline.error} onRetry={headline.onRetry} />
+      <h2>Download</h2>
+      <div className="button-row">
+        {formats.map((f) => (
+          <button key={f.value} type="button" onClick={() => download(f.value)} disabled={busy !== null}>
+            {busy === f.value ? 'Preparing…' : `Download ${f.label}`}
+          </button>
+        ))}
+      </div>
+      {status && (
+        <p className={`banner ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { graphql } from '../../../gql';
+
+export const SettingsQuery = graphql(`
+  query Settings {
+    teams {
+      id
+      name
+      services {
+        id
+      }
+    }
+    services {
+      id
+      name
+      description
+      slo
+      team {
+        id
+        name
+      }
+      redundancy {
+        id
+      }
+    }
+    rootCauses(includeRetired: true) {
+      id
+      name
+      description
+      retired
+      parent {
+        id
+        name
+      }
+    }
+    redundancyMechanisms(includeRetired: true) {
+      id
+      name
+      description
+      retired
+    }
+  }
+`);
+
+export const UsersQuery = graphql(`
+  query SettingsUsers {
+    users {
+      id
+      email
+      name
+      role
+      teams {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const CreateTeamMutation = graphql(`
+  mutation CreateTeam($input: CreateTeamInput!) {
+    createTeam(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const CreateServiceMutation = graphql(`
+  mutation CreateService($input: CreateServiceInput!) {
+    createService(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const UpdateServiceMutation = graphql(`
+  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {
+    updateService(id: $id, input: $input) {
+      id
+      slo
+      redundancy {
+        id
+      }
+    }
+  }
+`);
+
+export const CreateRootCauseMutation = graphql(`
+  mutation CreateRootCause($input: CreateRootCauseInput!) {
+    createRootCause(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const DeleteRootCauseMutation = graphql(`
+  mutation DeleteRootCause($id: ID!) {
+    deleteRootCause(id: $id) {
+      id
+      retired
+    }
+  }
+`);
+
+export const RetireMechanismMutation = graphql(`
+  mutation RetireRedundancyMechanism($id: ID!) {
+    retireRedundancyMechanism(id: $id) {
+      id
+      retired
+    }
+  }
+`);
+
+export const ApiTokensQuery = graphql(`
+  query ApiTokens {
+    apiTokens {
+      id
+      name
+      scopes
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+`);
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+      revokedAt
+    }
+  }
+`);
+
+export const CreateMechanismMutation = graphql(`
+  mutation CreateRedundancyMechanism($input: CreateRedundancyMechanismInput!) {
+    createRedundancyMechanism(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      token
+      apiToken {
+        id
+        name
+        scopes
+      }
+    }
+  }
+`);
