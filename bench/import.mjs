@@ -269,7 +269,10 @@ async function main() {
     results.importRowsPerSecond = Math.round((args.rows / results.firstImport.ms) * 1000);
     console.log(JSON.stringify(results, null, 2));
     mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-    writeFileSync(path.join(root, `bench/results/import-${results.date.slice(0, 10)}-${args.rows}.json`), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(
+      path.join(root, `bench/results/import-${results.date.slice(0, 10)}-${args.rows}.json`),
+      JSON.stringify(results, null, 2) + '\n',
+    );
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

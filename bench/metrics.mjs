@@ -163,12 +163,6 @@ function dashboardSql(filter) {
   return list;
 }
 
-async function rawSql(pool, queries) {
-  const t0 = process.hrtime.bigint();
-  await Promise.all(queries.map((q) => pool.query(q.text, q.params)));
-  return ms(t0);
-}
-
 async function main() {
   console.log(`metrics benchmark: ${args.incidents.toLocaleString('en-US')} incidents, database ${DB} on ${new URL(SERVER_URL).host}`);
   const fresh = await prepareDatabase();
@@ -187,7 +181,17 @@ async function main() {
       t0 = process.hrtime.bigint();
       execFileSync(
         process.execPath,
-        [path.join(root, 'api/dist/db/seeds/cli.js'), '--incidents', String(args.incidents - n), '--database-url', dbUrl, '--now', NOW, '--seed', String(42 + n)],
+        [
+          path.join(root, 'api/dist/db/seeds/cli.js'),
+          '--incidents',
+          String(args.incidents - n),
+          '--database-url',
+          dbUrl,
+          '--now',
+          NOW,
+          '--seed',
+          String(42 + n),
+        ],
         { stdio: ['ignore', 'ignore', 'inherit'] },
       );
       console.log(`seeded ${(args.incidents - n).toLocaleString('en-US')} incidents in ${(ms(t0) / 1000).toFixed(1)} s`);
@@ -198,22 +202,31 @@ async function main() {
       console.log(`reusing ${n.toLocaleString('en-US')} seeded incidents`);
     }
     const counts = (
-      await pool.query(`SELECT (SELECT count(*) FROM incident)::int AS incidents, (SELECT count(*) FROM incident WHERE started_at >= $1 AND started_at < $2)::int AS year,
+      await pool.query(
+        `SELECT (SELECT count(*) FROM incident)::int AS incidents, (SELECT count(*) FROM incident WHERE started_at >= $1 AND started_at < $2)::int AS year,
         (SELECT count(*) FROM incident_service)::int AS links, (SELECT count(*) FROM redundancy_assessment)::int AS assessments,
-        (SELECT count(*) FROM action_item)::int AS action_items, pg_size_pretty(pg_database_size(current_database())) AS size`, [YEAR.from, YEAR.to])
+        (SELECT count(*) FROM action_item)::int AS action_items, pg_size_pretty(pg_database_size(current_database())) AS size`,
+        [YEAR.from, YEAR.to],
+      )
     ).rows[0];
     console.log(`data: ${JSON.stringify(counts)}`);
 
     const login = await fetch(`${API}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`, variables: { e: ADMIN.email, p: ADMIN.password } }),
+      body: JSON.stringify({
+        query: `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`,
+        variables: { e: ADMIN.email, p: ADMIN.password },
+      }),
     });
     const token = (await login.json()).data.login.token;
     const rssStart = rssMb(api.pid);
 
     const results = {};
-    for (const [name, filter] of [['one year', YEAR], ['all time', null]]) {
+    for (const [name, filter] of [
+      ['one year', YEAR],
+      ['all time', null],
+    ]) {
       const bump = () => pool.query(`UPDATE data_version SET version = version + 1`); // as any write would: invalidates the cache
       await bump();
       t0 = process.hrtime.bigint();
@@ -237,8 +250,17 @@ async function main() {
       const m = first.reliabilityMetrics;
       const prevTo = new Date(m.periodStart);
       const prevFrom = new Date(prevTo.getTime() - (new Date(m.periodEnd) - prevTo));
-      const prevSql = filter ? (() => { const q = require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
-        return [q.summaryQuery({ role: 'ADMIN', teamIds: [] }, { from: prevFrom, to: prevTo, serviceIds: [], teamIds: [], severities: [], rootCauseIds: [], confirmedOnly: false })]; })() : [];
+      const prevSql = filter
+        ? (() => {
+            const q = require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
+            return [
+              q.summaryQuery(
+                { role: 'ADMIN', teamIds: [] },
+                { from: prevFrom, to: prevTo, serviceIds: [], teamIds: [], severities: [], rootCauseIds: [], confirmedOnly: false },
+              ),
+            ];
+          })()
+        : [];
       const raw = [];
       for (let i = 0; i < 5; i++) {
         // the API runs the summary first (it resolves the period), then the rest in parallel
@@ -255,7 +277,18 @@ async function main() {
       );
     }
     // per-query raw timings of the one-year dashboard, to see where the time goes
-    const names = ['summary', 'byRootCause', 'byRootCategory', 'contributingFactors', 'services', 'redundancyGaps', 'trend(MONTH)', 'detection', 'durationHistogram', 'actionItems'];
+    const names = [
+      'summary',
+      'byRootCause',
+      'byRootCategory',
+      'contributingFactors',
+      'services',
+      'redundancyGaps',
+      'trend(MONTH)',
+      'detection',
+      'durationHistogram',
+      'actionItems',
+    ];
     const per = [];
     for (const [i, q] of dashboardSql(YEAR).entries()) {
       t0 = process.hrtime.bigint();
@@ -285,7 +318,9 @@ async function main() {
         `${load.requests.average.toFixed(0)} req/s; latency p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms; ` +
         `errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`,
     );
-    console.log(`API RSS: ${rssStart.toFixed(0)} MB after login, ${rssBefore.toFixed(0)} MB before the load run, ${rssAfter.toFixed(0)} MB after it`);
+    console.log(
+      `API RSS: ${rssStart.toFixed(0)} MB after login, ${rssBefore.toFixed(0)} MB before the load run, ${rssAfter.toFixed(0)} MB after it`,
+    );
     await pool.end();
     const ok = results['one year'].uncached < 1000 && results['one year'].uncached <= 1.5 * results['one year'].raw;
     console.log(`targets (one-year uncached < 1 s, within 1.5× raw SQL): ${ok ? 'met' : 'NOT met'}`);

@@ -1,3 +1,16 @@
 #!/usr/bin/env node
-// `npm run bench [-- --incidents N ...]`: the benchmarks of bench/. Today: the metrics benchmark.
-await import('./metrics.mjs');
+// `npm run bench`: every benchmark of bench/, one after the other, each comparing the API with raw
+// SQL in the same run. `npm run bench -- metrics --incidents 200000` runs one with its own flags.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const all = ['metrics', 'import'];
+const [first, ...rest] = process.argv.slice(2);
+const chosen = all.includes(first) ? [[first, rest]] : all.map((b) => [b, first ? [first, ...rest] : []]);
+for (const [name, args] of chosen) {
+  console.log(`\n=== bench/${name}.mjs ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [path.join(here, `${name}.mjs`), ...args], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -74,7 +74,7 @@ export interface ActionItemRow {
 
 export const ACTION_ITEM_COLUMNS = `a.id, a.incident_id, a.title, a.type, a.status, a.owner_id, a.due_date::text AS due_date, a.cause_id,
   a.mechanism_id, a.created_at, a.completed_at, a.version,
-  (a.status IN ('OPEN','IN_PROGRESS') AND a.due_date < (now() AT TIME ZONE 'UTC')::date) AS overdue`;
+  coalesce(a.status IN ('OPEN','IN_PROGRESS') AND a.due_date < (now() AT TIME ZONE 'UTC')::date, false) AS overdue`;
 
 export const toActionItem = (r: ActionItemRow): ActionItem => ({
   id: String(r.id),

@@ -39,7 +39,7 @@ export class ActionItemsService {
     return this.db.query(
       `SELECT ${ACTION_ITEM_COLUMNS} FROM action_item a JOIN incident i ON i.id = a.incident_id
         WHERE ${where.join(' AND ')}
-        ORDER BY (a.status IN ('OPEN','IN_PROGRESS') AND a.due_date < (now() AT TIME ZONE 'UTC')::date) DESC,
+        ORDER BY coalesce(a.status IN ('OPEN','IN_PROGRESS') AND a.due_date < (now() AT TIME ZONE 'UTC')::date, false) DESC,
                  a.due_date ASC NULLS LAST, a.id DESC
         LIMIT ${limit}`,
       params,

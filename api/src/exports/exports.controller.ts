@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Access, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { HttpErrorsFilter } from '../imports/http-errors.filter';
+import { HttpErrorsFilter } from '../common/errors/http-errors.filter';
 import { exportFilter, ExportsService } from './exports.service';
 
 @Controller('api/export')

@@ -6,7 +6,7 @@ import { Access, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { badInput } from '../common/errors/domain-error';
 import { ImportFormat, InvalidRowPolicy } from './import.enums';
-import { HttpErrorsFilter } from './http-errors.filter';
+import { HttpErrorsFilter } from '../common/errors/http-errors.filter';
 import { ImportOptions, ImportOutcome, ImportsService } from './imports.service';
 
 const flag = (value: string | undefined, name: string): boolean => {

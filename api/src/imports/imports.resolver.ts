@@ -15,7 +15,10 @@ export class ImportsResolver {
     description:
       'Imports incidents idempotently by (source, external id) in one transaction. Needs the IMPORT scope; responders import only into their teams.',
   })
-  importIncidents(@CurrentPrincipal() p: Principal, @Args('input') input: ImportIncidentsInput): Promise<ImportResult> {
+  importIncidents(
+    @CurrentPrincipal() p: Principal,
+    @Args('input', { description: 'The file content, its format and what to do with invalid rows.' }) input: ImportIncidentsInput,
+  ): Promise<ImportResult> {
     return this.imports.import(p, input.content, {
       format: input.format,
       dryRun: input.dryRun ?? false,

@@ -26,9 +26,7 @@ export class MetricsCache {
   constructor(private readonly repo: MetricsRepository) {}
 
   version(loaders: RequestLoaders): Promise<bigint> {
-    return loaders
-      .get<0, bigint>('metrics.dataVersion', async () => new Map([[0, BigInt(await this.repo.dataVersion())]]), 0n)
-      .load(0);
+    return loaders.get<0, bigint>('metrics.dataVersion', async () => new Map([[0, BigInt(await this.repo.dataVersion())]]), 0n).load(0);
   }
 
   async get<T>(loaders: RequestLoaders, key: string, compute: () => Promise<T>): Promise<T> {

@@ -52,7 +52,9 @@ export class CauseFrequency {
   @Field({ description: 'Name of the node counted under (the cause, or the category for byRootCategory).' })
   name: string;
 
-  @Field(() => Int, { description: 'Counted incidents (ongoing included) with this node as primary cause (as a contributing factor in contributingFactors).' })
+  @Field(() => Int, {
+    description: 'Counted incidents (ongoing included) with this node as primary cause (as a contributing factor in contributingFactors).',
+  })
   incidentCount: number;
 
   @Field(() => Float, { description: 'Share of all incidents, a fraction 0–1 = incidentCount / ReliabilityMetrics.incidentCount.' })
@@ -61,7 +63,9 @@ export class CauseFrequency {
   @Field(() => Float, { description: 'Pareto: the sum of share over this row and every row before it in this list, a fraction 0–1.' })
   cumulativeShare: number;
 
-  @Field(() => Float, { description: 'Downtime in minutes: sum over its resolved counted incidents of (mitigatedAt, else resolvedAt) − startedAt.' })
+  @Field(() => Float, {
+    description: 'Downtime in minutes: sum over its resolved counted incidents of (mitigatedAt, else resolvedAt) − startedAt.',
+  })
   downtimeMinutes: number;
 
   @Field(() => DurationStat, { description: 'Time to resolve (resolvedAt − startedAt, minutes) of its resolved counted incidents.' })
@@ -84,12 +88,14 @@ export class RedundancyGap {
   gapCount: number;
 
   @Field(() => Float, {
-    description: 'Downtime in minutes: sum over those incidents that are resolved of (mitigatedAt, else resolvedAt) − startedAt; ongoing ones add nothing.',
+    description:
+      'Downtime in minutes: sum over those incidents that are resolved of (mitigatedAt, else resolvedAt) − startedAt; ongoing ones add nothing.',
   })
   downtimeMinutes: number;
 
   @Field({
-    description: 'True when an OPEN or IN_PROGRESS action item of one of those incidents names this mechanism (someone owns closing the gap).',
+    description:
+      'True when an OPEN or IN_PROGRESS action item of one of those incidents names this mechanism (someone owns closing the gap).',
   })
   covered: boolean;
 
@@ -112,7 +118,9 @@ export class ServiceReliability {
   })
   downtimeMinutes: number;
 
-  @Field(() => Float, { description: 'Availability in percent = 100 × (1 − downtimeMinutes / periodMinutes); 100 when the period is empty.' })
+  @Field(() => Float, {
+    description: 'Availability in percent = 100 × (1 − downtimeMinutes / periodMinutes); 100 when the period is empty.',
+  })
   availability: number;
 
   @Field(() => Float, { description: "The service's availability objective in percent (99.9 means 99.9 %)." })
@@ -159,7 +167,9 @@ export class TrendPoint {
   @Field(() => DurationStat, { description: 'Time to detect (detectedAt − startedAt, minutes) of its resolved counted incidents.' })
   timeToDetect: DurationStat;
 
-  @Field(() => Float, { description: 'Downtime in minutes: sum over its resolved counted incidents of (mitigatedAt, else resolvedAt) − startedAt.' })
+  @Field(() => Float, {
+    description: 'Downtime in minutes: sum over its resolved counted incidents of (mitigatedAt, else resolvedAt) − startedAt.',
+  })
   downtimeMinutes: number;
 
   @Field(() => [SeverityCount], { description: 'Counted incidents per severity, SEV1 to SEV4 (zeros included).' })
@@ -238,16 +248,25 @@ export class ReliabilityMetrics {
   @Field(() => GraphQLISODateTime, { description: 'End of the period (exclusive): filter.to, else now.' })
   periodEnd: Date;
 
-  @Field(() => Float, { description: 'Period length in minutes = periodEnd − periodStart (0 without periodStart); what availability, error budget and MTBF divide by.' })
+  @Field(() => Float, {
+    description:
+      'Period length in minutes = periodEnd − periodStart (0 without periodStart); what availability, error budget and MTBF divide by.',
+  })
   periodMinutes: number;
 
-  @Field(() => Int, { description: 'Counted incidents: matching incidents that are neither near misses nor excluded from metrics, ongoing ones included.' })
+  @Field(() => Int, {
+    description: 'Counted incidents: matching incidents that are neither near misses nor excluded from metrics, ongoing ones included.',
+  })
   incidentCount: number;
 
-  @Field(() => Int, { description: 'Counted incidents without resolvedAt (part of incidentCount; not in duration statistics or downtime).' })
+  @Field(() => Int, {
+    description: 'Counted incidents without resolvedAt (part of incidentCount; not in duration statistics or downtime).',
+  })
   ongoingCount: number;
 
-  @Field(() => Int, { description: 'Matching incidents marked excludeFromMetrics (game days, tests), whatever their kind; not in incidentCount.' })
+  @Field(() => Int, {
+    description: 'Matching incidents marked excludeFromMetrics (game days, tests), whatever their kind; not in incidentCount.',
+  })
   excludedCount: number;
 
   @Field(() => Int, { description: 'Matching near misses not excluded from metrics; not in incidentCount.' })

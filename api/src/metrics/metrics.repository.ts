@@ -137,7 +137,12 @@ export class MetricsRepository {
 
   async causes(who: Visibility, f: ResolvedFilter, mode: CauseMode): Promise<CauseRow[]> {
     const rows = await this.run(causeFrequencyQuery(who, f, mode));
-    return rows.map((r) => ({ causeId: r.cause_id, incidentCount: r.incident_count, downtimeMinutes: r.downtime_minutes, ttr: statOf(r, 'ttr') }));
+    return rows.map((r) => ({
+      causeId: r.cause_id,
+      incidentCount: r.incident_count,
+      downtimeMinutes: r.downtime_minutes,
+      ttr: statOf(r, 'ttr'),
+    }));
   }
 
   async serviceDowntime(who: Visibility, f: ResolvedFilter): Promise<ServiceDowntimeRow[]> {

@@ -31,7 +31,12 @@ export class MetricsResolver {
   })
   reliabilityMetrics(
     @CurrentPrincipal() p: Principal,
-    @Args('filter', { type: () => MetricsFilter, nullable: true }) filter: MetricsFilter | null,
+    @Args('filter', {
+      type: () => MetricsFilter,
+      nullable: true,
+      description: 'Which incidents; all time and everything you may see when omitted.',
+    })
+    filter: MetricsFilter | null,
     @Context() ctx: RequestContext,
   ): Promise<ReliabilityMetrics> {
     return this.metrics.metrics(p, filter, ctx.loaders);

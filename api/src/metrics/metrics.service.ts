@@ -91,9 +91,15 @@ export class MetricsService {
   }
 
   /** The headline metrics for a principal and filter; the other metrics hang off `scope`. */
-  async metrics(principal: Principal, input: MetricsFilter | null | undefined, loaders = new RequestLoaders()): Promise<ReliabilityMetrics> {
+  async metrics(
+    principal: Principal,
+    input: MetricsFilter | null | undefined,
+    loaders = new RequestLoaders(),
+  ): Promise<ReliabilityMetrics> {
     const visibility: Visibility =
-      principal.role === 'ADMIN' ? { role: 'ADMIN', teamIds: [] } : { role: principal.role, teamIds: [...principal.teamIds].sort((a, b) => a - b) };
+      principal.role === 'ADMIN'
+        ? { role: 'ADMIN', teamIds: [] }
+        : { role: principal.role, teamIds: [...principal.teamIds].sort((a, b) => a - b) };
     return this.forScope(visibility, this.resolveFilter(input), loaders);
   }
 
@@ -176,7 +182,10 @@ export class MetricsService {
   async services(scope: MetricsScope, loaders: RequestLoaders): Promise<ServiceReliability[]> {
     const rows = await this.cache.get(loaders, this.key(scope, 'services'), async () => {
       const found = await this.repo.serviceDowntime(scope.visibility, scope.filter);
-      const services = await this.servicesById(loaders, found.map((r) => r.serviceId));
+      const services = await this.servicesById(
+        loaders,
+        found.map((r) => r.serviceId),
+      );
       return found.map((r) => ({ ...r, service: services.get(r.serviceId)! }));
     });
     const period = scope.periodMinutes;
@@ -201,7 +210,9 @@ export class MetricsService {
   }
 
   async trend(scope: MetricsScope, granularity: Granularity, loaders: RequestLoaders): Promise<TrendPoint[]> {
-    const rows = await this.cache.get(loaders, this.key(scope, 'trend', granularity), () => this.repo.trend(scope.visibility, scope.filter, granularity));
+    const rows = await this.cache.get(loaders, this.key(scope, 'trend', granularity), () =>
+      this.repo.trend(scope.visibility, scope.filter, granularity),
+    );
     return rows.map((r) => ({
       periodStart: r.periodStart,
       incidentCount: r.incidentCount,
@@ -215,15 +226,22 @@ export class MetricsService {
   async redundancyGaps(scope: MetricsScope, loaders: RequestLoaders): Promise<RedundancyGap[]> {
     return this.cache.get(loaders, this.key(scope, 'redundancyGaps'), async () => {
       const found = await this.repo.redundancyGaps(scope.visibility, scope.filter);
-      const services = await this.servicesById(loaders, found.map((r) => r.serviceId));
-      const mechanisms = new Map((await this.redundancy.byIds([...new Set(found.map((r) => r.mechanismId))])).map((m) => [m.id, toMechanism(m)]));
+      const services = await this.servicesById(
+        loaders,
+        found.map((r) => r.serviceId),
+      );
+      const mechanisms = new Map(
+        (await this.redundancy.byIds([...new Set(found.map((r) => r.mechanismId))])).map((m) => [m.id, toMechanism(m)]),
+      );
       return found.map((r) => ({ ...r, service: services.get(r.serviceId)!, mechanism: mechanisms.get(r.mechanismId)! }));
     });
   }
 
   async actionItems(scope: MetricsScope, loaders: RequestLoaders): Promise<ActionItemProgress> {
     const today = new Date().toISOString().slice(0, 10); // overdue depends on the day: part of the key
-    return this.cache.get(loaders, this.key(scope, 'actionItems', today), () => this.repo.actionItems(scope.visibility, scope.filter, today));
+    return this.cache.get(loaders, this.key(scope, 'actionItems', today), () =>
+      this.repo.actionItems(scope.visibility, scope.filter, today),
+    );
   }
 
   async detection(scope: MetricsScope, loaders: RequestLoaders): Promise<DetectionSourceStat[]> {

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Access, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { badInput } from '../common/errors/domain-error';
-import { HttpErrorsFilter } from '../imports/http-errors.filter';
+import { HttpErrorsFilter } from '../common/errors/http-errors.filter';
 import { reportCsv } from './report.csv';
 import { reportMarkdown } from './report.markdown';
 import { reportPdf } from './report.pdf';

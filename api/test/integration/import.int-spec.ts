@@ -150,7 +150,11 @@ describe('import (real PostgreSQL)', () => {
     expect(real.created).toBe(1);
     // one summary audit entry per import that changed something (none for the dry run)
     const audit = await t.db.query(`SELECT action, entity_type, changes FROM audit_entry ORDER BY id DESC LIMIT 1`);
-    expect(audit[0]).toMatchObject({ action: 'incident.import', entity_type: 'Import', changes: { format: 'CSV', created: 1, skipped: 2, unchanged: 0 } });
+    expect(audit[0]).toMatchObject({
+      action: 'incident.import',
+      entity_type: 'Import',
+      changes: { format: 'CSV', created: 1, skipped: 2, unchanged: 0 },
+    });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n).toBe(auditBefore + 1);
     expect(await incidentCount()).toBe(before + 1);
   });

@@ -62,9 +62,8 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await createWorld(t, 'Streaming');
-    s2 = (
-      await t.ok(`mutation($t:ID!){ createService(input:{name:"Search API", teamId:$t, slo:99.5}){ id } }`, { t: w.teamId }, w.token)
-    ).createService.id;
+    s2 = (await t.ok(`mutation($t:ID!){ createService(input:{name:"Search API", teamId:$t, slo:99.5}){ id } }`, { t: w.teamId }, w.token))
+      .createService.id;
     for (const m of (await t.ok(`{ redundancyMechanisms { id name } }`, {}, w.token)).redundancyMechanisms) mech[m.name] = m.id;
     for (const c of (await t.ok(`{ rootCauses { id name } }`, {}, w.token)).rootCauses) cause[c.name] = c.id;
   });
@@ -99,7 +98,10 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('gives count, mean, continuous median and p90 over resolved incidents having both timestamps', async () => {
-      const m = await metrics(JAN, `timeToResolve ${STAT} timeToDetect ${STAT} timeToAcknowledge ${STAT} timeToMitigate ${STAT} downtimeMinutes`);
+      const m = await metrics(
+        JAN,
+        `timeToResolve ${STAT} timeToDetect ${STAT} timeToAcknowledge ${STAT} timeToMitigate ${STAT} downtimeMinutes`,
+      );
       // resolve 10,20,30,40: mean 25; median (20+30)/2 = 25; p90 at rank 0.9×3 = 2.7 → 30 + 0.7×10 = 37
       expect(m.timeToResolve.count).toBe(4);
       expect(m.timeToResolve.meanMinutes).toBeCloseTo(25, 9);
@@ -126,7 +128,10 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('computes availability, error budget and MTBF of the service over the period', async () => {
-      const m = await metrics(JAN, `services { service { id name } incidentCount downtimeMinutes availability slo sloMet errorBudgetUsed mtbfMinutes }`);
+      const m = await metrics(
+        JAN,
+        `services { service { id name } incidentCount downtimeMinutes availability slo sloMet errorBudgetUsed mtbfMinutes }`,
+      );
       const s = m.services.find((x: any) => x.service.id === w.serviceId);
       expect(s.incidentCount).toBe(5);
       expect(s.downtimeMinutes).toBeCloseTo(59, 9);
@@ -168,7 +173,16 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
       const w2 = await createWorld(t, 'Precision');
       await t.ok(
         CREATE,
-        { i: { title: 'ms', severity: 'SEV3', serviceIds: [w2.serviceId], teamId: w2.teamId, startedAt: '2025-01-03T00:00:00.000Z', resolvedAt: '2025-01-03T00:01:00.300Z' } },
+        {
+          i: {
+            title: 'ms',
+            severity: 'SEV3',
+            serviceIds: [w2.serviceId],
+            teamId: w2.teamId,
+            startedAt: '2025-01-03T00:00:00.000Z',
+            resolvedAt: '2025-01-03T00:01:00.300Z',
+          },
+        },
         w.token,
       );
       const m = await metrics({ ...JAN, teamIds: [w2.teamId] }, `timeToResolve { count meanMinutes } downtimeMinutes`);
@@ -220,7 +234,10 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('merges overlapping incidents of a service so no minute counts twice', async () => {
-      const m = await metrics(FEB, `incidentCount ongoingCount downtimeMinutes services { service { id } incidentCount downtimeMinutes availability errorBudgetUsed mtbfMinutes }`);
+      const m = await metrics(
+        FEB,
+        `incidentCount ongoingCount downtimeMinutes services { service { id } incidentCount downtimeMinutes availability errorBudgetUsed mtbfMinutes }`,
+      );
       expect(m.incidentCount).toBe(6);
       expect(m.ongoingCount).toBe(1);
       // per incident, no merging: 60 + 60 + 10 + 15 + 120 = 265
@@ -274,10 +291,20 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     const Q2Q3 = { from: '2024-04-01T00:00:00Z', to: '2024-10-01T00:00:00Z' };
     const Q3 = { from: '2024-07-01T00:00:00Z', to: '2024-10-01T00:00:00Z' };
     beforeAll(async () => {
-      const k1 = await incident({ start: '2024-06-10T00:00:00Z', resolve: 30, primaryCauseId: cause.DNS, contributingCauseIds: [cause['Deployment / release']] });
+      const k1 = await incident({
+        start: '2024-06-10T00:00:00Z',
+        resolve: 30,
+        primaryCauseId: cause.DNS,
+        contributingCauseIds: [cause['Deployment / release']],
+      });
       await t.ok(`mutation($i:ID!,$c:ID!){ reviewCause(incidentId:$i, causeId:$c){ id } }`, { i: k1, c: cause.DNS }, w.token);
       // the last millisecond of Q2
-      await incident({ start: '2024-06-30T23:59:59.999Z', resolve: 60, primaryCauseId: cause.DNS, contributingCauseIds: [cause['Deployment / release']] });
+      await incident({
+        start: '2024-06-30T23:59:59.999Z',
+        resolve: 60,
+        primaryCauseId: cause.DNS,
+        contributingCauseIds: [cause['Deployment / release']],
+      });
       // the first instant of Q3; the category itself as primary cause
       await incident({ start: '2024-07-01T00:00:00Z', resolve: 90, primaryCauseId: cause.Network });
       await incident({ start: '2024-07-15T00:00:00Z', resolve: 120, severity: 'SEV1', primaryCauseId: cause['Deployment / release'] });
@@ -286,7 +313,10 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('counts incidents per primary cause in Pareto order with shares', async () => {
-      const m = await metrics(Q2Q3, `incidentCount byRootCause { name cause { id } incidentCount share cumulativeShare downtimeMinutes timeToResolve ${STAT} }`);
+      const m = await metrics(
+        Q2Q3,
+        `incidentCount byRootCause { name cause { id } incidentCount share cumulativeShare downtimeMinutes timeToResolve ${STAT} }`,
+      );
       expect(m.incidentCount).toBe(6);
       expect(m.byRootCause.map((c: any) => [c.name, c.incidentCount, c.downtimeMinutes])).toEqual([
         ['DNS', 2, 90],
@@ -305,7 +335,10 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('rolls causes up to categories and counts contributing factors apart', async () => {
-      const m = await metrics(Q2Q3, `byRootCategory { name incidentCount share downtimeMinutes } contributingFactors { name incidentCount share downtimeMinutes }`);
+      const m = await metrics(
+        Q2Q3,
+        `byRootCategory { name incidentCount share downtimeMinutes } contributingFactors { name incidentCount share downtimeMinutes }`,
+      );
       expect(m.byRootCategory).toEqual([
         { name: 'Network', incidentCount: 4, share: 4 / 6, downtimeMinutes: 180 }, // DNS×2, Network, CDN
         { name: 'Change', incidentCount: 1, share: 1 / 6, downtimeMinutes: 120 },
@@ -318,14 +351,20 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
       expect(m.incidentCount).toBe(4);
       const c = await metrics({ ...Q2Q3, rootCauseIds: [cause.Network], confirmedOnly: true }, `incidentCount`);
       expect(c.incidentCount).toBe(1); // only the first DNS tag was confirmed
-      const all = await metrics({ ...Q2Q3, confirmedOnly: true }, `incidentCount byRootCause { name incidentCount share } contributingFactors { name }`);
+      const all = await metrics(
+        { ...Q2Q3, confirmedOnly: true },
+        `incidentCount byRootCause { name incidentCount share } contributingFactors { name }`,
+      );
       expect(all.incidentCount).toBe(6);
       expect(all.byRootCause).toEqual([{ name: 'DNS', incidentCount: 1, share: 1 / 6 }]);
       expect(all.contributingFactors).toEqual([]);
     });
 
     it('splits a quarter boundary exactly and compares with the previous quarter', async () => {
-      const m = await metrics(Q3, `incidentCount periodMinutes previous { periodStart periodEnd periodMinutes incidentCount timeToResolve { meanMinutes } }`);
+      const m = await metrics(
+        Q3,
+        `incidentCount periodMinutes previous { periodStart periodEnd periodMinutes incidentCount timeToResolve { meanMinutes } }`,
+      );
       expect(m.incidentCount).toBe(4); // from 2024-07-01T00:00:00.000 inclusive
       expect(m.periodMinutes).toBe(92 * 1440);
       expect(m.previous).toEqual({
@@ -379,7 +418,13 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
       payments = await createWorld(t, 'Payments');
       // team Payments: one public, one private incident in January 2023
       await incident({ start: '2023-01-10T00:00:00Z', resolve: 10, services: [payments.serviceId], teamId: payments.teamId });
-      await incident({ start: '2023-01-11T00:00:00Z', resolve: 20, services: [payments.serviceId], teamId: payments.teamId, private: true });
+      await incident({
+        start: '2023-01-11T00:00:00Z',
+        resolve: 20,
+        services: [payments.serviceId],
+        teamId: payments.teamId,
+        private: true,
+      });
     });
     const JAN23 = { from: '2023-01-01T00:00:00Z', to: '2023-02-01T00:00:00Z' };
 
@@ -434,7 +479,10 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
         previous: { incidentCount: 0 },
       });
       // without from, the period starts at the earliest matching incident: none here
-      const none = await metrics({ teamIds: [payments.teamId], severities: ['SEV4'] }, `periodStart periodMinutes incidentCount previous { incidentCount }`);
+      const none = await metrics(
+        { teamIds: [payments.teamId], severities: ['SEV4'] },
+        `periodStart periodMinutes incidentCount previous { incidentCount }`,
+      );
       expect(none).toEqual({ periodStart: null, periodMinutes: 0, incidentCount: 0, previous: null });
     });
 
@@ -448,7 +496,11 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('refuses from ≥ to naming both', async () => {
-      const r = await t.gql(`{ reliabilityMetrics(filter:{from:"2025-02-01T00:00:00Z", to:"2025-02-01T00:00:00Z"}){ incidentCount } }`, {}, w.token);
+      const r = await t.gql(
+        `{ reliabilityMetrics(filter:{from:"2025-02-01T00:00:00Z", to:"2025-02-01T00:00:00Z"}){ incidentCount } }`,
+        {},
+        w.token,
+      );
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['from', 'to'] });
     });
 

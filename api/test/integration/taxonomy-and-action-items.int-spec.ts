@@ -108,11 +108,15 @@ describe('taxonomy, redundancy catalogue and action items', () => {
         w.token,
       );
     const late = (await mk('Add a second DNS provider', '2020-01-01')).createActionItem;
+    const someday = (await mk('Write the post-mortem', null)).createActionItem;
     const later = (await mk('Runbook for failover', '2999-01-01')).createActionItem;
     expect(late.overdue).toBe(true);
     expect(later.overdue).toBe(false);
+    expect(someday.overdue).toBe(false); // no due date: never overdue (and never null)
     const list = await t.ok(`query($o:ID){ actionItems(ownerId:$o){ id overdue } }`, { o: me }, w.token);
-    expect(list.actionItems.map((a: any) => a.id)).toEqual([late.id, later.id]);
+    expect(list.actionItems.map((a: any) => a.id)).toEqual([late.id, later.id, someday.id]);
+    const onIncident = await t.ok(`query($id:ID!){ incident(id:$id){ actionItems{ overdue } } }`, { id: inc.id }, w.token);
+    expect(onIncident.incident.actionItems).toHaveLength(3);
     const done = await t.ok(
       `mutation($id:ID!,$v:Int!){ updateActionItem(id:$id, input:{expectedVersion:$v, status:DONE}){ status completedAt overdue version } }`,
       { id: late.id, v: late.version },

@@ -47,7 +47,10 @@ export class Database implements OnApplicationShutdown {
       const u = new URL(url);
       this.description = `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
     }
-    const source = createDataSource({ url, schema: process.env.DB_SCHEMA, poolSize: this.embedded ? 4 : 10 });
+    // PGlite has one backend session: pglite-socket multiplexes connections onto it, and concurrent
+    // extended-protocol queries from several connections were seen to clobber each other's unnamed
+    // portal ('portal "" does not exist'). One pooled connection serialises them safely.
+    const source = createDataSource({ url, schema: process.env.DB_SCHEMA, poolSize: this.embedded ? 1 : 10 });
     for (let attempt = 1; ; attempt++) {
       try {
         await source.initialize();

@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /** The codes clients see in `extensions.code` (SPEC §4). */
 export type ErrorCode =
   'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE';
@@ -5,8 +7,9 @@ export type ErrorCode =
 /**
  * Thrown by services for every expected failure; the one error formatter turns it into a GraphQL
  * error with `extensions.code` (and `extensions.fields` naming the input fields at fault).
+ * It is an IntrinsicException so Nest does not log these expected outcomes as server errors.
  */
-export class DomainError extends Error {
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

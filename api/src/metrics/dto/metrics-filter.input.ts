@@ -9,7 +9,10 @@ import { Severity } from '../../incidents/incident.enums';
     'Without from, the period starts at the earliest matching startedAt; without to, it ends now.',
 })
 export class MetricsFilter {
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Incidents started at or after this instant (inclusive). Must be before to.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Incidents started at or after this instant (inclusive). Must be before to.',
+  })
   @IsOptional()
   @IsDate()
   from?: Date | null;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import { SSO_ERRORS } from '../../app/auth/consumeSsoToken';
 import { writeSession } from '../../app/auth/sessionStore';
 import { useSession } from '../../app/auth/useSession';
 import { errorCodes, errorMessage } from '../../app/graphql/graphqlErrors';
 import { LoginForm } from './components/LoginForm';
-import { LoginMutation } from './graphql/LoginMutation';
+import { AuthProvidersQuery, LoginMutation } from './graphql/LoginMutation';
 
 /** Only same-app paths: `next` comes from the URL and must not send the user elsewhere. */
 function safeNext(next: string | null): string {
@@ -17,7 +18,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [state, login] = useMutation(LoginMutation);
-  const [error, setError] = useState<string | null>(null);
+  const [{ data: providers }] = useQuery({ query: AuthProvidersQuery });
+  const ssoError = params.get('error');
+  const [error, setError] = useState<string | null>(ssoError ? (SSO_ERRORS[ssoError] ?? 'Single sign-on failed.') : null);
   const next = safeNext(params.get('next'));
 
   if (session) return <Navigate to={next} replace />;
@@ -47,6 +50,13 @@ export function LoginPage() {
         <h1>Hindsight</h1>
         <p className="muted">Post-mortem analytics: MTTR, root causes and redundancy gaps.</p>
         <LoginForm submitting={state.fetching} error={error} onSubmit={onSubmit} />
+        {providers?.authProviders.oidc && providers.authProviders.loginUrl && (
+          <p>
+            <a className="button" href={providers.authProviders.loginUrl}>
+              Sign in with SSO
+            </a>
+          </p>
+        )}
       </main>
     </div>
   );

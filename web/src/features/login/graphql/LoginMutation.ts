@@ -17,3 +17,12 @@ export const LoginMutation = graphql(`
     }
   }
 `);
+
+export const AuthProvidersQuery = graphql(`
+  query AuthProviders {
+    authProviders {
+      oidc
+      loginUrl
+    }
+  }
+`);

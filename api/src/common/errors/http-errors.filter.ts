@@ -1,15 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, HTTP_STATUS } from '../common/errors/domain-error';
-import { isConnectionError } from '../common/errors/format-error';
+import { DomainError, HTTP_STATUS } from './domain-error';
+import { isConnectionError } from './format-error';
 
 const logger = new Logger('HTTP');
 
 /**
  * DomainErrors (including the AuthGuard's) as JSON with the status of HTTP_STATUS, for the REST
  * endpoints (import, export, reports): `{ error: { code, message, fields } }`. Anything unexpected
- * is a 500 that does not leak internals. (It belongs in common/errors; it lives here until that
- * folder's owner moves it.)
+ * is a 500 that does not leak internals.
  */
 @Catch()
 export class HttpErrorsFilter implements ExceptionFilter {
