@@ -130,6 +130,17 @@ describe('authorization: roles × teams × private incidents, tokens, hardening'
     );
   });
 
+  it('exports the audit log as CSV for admins only', async () => {
+    const get = (token: string) => fetch(`${t.url}/api/audit/entries.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await get(admin);
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines[0]).toBe('id,at,actor,action,entity_type,entity_id,changes');
+    expect(lines.some((l) => l.includes(`incident.create,Incident,${priv.id},`))).toBe(true);
+    expect((await get(tok.ra)).status).toBe(403);
+    expect((await fetch(`${t.url}/api/audit/entries.csv`)).status).toBe(401);
+  });
+
   it('ends a session on logout', async () => {
     const s = await t.login('va@example.com', PASSWORD);
     expect(await t.ok(`mutation{ logout }`, {}, s)).toEqual({ logout: true });

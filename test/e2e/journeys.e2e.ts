@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { ADMIN, gql, startServer, StartedServer } from './server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const INCIDENT = `query($id:ID!){ incident(id:$id){ id version title primaryCause{ cause{ name } state } } }`;
+
+/** Polls `probe` until it returns `want` (or 10 s pass), then asserts it. */
+async function eventually<T>(probe: () => Promise<T>, want: T): Promise<void> {
+  const t0 = Date.now();
+  let got = await probe();
+  while (got !== want && Date.now() - t0 < 10_000) {
+    await new Promise((r) => setTimeout(r, 200));
+    got = await probe();
+  }
+  expect(got).toBe(want);
+}
+
+describe('journeys of a responder in Chromium', () => {
+  let server: StartedServer;
+  let ctx: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let token: string;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    token = (
+      await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      })
+    ).data.login.token;
+    // an untagged incident to work on
+    const list = await gql(server.url, '{ incidents(first:100){ edges{ node{ id primaryCause{ state } } } } }', {}, token);
+    incidentId = list.data.incidents.edges.find((e: any) => !e.node.primaryCause).node.id;
+    profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(`${server.url}/login`);
+    await page.locator('input[type=email]').fill(ADMIN.email);
+    await page.locator('input[type=password]').fill(ADMIN.password);
+    await page.locator('input[type=password]').press('Enter');
+    await page.waitForSelector('.recharts-wrapper', { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server?.stop();
+  });
+
+  it('drills from the cause Pareto into the incident list filtered to that cause', async () => {
+    const pareto = page
+      .locator('section, article, div.card')
+      .filter({ has: page.getByRole('heading', { name: /Causes \(Pareto\)/ }) })
+      .last();
+    await pareto.locator('.recharts-bar-rectangle').first().click();
+    await page.waitForURL(/\/incidents\?.*cause=/, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 1, null, { timeout: 30_000 });
+    const causeId = new URL(page.url()).searchParams.get('cause')!;
+    const filtered = await gql(server.url, 'query($c:[ID!]){ incidents(filter:{rootCauseIds:$c}){ totalCount } }', { c: [causeId] }, token);
+    expect(filtered.data.incidents.totalCount).toBeGreaterThan(0);
+  });
+
+  it('tags the primary cause of an incident and confirms it', async () => {
+    await page.goto(`${server.url}/incidents/${incidentId}`);
+    const picker = page.getByRole('combobox', { name: /primary cause/i });
+    await picker.fill('DNS');
+    await page.getByRole('option', { name: /^DNS/ }).first().click();
+    const tag = async () => (await gql(server.url, INCIDENT, { id: incidentId }, token)).data.incident.primaryCause;
+    await eventually(async () => (await tag())?.cause.name, 'DNS');
+    await page.getByRole('button', { name: 'Confirm' }).first().click();
+    await eventually(async () => (await tag())?.state, 'CONFIRMED');
+  });
+
+  it('refuses a stale edit, says so, and reloads the current version', async () => {
+    await page.goto(`${server.url}/incidents/${incidentId}`);
+    const title = page.getByLabel('Title', { exact: true });
+    await title.waitFor();
+    // someone else changes the incident after the page was opened
+    const cur = (await gql(server.url, INCIDENT, { id: incidentId }, token)).data.incident;
+    const other = await gql(
+      server.url,
+      'mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ version } }',
+      { id: incidentId, i: { expectedVersion: cur.version, title: 'Changed by a colleague' } },
+      token,
+    );
+    expect(other.errors).toBeUndefined();
+    await title.fill('My stale edit');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Someone else changed this incident').waitFor({ timeout: 10_000 });
+    expect((await gql(server.url, INCIDENT, { id: incidentId }, token)).data.incident.title).toBe('Changed by a colleague');
+    await page.getByRole('button', { name: 'Reload incident' }).click();
+    await eventually(() => title.inputValue(), 'Changed by a colleague');
+  });
+});
