@@ -15,7 +15,9 @@ for (const [name, cmd, args] of suites) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
-  const out = (r.stdout + r.stderr).replace(/\x1b\[[0-9;]*m/g, ''); // vitest colours its summary
+  // vitest colours its summary: drop ANSI escapes before reading it
+  // eslint-disable-next-line no-control-regex
+  const out = (r.stdout + r.stderr).replace(/\x1b\[[0-9;]*m/g, '');
   // jest: "Tests:  2 failed, 40 passed, 42 total"; vitest: "Tests  12 passed (12)" / "Tests  1 failed | 11 passed (12)"
   for (const line of out.split('\n').filter((l) => /^\s*Tests:?\s/.test(l))) {
     passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
