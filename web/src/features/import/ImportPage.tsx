@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { apiFetch } from '../../app/graphql/apiFetch';
+import { uploadWithProgress } from '../../app/graphql/apiFetch';
 import { ImportResultView } from './components/ImportResultView';
 import {
   detectImportFormat,
@@ -20,13 +20,13 @@ interface Outcome {
 
 const contentTypes: Record<ImportFormatValue, string> = { CSV: 'text/csv', JSON: 'application/json', STATUSPAGE: 'application/json' };
 
-async function readError(res: Response): Promise<string> {
+function readError(res: { status: number; text: string }): string {
   if (res.status === 404) return 'Importing isn’t available on this server yet.';
   if (res.status === 403) return 'You do not have permission to import incidents.';
   if (res.status === 413) return 'The file is too large for the server.';
   try {
-    const body = (await res.json()) as { message?: string | string[] };
-    const msg = Array.isArray(body.message) ? body.message.join(' ') : body.message;
+    const body = JSON.parse(res.text) as { error?: { message?: string }; message?: string | string[] };
+    const msg = body.error?.message ?? (Array.isArray(body.message) ? body.message.join(' ') : body.message);
     if (msg) return msg;
   } catch {
     /* not JSON */
@@ -41,6 +41,7 @@ export function ImportPage() {
   const [onInvalid, setOnInvalid] = useState<Policy>('REJECT_ALL');
   const [createMissing, setCreateMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const optionsKey = `${file?.name}|${file?.size}|${file?.lastModified}|${format}|${onInvalid}|${createMissing}`;
@@ -57,16 +58,13 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await apiFetch(importUrl(format, dryRun, onInvalid, createMissing), {
-        method: 'POST',
-        headers: { 'content-type': contentTypes[format] },
-        body: file,
-      });
-      if (!res.ok) {
-        setError(await readError(res));
+      setProgress(0);
+      const res = await uploadWithProgress(importUrl(format, dryRun, onInvalid, createMissing), file, contentTypes[format], setProgress);
+      if (res.status < 200 || res.status >= 300) {
+        setError(readError(res));
         return;
       }
-      const body: unknown = await res.json();
+      const body: unknown = JSON.parse(res.text);
       if (!isImportResult(body)) {
         setError('The server answered with something that is not an import result.');
         return;
@@ -76,6 +74,7 @@ export function ImportPage() {
       setError('The server could not be reached.');
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -142,6 +141,14 @@ export function ImportPage() {
           <p className="field-error">Fix the rows below or choose “Skip invalid rows”: with “Reject”, nothing would be stored.</p>
         )}
       </form>
+      {progress !== null && (
+        <div className="card" aria-live="polite">
+          <label htmlFor={`${id}-progress`}>
+            {progress < 1 ? `Reading and checking the file: ${Math.round(progress * 100)} %` : 'Finishing the import…'}
+          </label>
+          <progress id={`${id}-progress`} max={1} value={progress} style={{ width: '100%' }} />
+        </div>
+      )}
       {error && (
         <div className="banner error" role="alert">
           {error}
