@@ -77,3 +77,26 @@ describe('production mode', () => {
     }
   });
 });
+
+describe('first-run setup on the embedded default', () => {
+  it('lets the first visitor on this machine create the admin once; there are no default credentials', async () => {
+    const s = await startServer({ HINDSIGHT_ADMIN_EMAIL: '', HINDSIGHT_ADMIN_PASSWORD: '', HINDSIGHT_DEMO_DATA: 'false' });
+    try {
+      expect(s.log()).toMatch(/first start: no account yet/);
+      expect((await gql(s.url, '{ setupRequired }')).data).toEqual({ setupRequired: true });
+      const SETUP = 'mutation($i:CompleteSetupInput!){ completeSetup(input:$i){ token user{ email role } } }';
+      const weak = await gql(s.url, SETUP, { i: { email: 'owner@example.com', password: 'short' } });
+      expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
+      const done = await gql(s.url, SETUP, { i: { email: 'owner@example.com', password: 'A-long-enough-secret' } });
+      expect(done.data.completeSetup.user).toEqual({ email: 'owner@example.com', role: 'ADMIN' });
+      expect((await gql(s.url, '{ me { user { email } } }', {}, done.data.completeSetup.token)).data.me.user.email).toBe(
+        'owner@example.com',
+      );
+      const again = await gql(s.url, SETUP, { i: { email: 'intruder@example.com', password: 'A-long-enough-secret' } });
+      expect(again.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect((await gql(s.url, '{ setupRequired }')).data).toEqual({ setupRequired: false });
+    } finally {
+      await s.stop();
+    }
+  });
+});

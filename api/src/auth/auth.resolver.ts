@@ -6,7 +6,7 @@ import { TeamsService } from '../teams/teams.service';
 import { Access, CurrentPrincipal, Public } from './auth.decorators';
 import { ApiTokenRow } from './auth.repository';
 import { AuthService, SESSION_COOKIE } from './auth.service';
-import { CreateApiTokenInput, CreateUserInput } from './dto/auth.input';
+import { CompleteSetupInput, CreateApiTokenInput, CreateUserInput } from './dto/auth.input';
 import type { Principal } from './principal';
 import { ApiToken, CreatedApiToken, LoginResult, ScopeEnum, toUser, User, Viewer } from './user.model';
 
@@ -36,6 +36,26 @@ export class AuthResolver {
     @Context() ctx: RequestContext,
   ): Promise<LoginResult> {
     const result = await this.auth.login(email, password, ctx.req.ip ?? 'unknown');
+    ctx.res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', expires: result.expiresAt, path: '/' });
+    return { token: result.token, expiresAt: result.expiresAt, user: toUser(result.user) };
+  }
+
+  @Public()
+  @Query(() => Boolean, { description: 'True until the first account exists: the web app then offers first-run setup.' })
+  setupRequired(): Promise<boolean> {
+    return this.auth.setupRequired();
+  }
+
+  @Public()
+  @Mutation(() => LoginResult, {
+    description:
+      'First-run setup: creates the first admin and signs in. Only while no account exists, and only from the server itself (loopback).',
+  })
+  async completeSetup(
+    @Args('input', { description: 'The admin account.' }) input: CompleteSetupInput,
+    @Context() ctx: RequestContext,
+  ): Promise<LoginResult> {
+    const result = await this.auth.completeSetup(input.email, input.password, ctx.req.socket.remoteAddress ?? '');
     ctx.res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', expires: result.expiresAt, path: '/' });
     return { token: result.token, expiresAt: result.expiresAt, user: toUser(result.user) };
   }

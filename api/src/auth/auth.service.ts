@@ -3,7 +3,7 @@ import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
-import { Database } from '../common/database/database.service';
+import { Database, Sql } from '../common/database/database.service';
 import { APP_CONFIG, AppConfig } from '../config';
 import { badInput, DomainError, notFound } from '../common/errors/domain-error';
 import { indexBy, RequestLoaders } from '../common/graphql/loaders';
@@ -182,29 +182,57 @@ export class AuthService {
   }
 
   /**
-   * First start: HINDSIGHT_ADMIN_EMAIL/PASSWORD create the first admin. Without them and without any
-   * user, an admin with a random password is made and printed once, so a newcomer can sign in.
+   * First start: HINDSIGHT_ADMIN_EMAIL/PASSWORD create the first admin. Without them, and while no
+   * user exists, the web app offers first-run setup to a browser on this machine (`completeSetup`).
+   * There are no default credentials.
    */
   async bootstrapAdmin(): Promise<string | null> {
     const { adminEmail, adminPassword } = this.config;
     if (adminEmail && adminPassword) {
       if (await this.repo.userByEmail(adminEmail)) return null;
-      await this.insertAdmin(adminEmail, adminPassword);
+      await this.db.transaction((tx) => this.insertAdmin(tx, adminEmail, adminPassword));
       return `created admin ${adminEmail} from HINDSIGHT_ADMIN_EMAIL`;
     }
     if ((await this.repo.userCount()) > 0) return null;
-    const email = adminEmail ?? 'admin@hindsight.local';
-    const password = adminPassword ?? randomBytes(12).toString('base64url');
-    await this.insertAdmin(email, password);
-    return `first start: sign in as ${email} with password ${password} (shown once; change it after signing in: Settings, or the changePassword mutation)`;
+    if (this.config.databaseUrl) {
+      return 'no account exists: set HINDSIGHT_ADMIN_EMAIL and HINDSIGHT_ADMIN_PASSWORD and restart to create the first admin';
+    }
+    return `first start: no account yet. Open the address above in a browser on this machine to create the admin account (or set HINDSIGHT_ADMIN_EMAIL and HINDSIGHT_ADMIN_PASSWORD)`;
   }
 
-  private async insertAdmin(email: string, password: string): Promise<void> {
-    const passwordHash = await argon2.hash(password);
-    await this.db.transaction(async (tx) => {
-      const teams: Array<{ id: number }> = await tx.query(`SELECT id FROM team`);
-      const id = await this.repo.insertUser(tx, { email, passwordHash, role: 'ADMIN' as Role, teamIds: teams.map((t) => t.id) });
-      await this.audit.record(tx, SYSTEM, { action: 'user.create', entityType: 'User', entityId: id, changes: { email, role: 'ADMIN' } });
-    });
+  /** First-run setup exists only for the embedded default (a server database gets its admin from the environment). */
+  async setupRequired(): Promise<boolean> {
+    return !this.config.databaseUrl && (await this.repo.userCount()) === 0;
   }
+
+  /** First-run setup: the first admin, from a browser on the server's own machine, once. */
+  async completeSetup(email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: UserRow }> {
+    if (this.config.databaseUrl)
+      throw new DomainError(
+        'FORBIDDEN',
+        'First-run setup is for the embedded database; set HINDSIGHT_ADMIN_EMAIL and HINDSIGHT_ADMIN_PASSWORD',
+      );
+    if (!isLoopback(address)) throw new DomainError('FORBIDDEN', 'First-run setup is allowed only from the server itself (127.0.0.1)');
+    const passwordHash = await argon2.hash(password);
+    const user = await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(4747002)`); // two browsers at once: one wins
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM app_user`);
+      if (n > 0) throw new DomainError('FORBIDDEN', 'Hindsight is set up already; sign in instead');
+      await this.insertAdmin(tx, email.trim(), password, passwordHash);
+      return (await this.repo.userByEmail(email, tx))!;
+    });
+    return { ...(await this.createSessionFor(user.id)), user };
+  }
+
+  private async insertAdmin(sql: Sql, email: string, password: string, hash?: string): Promise<void> {
+    const passwordHash = hash ?? (await argon2.hash(password));
+    const teams: Array<{ id: number }> = await sql.query(`SELECT id FROM team`);
+    const id = await this.repo.insertUser(sql, { email, passwordHash, role: 'ADMIN' as Role, teamIds: teams.map((t) => t.id) });
+    await this.audit.record(sql, SYSTEM, { action: 'user.create', entityType: 'User', entityId: id, changes: { email, role: 'ADMIN' } });
+  }
+}
+
+/** The server's own machine: IPv4 or IPv6 loopback, also as an IPv4-mapped address. */
+export function isLoopback(address: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/.test(address);
 }

@@ -45,3 +45,16 @@ export class CreateApiTokenInput {
   @IsEnum(ScopeEnum, { each: true })
   scopes: ScopeEnum[];
 }
+
+@InputType({ description: 'The first admin account, made in first-run setup.' })
+export class CompleteSetupInput {
+  @Field({ description: 'Sign-in email.' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @Length(3, 254)
+  email: string;
+
+  @Field({ description: 'Password, at least 12 characters.' })
+  @IsString()
+  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  password: string;
+}

@@ -6,7 +6,7 @@ import { writeSession } from '../../app/auth/sessionStore';
 import { useSession } from '../../app/auth/useSession';
 import { errorCodes, errorMessage } from '../../app/graphql/graphqlErrors';
 import { LoginForm } from './components/LoginForm';
-import { AuthProvidersQuery, LoginMutation } from './graphql/LoginMutation';
+import { AuthProvidersQuery, CompleteSetupMutation, LoginMutation, SetupRequiredQuery } from './graphql/LoginMutation';
 
 /** Only same-app paths: `next` comes from the URL and must not send the user elsewhere. */
 function safeNext(next: string | null): string {
@@ -19,6 +19,9 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [state, login] = useMutation(LoginMutation);
   const [{ data: providers }] = useQuery({ query: AuthProvidersQuery });
+  const [{ data: setupState }, recheckSetup] = useQuery({ query: SetupRequiredQuery });
+  const [setupRun, completeSetup] = useMutation(CompleteSetupMutation);
+  const setup = setupState?.setupRequired === true;
   const ssoError = params.get('error');
   const [error, setError] = useState<string | null>(ssoError ? (SSO_ERRORS[ssoError] ?? 'Single sign-on failed.') : null);
   const next = safeNext(params.get('next'));
@@ -43,6 +46,31 @@ export function LoginPage() {
       setError(errorMessage(res.error) || 'Sign-in failed.');
     }
   };
+
+  const onSetup = async (email: string, password: string) => {
+    setError(null);
+    const res = await completeSetup({ input: { email, password } });
+    if (res.data?.completeSetup) {
+      const { token, expiresAt, user } = res.data.completeSetup;
+      writeSession({ token, expiresAt, user });
+      navigate('/', { replace: true });
+      return;
+    }
+    setError(errorMessage(res.error) || 'Setup failed.');
+    recheckSetup({ requestPolicy: 'network-only' });
+  };
+
+  if (setup) {
+    return (
+      <div className="login-page">
+        <main className="login-card">
+          <h1>Welcome to Hindsight</h1>
+          <p className="muted">No account exists yet. Create the administrator account (this works only from the server's own machine).</p>
+          <LoginForm mode="setup" submitting={setupRun.fetching} error={error} onSubmit={onSetup} />
+        </main>
+      </div>
+    );
+  }
 
   return (
     <div className="login-page">

@@ -4,9 +4,12 @@ export interface LoginFormProps {
   submitting: boolean;
   error: string | null;
   onSubmit: (email: string, password: string) => void;
+  /** `setup`: first-run setup of the first admin account (new password, at least 12 characters). */
+  mode?: 'signin' | 'setup';
 }
 
-export function LoginForm({ submitting, error, onSubmit }: LoginFormProps) {
+export function LoginForm({ submitting, error, onSubmit, mode = 'signin' }: LoginFormProps) {
+  const setup = mode === 'setup';
   const id = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -32,7 +35,8 @@ export function LoginForm({ submitting, error, onSubmit }: LoginFormProps) {
         id={`${id}-password`}
         type="password"
         name="password"
-        autoComplete="current-password"
+        autoComplete={setup ? 'new-password' : 'current-password'}
+        minLength={setup ? 12 : undefined}
         required
         value={password}
         onChange={(e) => setPassword(e.target.value)}
@@ -43,7 +47,7 @@ export function LoginForm({ submitting, error, onSubmit }: LoginFormProps) {
         </p>
       )}
       <button type="submit" className="primary" disabled={submitting}>
-        {submitting ? 'Signing in…' : 'Sign in'}
+        {setup ? (submitting ? 'Creating…' : 'Create admin account') : submitting ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
   );

@@ -26,3 +26,27 @@ export const AuthProvidersQuery = graphql(`
     }
   }
 `);
+
+export const SetupRequiredQuery = graphql(`
+  query SetupRequired {
+    setupRequired
+  }
+`);
+
+export const CompleteSetupMutation = graphql(`
+  mutation CompleteSetup($input: CompleteSetupInput!) {
+    completeSetup(input: $input) {
+      token
+      expiresAt
+      user {
+        id
+        email
+        role
+        teams {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
