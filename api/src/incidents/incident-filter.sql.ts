@@ -28,6 +28,12 @@ export function incidentFilterSql(filter: IncidentFilter | null | undefined, par
     where.push(`EXISTS (SELECT 1 FROM incident_cause c JOIN root_cause rc ON rc.id = c.cause_id
       WHERE c.incident_id = i.id AND c.is_primary AND (rc.id = ANY(${p(toIds(filter.rootCauseIds))}::int[]) OR rc.parent_id = ANY($${params.length}::int[])))`);
   }
+  if (filter.gapMechanismIds?.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM redundancy_assessment g WHERE g.incident_id = i.id AND g.outcome IN ('MISSING','FAILED') AND g.mechanism_id = ANY(${p(toIds(filter.gapMechanismIds))}::int[]))`,
+    );
+  }
+  if (filter.detectionSources?.length) where.push(`i.detection_source = ANY(${p(filter.detectionSources)}::detection_source[])`);
   if (filter.statuses?.length) {
     const s = filter.statuses;
     const parts = [

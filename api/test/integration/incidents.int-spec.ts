@@ -99,4 +99,24 @@ describe('incidents (real PostgreSQL)', () => {
     expect(d.reviewCause.primaryCause).toEqual({ cause: { name: 'DNS' }, state: 'CONFIRMED', confirmedBy: 'admin@example.com' });
     expect(d.reviewCause.contributingFactors).toEqual([{ cause: { name: 'Deployment / release' }, state: 'PROPOSED' }]);
   });
+
+  it('filters by redundancy gap mechanism and by detection source', async () => {
+    const mechs = (await t.ok(`{ redundancyMechanisms { id } }`, {}, w.token)).redundancyMechanisms;
+    const gap = await createIncident(t, w, { detectionSource: 'SOCIAL_MEDIA' });
+    const worked = await createIncident(t, w, { detectionSource: 'MONITORING' });
+    const assess = (incidentId: string, outcome: string) =>
+      t.ok(
+        `mutation($i:AssessRedundancyInput!){ assessRedundancy(input:$i){ id } }`,
+        { i: { incidentId, mechanismId: mechs[2].id, outcome } },
+        w.token,
+      );
+    await assess(gap.id, 'FAILED');
+    await assess(worked.id, 'WORKED');
+    const ids = async (filter: object) =>
+      (
+        await t.ok(`query($f:IncidentFilter){ incidents(filter:$f, first:200){ edges{ node{ id } } } }`, { f: filter }, w.token)
+      ).incidents.edges.map((e: any) => e.node.id);
+    expect(await ids({ gapMechanismIds: [mechs[2].id] })).toEqual([gap.id]);
+    expect(await ids({ detectionSources: ['SOCIAL_MEDIA'] })).toEqual([gap.id]);
+  });
 });

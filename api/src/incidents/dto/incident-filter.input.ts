@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { IsId } from '../../common/graphql/validators';
-import { IncidentKind, IncidentStatus, Severity } from '../incident.enums';
+import { DetectionSource, IncidentKind, IncidentStatus, Severity } from '../incident.enums';
 
 @InputType({ description: 'Selects incidents; every given condition must hold. Period: startedAt in [from, to).' })
 export class IncidentFilter {
@@ -50,6 +50,20 @@ export class IncidentFilter {
   @IsOptional()
   @IsEnum(IncidentKind, { each: true })
   kinds?: IncidentKind[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'With a redundancy gap (a MISSING or FAILED assessment) of any of these mechanisms.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsId({ each: true })
+  gapMechanismIds?: string[] | null;
+
+  @Field(() => [DetectionSource], { nullable: true, description: 'Detected by any of these sources.' })
+  @IsOptional()
+  @IsEnum(DetectionSource, { each: true })
+  detectionSources?: DetectionSource[] | null;
 
   @Field(() => String, { nullable: true, description: 'Words in the title or summary.' })
   @IsOptional()

@@ -46,6 +46,14 @@ export function IncidentsPage() {
           update(patch);
         }}
       />
+      {list.gaps.length > 0 && (
+        <p className="banner" role="status">
+          Showing only incidents with a redundancy gap (MISSING or FAILED) of the mechanism picked on the overview.{' '}
+          <button type="button" className="link-button" onClick={() => setListParam('gap', null)}>
+            Show all
+          </button>
+        </p>
+      )}
       <div className="filter-bar secondary">
         <SearchBox value={list.search} onSearch={onSearch} />
         <label>

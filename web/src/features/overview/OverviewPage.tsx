@@ -256,7 +256,10 @@ export function OverviewPage() {
           emptyMessage="No redundancy gaps recorded for these filters."
           onRetry={gaps.onRetry}
         >
-          <GapHeatmap matrix={gaps.matrix} onSelectCell={(c) => navigate(incidentsHref(f.params, { serviceIds: [c.serviceId] }))} />
+          <GapHeatmap
+            matrix={gaps.matrix}
+            onSelectCell={(c) => navigate(incidentsHref(f.params, { serviceIds: [c.serviceId] }, { gap: c.mechanismId }))}
+          />
         </ChartFrame>
       </div>
     </div>

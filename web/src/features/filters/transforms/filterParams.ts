@@ -122,8 +122,9 @@ export function toMetricsFilter(state: FilterState, range: PeriodFilter): Metric
 }
 
 /** `/incidents?...` for the current filters with some overridden (chart click-through). */
-export function incidentsHref(params: URLSearchParams, patch: Partial<FilterState>): string {
+export function incidentsHref(params: URLSearchParams, patch: Partial<FilterState>, listParams: Record<string, string> = {}): string {
   const next = writeFilterParams(params, patch);
+  for (const [k, v] of Object.entries(listParams)) next.set(k, v);
   for (const k of ['g', 'by']) next.delete(k);
   const s = next.toString();
   return s ? `/incidents?${s}` : '/incidents';

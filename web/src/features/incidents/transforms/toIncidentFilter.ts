@@ -11,6 +11,8 @@ export interface ListParams {
   kinds: IncidentKind[];
   sort: IncidentSort;
   after: string | null;
+  /** Mechanism ids: incidents with a redundancy gap of these (from the gap heat map). */
+  gaps: string[];
 }
 
 export function parseListParams(params: URLSearchParams): ListParams {
@@ -23,6 +25,7 @@ export function parseListParams(params: URLSearchParams): ListParams {
     kinds: kindValues.includes(kind) ? [kind] : [],
     sort: sortValues.includes(sort) ? sort : 'STARTED_AT_DESC',
     after: params.get('after'),
+    gaps: (params.get('gap') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -36,5 +39,6 @@ export function toIncidentFilter(state: FilterState, list: ListParams, now: Date
   if (list.statuses.length) f.statuses = list.statuses;
   if (list.kinds.length) f.kinds = list.kinds;
   if (list.search.trim()) f.search = list.search.trim();
+  if (list.gaps.length) f.gapMechanismIds = list.gaps;
   return f;
 }
