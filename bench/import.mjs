@@ -18,6 +18,7 @@
  * BENCH_SERVER_NODE_ARGS passes node flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
 import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,27 +44,8 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const ADMIN = { email: 'bench@example.com', password: 'Bench-Password-2026' };
-const COLUMNS = [
-  'external_id',
-  'title',
-  'service',
-  'team',
-  'severity',
-  'started_at',
-  'detected_at',
-  'acknowledged_at',
-  'mitigated_at',
-  'resolved_at',
-  'root_cause',
-  'contributing_causes',
-  'redundancy_mechanism',
-  'redundancy_outcome',
-  'detection_source',
-  'summary',
-  'private',
-  'exclude_from_metrics',
-  'source',
-];
+// the import's own column list, from the build (the SPEC's CSV columns)
+const { COLUMNS } = createRequire(import.meta.url)(path.join(root, 'api/dist/api/src/imports/import-row.js'));
 const CAUSES = [
   'Deployment / release',
   'Configuration change',
