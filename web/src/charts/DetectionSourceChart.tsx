@@ -16,7 +16,13 @@ export interface DetectionPoint {
   external: boolean;
 }
 
-export function DetectionSourceChart({ data }: { data: DetectionPoint[] }) {
+export function DetectionSourceChart({
+  data,
+  onSelectSource,
+}: {
+  data: DetectionPoint[];
+  onSelectSource?: (point: DetectionPoint) => void;
+}) {
   return (
     <BarChart
       responsive
@@ -59,7 +65,15 @@ export function DetectionSourceChart({ data }: { data: DetectionPoint[] }) {
             payload: DetectionPoint;
           };
           return (
-            <rect x={x} y={y} width={Math.max(0, width)} height={height} fill={payload.external ? palette.vermillion : palette.skyBlue} />
+            <rect
+              x={x}
+              y={y}
+              width={Math.max(0, width)}
+              height={height}
+              fill={payload.external ? palette.vermillion : palette.skyBlue}
+              className={onSelectSource && payload.source ? 'clickable' : undefined}
+              onClick={onSelectSource && payload.source ? () => onSelectSource(payload) : undefined}
+            />
           );
         }}
       />

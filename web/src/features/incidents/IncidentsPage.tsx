@@ -54,6 +54,14 @@ export function IncidentsPage() {
           </button>
         </p>
       )}
+      {list.detected.length > 0 && (
+        <p className="banner" role="status">
+          Showing only incidents detected by {list.detected.map((d) => d.toLowerCase().replace(/_/g, ' ')).join(', ')}.{' '}
+          <button type="button" className="link-button" onClick={() => setListParam('detected', null)}>
+            Show all
+          </button>
+        </p>
+      )}
       <div className="filter-bar secondary">
         <SearchBox value={list.search} onSearch={onSearch} />
         <label>

@@ -242,7 +242,10 @@ export function OverviewPage() {
           empty={dist.detection.length === 0}
           onRetry={dist.onRetry}
         >
-          <DetectionSourceChart data={dist.detection} />
+          <DetectionSourceChart
+            data={dist.detection}
+            onSelectSource={(p) => navigate(incidentsHref(f.params, {}, { detected: p.source! }))}
+          />
         </ChartFrame>
 
         <ChartFrame

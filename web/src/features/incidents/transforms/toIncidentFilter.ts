@@ -1,4 +1,4 @@
-import type { IncidentFilter, IncidentKind, IncidentSort, IncidentStatus } from '../../../gql/graphql';
+import type { DetectionSource, IncidentFilter, IncidentKind, IncidentSort, IncidentStatus } from '../../../gql/graphql';
 import { periodRange, type FilterState } from '../../filters/transforms/filterParams';
 
 export const sortValues: IncidentSort[] = ['STARTED_AT_DESC', 'STARTED_AT_ASC', 'SEVERITY', 'DURATION_DESC'];
@@ -13,6 +13,8 @@ export interface ListParams {
   after: string | null;
   /** Mechanism ids: incidents with a redundancy gap of these (from the gap heat map). */
   gaps: string[];
+  /** Detection sources (from the detection chart). */
+  detected: DetectionSource[];
 }
 
 export function parseListParams(params: URLSearchParams): ListParams {
@@ -26,6 +28,7 @@ export function parseListParams(params: URLSearchParams): ListParams {
     sort: sortValues.includes(sort) ? sort : 'STARTED_AT_DESC',
     after: params.get('after'),
     gaps: (params.get('gap') ?? '').split(',').filter(Boolean),
+    detected: (params.get('detected') ?? '').split(',').filter(Boolean) as DetectionSource[],
   };
 }
 
@@ -40,5 +43,6 @@ export function toIncidentFilter(state: FilterState, list: ListParams, now: Date
   if (list.kinds.length) f.kinds = list.kinds;
   if (list.search.trim()) f.search = list.search.trim();
   if (list.gaps.length) f.gapMechanismIds = list.gaps;
+  if (list.detected.length) f.detectionSources = list.detected;
   return f;
 }
