@@ -53,6 +53,7 @@ type Documents = {
   '\n  mutation CreateRedundancyMechanism($input: CreateRedundancyMechanismInput!) {\n    createRedundancyMechanism(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.CreateRedundancyMechanismDocument;
   '\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      role\n    }\n  }\n': typeof types.CreateUserDocument;
   '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n': typeof types.CreateApiTokenDocument;
+  '\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n': typeof types.AuditLogDocument;
 };
 const documents: Documents = {
   '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
@@ -129,6 +130,8 @@ const documents: Documents = {
     types.CreateUserDocument,
   '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n':
     types.CreateApiTokenDocument,
+  '\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n':
+    types.AuditLogDocument,
 };
 
 /**
@@ -377,6 +380,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

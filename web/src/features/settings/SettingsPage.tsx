@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
+import { AuditLogSettings } from './components/AuditLogSettings';
 import { MechanismSettings } from './components/MechanismSettings';
 import { ServiceSettings } from './components/ServiceSettings';
 import { TaxonomySettings } from './components/TaxonomySettings';
@@ -16,6 +17,7 @@ const tabs = [
   { value: 'services', label: 'Services' },
   { value: 'users', label: 'Users' },
   { value: 'tokens', label: 'API tokens' },
+  { value: 'audit', label: 'Audit log' },
 ] as const;
 
 export function SettingsPage() {
@@ -50,6 +52,7 @@ export function SettingsPage() {
         {d && tab === 'services' && <ServiceSettings services={d.services} teams={d.teams} mechanisms={d.redundancyMechanisms} />}
         {tab === 'users' && <UserSettings teams={d?.teams ?? []} />}
         {tab === 'tokens' && <TokenSettings />}
+        {tab === 'audit' && <AuditLogSettings />}
       </section>
     </div>
   );

@@ -166,3 +166,26 @@ export const CreateApiTokenMutation = graphql(`
     }
   }
 `);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($first: Int, $after: String) {
+    auditLog(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          at
+          actor
+          action
+          entityType
+          entityId
+          changes
+        }
+      }
+    }
+  }
+`);
