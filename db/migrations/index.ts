@@ -1,6 +1,12 @@
 import { InitialSchema1764547200000 } from './1764547200000-InitialSchema';
 import { DefaultTaxonomy1764547200001 } from './1764547200001-DefaultTaxonomy';
 import { OidcLoginState1764547200100 } from './1764547200100-OidcLoginState';
+import { UserTeamVersions1764547200200 } from './1764547200200-UserTeamVersions';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
-export const migrations = [InitialSchema1764547200000, DefaultTaxonomy1764547200001, OidcLoginState1764547200100];
+export const migrations = [
+  InitialSchema1764547200000,
+  DefaultTaxonomy1764547200001,
+  OidcLoginState1764547200100,
+  UserTeamVersions1764547200200,
+];

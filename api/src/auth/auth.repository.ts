@@ -9,6 +9,7 @@ export interface UserRow {
   role: Role;
   password_hash: string | null;
   disabled: boolean;
+  version: number;
   team_ids: number[];
 }
 
@@ -30,7 +31,7 @@ export interface ApiTokenRow {
   user_id: number;
 }
 
-const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.password_hash, u.disabled,
+const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.version,
   coalesce((SELECT array_agg(team_id ORDER BY team_id) FROM user_team WHERE user_id = u.id), '{}') AS team_ids`;
 
 @Injectable()
@@ -48,6 +49,43 @@ export class AuthRepository {
 
   async listUsers(): Promise<UserRow[]> {
     return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user u ORDER BY lower(u.email)`);
+  }
+
+  async userForUpdate(sql: Sql, id: number): Promise<UserRow | undefined> {
+    await sql.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = await sql.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+    return row;
+  }
+
+  /** Locks the enabled admins (so two admins cannot demote each other at once) and returns their ids. */
+  async lockActiveAdmins(sql: Sql): Promise<number[]> {
+    const rows: Array<{ id: number }> = await sql.query(
+      `SELECT id FROM app_user WHERE role = 'ADMIN' AND NOT disabled ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async updateUser(
+    sql: Sql,
+    id: number,
+    u: { email: string; name: string | null; role: Role; disabled: boolean; passwordHash: string | null; teamIds: number[] | null },
+  ): Promise<void> {
+    await sql.query(
+      `UPDATE app_user SET email = $2, name = $3, role = $4, disabled = $5, password_hash = coalesce($6, password_hash),
+              version = version + 1
+        WHERE id = $1`,
+      [id, u.email, u.name, u.role, u.disabled, u.passwordHash],
+    );
+    if (u.teamIds) {
+      await sql.query(`DELETE FROM user_team WHERE user_id = $1 AND NOT (team_id = ANY($2::int[]))`, [id, u.teamIds]);
+      await sql.query(`INSERT INTO user_team (user_id, team_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`, [id, u.teamIds]);
+    }
+  }
+
+  /** Ends every session of a user, and with `tokens` also revokes their API tokens. */
+  async revokeCredentials(sql: Sql, userId: number, tokens: boolean): Promise<void> {
+    await sql.query(`UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    if (tokens) await sql.query(`UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 
   async userCount(): Promise<number> {

@@ -6,7 +6,7 @@ import { TeamsService } from '../teams/teams.service';
 import { Access, CurrentPrincipal, Public } from './auth.decorators';
 import { ApiTokenRow } from './auth.repository';
 import { AuthService, SESSION_COOKIE } from './auth.service';
-import { CompleteSetupInput, CreateApiTokenInput, CreateUserInput } from './dto/auth.input';
+import { CompleteSetupInput, CreateApiTokenInput, CreateUserInput, UpdateUserInput } from './dto/auth.input';
 import type { Principal } from './principal';
 import { ApiToken, CreatedApiToken, LoginResult, ScopeEnum, toUser, User, Viewer } from './user.model';
 
@@ -102,6 +102,20 @@ export class AuthResolver {
     input: CreateUserInput,
   ): Promise<User> {
     return toUser(await this.auth.createUser(p, input));
+  }
+
+  @Access('ADMIN', 'ADMIN')
+  @Mutation(() => User, {
+    description:
+      'Changes a user (admins): email, name, role, teams, disabled, password. CONFLICT when expectedVersion is stale; at least one enabled admin remains.',
+  })
+  async updateUser(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: UpdateUserInput,
+  ): Promise<User> {
+    return toUser(await this.auth.updateUser(p, Number(id), input));
   }
 
   @Query(() => [ApiToken], { description: 'API tokens: all for admins, your own otherwise.' })

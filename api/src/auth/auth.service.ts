@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, diff } from '../audit/audit.service';
 import { Database, Sql } from '../common/database/database.service';
 import { APP_CONFIG, AppConfig } from '../config';
 import { badInput, DomainError, notFound } from '../common/errors/domain-error';
 import { indexBy, RequestLoaders } from '../common/graphql/loaders';
 import { toIds } from '../common/graphql/validators';
 import { ApiTokenRow, AuthRepository, UserRow } from './auth.repository';
-import { CreateApiTokenInput, CreateUserInput } from './dto/auth.input';
+import { CreateApiTokenInput, CreateUserInput, UpdateUserInput } from './dto/auth.input';
 import { ALL_SCOPES, Principal, Role, SYSTEM } from './principal';
 import { hashSecret, newSecret } from './tokens';
 
@@ -145,6 +145,58 @@ export class AuthService {
         changes: { email: input.email, role: input.role, teamIds },
       });
       return (await this.repo.userByEmail(input.email, tx))!;
+    });
+  }
+
+  /**
+   * An admin changes a user. Only the given fields change; a stale expectedVersion is CONFLICT and nothing is
+   * written. At least one enabled admin always remains. A new password ends the user's sessions; disabling
+   * ends them and revokes the user's API tokens (re-enabling does not bring those back).
+   */
+  async updateUser(principal: Principal, id: number, input: UpdateUserInput): Promise<UserRow> {
+    const passwordHash = input.password !== undefined ? await argon2.hash(input.password) : null;
+    return this.db.transaction(async (tx) => {
+      const current = await this.repo.userForUpdate(tx, id);
+      if (!current) throw notFound('User', id);
+      if (current.version !== input.expectedVersion) {
+        throw new DomainError(
+          'CONFLICT',
+          `User ${current.email} was changed by someone else (you had version ${input.expectedVersion}, it is now ${current.version}); reload and apply your edit again`,
+          ['expectedVersion'],
+        );
+      }
+      const email = input.email?.trim() ?? current.email;
+      if (email.toLowerCase() !== current.email.toLowerCase()) {
+        const other = await this.repo.userByEmail(email, tx);
+        if (other) throw new DomainError('CONFLICT', `A user with email ${email} already exists`, ['email']);
+      }
+      let teamIds: number[] | null = null;
+      if (input.teamIds) {
+        teamIds = [...new Set(toIds(input.teamIds))].sort((a, b) => a - b);
+        const teams = await tx.query(`SELECT id FROM team WHERE id = ANY($1)`, [teamIds]);
+        if (teams.length !== teamIds.length) throw badInput('teamIds: unknown team', 'teamIds');
+      }
+      const role = input.role ?? current.role;
+      const disabled = input.disabled ?? current.disabled;
+      const wasActiveAdmin = current.role === 'ADMIN' && !current.disabled;
+      if (wasActiveAdmin && (role !== 'ADMIN' || disabled)) {
+        const admins = await this.repo.lockActiveAdmins(tx);
+        if (!admins.some((a) => a !== id)) {
+          const fields = [...(role !== 'ADMIN' ? ['role'] : []), ...(disabled ? ['disabled'] : [])];
+          throw badInput(`${current.email} is the only enabled admin; make another admin first`, ...fields);
+        }
+      }
+      const name = input.name === undefined ? current.name : input.name?.trim() || null;
+      await this.repo.updateUser(tx, id, { email, name, role, disabled, passwordHash, teamIds });
+      if (disabled && !current.disabled) await this.repo.revokeCredentials(tx, id, true);
+      else if (passwordHash) await this.repo.revokeCredentials(tx, id, false);
+      const changes: Record<string, unknown> = diff(
+        { email: current.email, name: current.name, role: current.role, disabled: current.disabled, teamIds: current.team_ids },
+        { email, name, role, disabled, teamIds: teamIds ?? current.team_ids },
+      );
+      if (passwordHash) changes.password = 'reset by an admin';
+      await this.audit.record(tx, principal, { action: 'user.update', entityType: 'User', entityId: id, changes });
+      return (await this.repo.userForUpdate(tx, id))!;
     });
   }
 

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { UserRow } from './auth.repository';
 
 export enum RoleEnum {
@@ -35,6 +35,12 @@ export class User {
   @Field(() => RoleEnum, { description: 'Role: what the user may do.' })
   role: RoleEnum;
 
+  @Field({ description: 'A disabled user cannot sign in; their sessions and API tokens no longer work.' })
+  disabled: boolean;
+
+  @Field(() => Int, { description: 'Incremented by every change; pass it as expectedVersion to updateUser.' })
+  version: number;
+
   teamIds: number[];
 }
 
@@ -43,6 +49,8 @@ export const toUser = (r: UserRow): User => ({
   email: r.email,
   name: r.name,
   role: r.role as RoleEnum,
+  disabled: r.disabled,
+  version: r.version,
   teamIds: r.team_ids ?? [],
 });
 

@@ -1,7 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CreateTeamInput } from './dto/create-team.input';
+import { CreateTeamInput, UpdateTeamInput } from './dto/create-team.input';
 import { Team, toTeam } from './team.model';
 import { TeamsService } from './teams.service';
 
@@ -22,5 +22,16 @@ export class TeamsResolver {
     input: CreateTeamInput,
   ): Promise<Team> {
     return toTeam(await this.teamsService.create(principal, input.name));
+  }
+
+  @Access('ADMIN', 'ADMIN')
+  @Mutation(() => Team, { description: 'Renames a team (admins); CONFLICT when expectedVersion is stale or the name is taken.' })
+  async updateTeam(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
+    input: UpdateTeamInput,
+  ): Promise<Team> {
+    return toTeam(await this.teamsService.rename(principal, Number(id), input.expectedVersion, input.name));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { Database } from '../common/database/database.service';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../common/errors/domain-error';
 import { indexBy, RequestLoaders } from '../common/graphql/loaders';
 import type { TeamRow } from './team.model';
 import { TeamsRepository } from './teams.repository';
@@ -34,6 +34,31 @@ export class TeamsService {
         entityType: 'Team',
         entityId: team.id,
         changes: { name: team.name },
+      });
+      return team;
+    });
+  }
+
+  /** Renames a team; CONFLICT when expectedVersion is stale or another team has the name. */
+  async rename(principal: Principal, id: number, expectedVersion: number, name: string): Promise<TeamRow> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.repo.byIdForUpdate(tx, id);
+      if (!current) throw notFound('Team', id);
+      if (current.version !== expectedVersion) {
+        throw new DomainError(
+          'CONFLICT',
+          `Team "${current.name}" was changed by someone else (you had version ${expectedVersion}, it is now ${current.version}); reload it and apply your edit again`,
+          ['expectedVersion'],
+        );
+      }
+      const other = await this.repo.byName(tx, name.trim());
+      if (other && other.id !== id) throw new DomainError('CONFLICT', `A team named "${name.trim()}" already exists`, ['name']);
+      const team = await this.repo.rename(tx, id, name.trim());
+      await this.audit.record(tx, principal, {
+        action: 'team.update',
+        entityType: 'Team',
+        entityId: id,
+        changes: { name: { before: current.name, after: team.name } },
       });
       return team;
     });

@@ -1,5 +1,17 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+} from 'class-validator';
 import { IsId } from '../../common/graphql/validators';
 import { RoleEnum, ScopeEnum } from '../user.model';
 
@@ -30,6 +42,51 @@ export class CreateUserInput {
   @IsString()
   @Length(0, 200)
   name?: string | null;
+}
+
+@InputType({
+  description:
+    'Changes to a user (admins); omitted fields stay. Refused with CONFLICT when expectedVersion is stale. Disabling a user, or setting a new password, ends their sessions; disabling also revokes their API tokens.',
+})
+export class UpdateUserInput {
+  @Field(() => Int, { description: 'The version you read; the update is refused with CONFLICT when the user changed since.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true, description: 'Sign-in email, unique (case-insensitive).' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @Length(3, 254)
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: 'Display name; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  name?: string | null;
+
+  @Field(() => RoleEnum, { nullable: true, description: 'Role. At least one enabled admin always remains.' })
+  @IsOptional()
+  @IsEnum(RoleEnum)
+  role?: RoleEnum;
+
+  @Field(() => [ID], { nullable: true, description: 'Teams the user belongs to (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsId({ each: true })
+  teamIds?: string[];
+
+  @Field({ nullable: true, description: 'A disabled user cannot sign in, and their sessions and API tokens stop working.' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @Field({ nullable: true, description: 'A new password (12 to 200 characters), set by an admin; the user’s sessions end.' })
+  @IsOptional()
+  @IsString()
+  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  password?: string;
 }
 
 @InputType({ description: 'A new API token acting as the calling user, narrowed by its scopes.' })
