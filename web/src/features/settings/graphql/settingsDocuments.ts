@@ -5,6 +5,7 @@ export const SettingsQuery = graphql(`
     teams {
       id
       name
+      version
       services {
         id
       }
@@ -48,10 +49,39 @@ export const UsersQuery = graphql(`
       email
       name
       role
+      disabled
+      version
       teams {
         id
         name
       }
+    }
+  }
+`);
+
+export const UpdateUserMutation = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      id
+      email
+      name
+      role
+      disabled
+      version
+      teams {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const UpdateTeamMutation = graphql(`
+  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {
+    updateTeam(id: $id, input: $input) {
+      id
+      name
+      version
     }
   }
 `);
