@@ -12,7 +12,8 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   /**
-   * GET /api/export/incidents.csv?from=&to=&serviceIds=&teamIds=&severities=&statuses=&rootCauseIds=&search=
+   * GET /api/export/incidents.csv?from=&to=&serviceIds=&teamIds=&severities=&statuses=&rootCauseIds=&kinds=&gapMechanismIds=
+   * &detectionSources=&inMetrics=&resolveMinutesAtLeast=&resolveMinutesBelow=&search=
    * streams the incidents in the import CSV format; importing the file again changes nothing.
    */
   @Get('incidents.csv')

@@ -5,7 +5,7 @@ import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { badInput } from '../common/errors/domain-error';
 import { IncidentFilter } from '../incidents/dto/incident-filter.input';
-import { IncidentStatus, Severity } from '../incidents/incident.enums';
+import { DetectionSource, IncidentKind, IncidentStatus, Severity } from '../incidents/incident.enums';
 import { incidentFilterSql } from '../incidents/incident-filter.sql';
 import { COLUMNS } from '../imports/import-row';
 import { ExportsRepository } from './exports.repository';
@@ -36,6 +36,17 @@ export function exportFilter(q: Record<string, string | undefined>): IncidentFil
     if (bad.length) throw badInput(`${name}: ${bad.join(', ')} not one of ${Object.keys(values).join(', ')}`, name);
     return xs as E[];
   };
+  const minutes = (name: string): number | null => {
+    if (!q[name]) return null;
+    const n = Number(q[name]);
+    if (!Number.isFinite(n) || n < 0) throw badInput(`${name} must be a number of minutes, 0 or more`, name);
+    return n;
+  };
+  const flag = (name: string): boolean | null => {
+    if (!q[name]) return null;
+    if (q[name] !== 'true' && q[name] !== 'false') throw badInput(`${name} must be true or false`, name);
+    return q[name] === 'true';
+  };
   return {
     from: instant('from'),
     to: instant('to'),
@@ -44,6 +55,12 @@ export function exportFilter(q: Record<string, string | undefined>): IncidentFil
     severities: enums('severities', Severity),
     statuses: enums('statuses', IncidentStatus),
     rootCauseIds: ids('rootCauseIds'),
+    kinds: enums('kinds', IncidentKind),
+    gapMechanismIds: ids('gapMechanismIds'),
+    detectionSources: enums('detectionSources', DetectionSource),
+    inMetrics: flag('inMetrics'),
+    resolveMinutesAtLeast: minutes('resolveMinutesAtLeast'),
+    resolveMinutesBelow: minutes('resolveMinutesBelow'),
     search: q.search?.slice(0, 200) ?? null,
   };
 }

@@ -33,6 +33,14 @@ export function incidentFilterSql(filter: IncidentFilter | null | undefined, par
       `EXISTS (SELECT 1 FROM redundancy_assessment g WHERE g.incident_id = i.id AND g.outcome IN ('MISSING','FAILED') AND g.mechanism_id = ANY(${p(toIds(filter.gapMechanismIds))}::int[]))`,
     );
   }
+  const atLeast = filter.resolveMinutesAtLeast ?? null;
+  const below = filter.resolveMinutesBelow ?? null;
+  if (atLeast !== null && below !== null && atLeast >= below) {
+    throw badInput('resolveMinutesAtLeast must be less than resolveMinutesBelow', 'resolveMinutesAtLeast', 'resolveMinutesBelow');
+  }
+  if (atLeast !== null) where.push(`i.ttr_minutes >= ${p(atLeast)}::float8`);
+  if (below !== null) where.push(`i.ttr_minutes < ${p(below)}::float8`);
+  if (filter.inMetrics !== undefined && filter.inMetrics !== null) where.push(`i.in_metrics = ${p(filter.inMetrics)}`);
   if (filter.detectionSources?.length) where.push(`i.detection_source = ANY(${p(filter.detectionSources)}::detection_source[])`);
   if (filter.statuses?.length) {
     const s = filter.statuses;

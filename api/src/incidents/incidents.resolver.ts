@@ -46,7 +46,7 @@ export class IncidentsResolver {
   async incidents(
     @CurrentPrincipal() p: Principal,
     @Args('filter', { description: 'Which incidents; all you may see when omitted.', type: () => IncidentFilter, nullable: true })
-    filter: IncidentFilter | null,
+    filter: IncidentFilter, // null when omitted; typed as the class so the validation pipe checks it
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25, description: 'Page size, 0–200.' }) first: number,
     @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
     @Args('sort', {

@@ -36,7 +36,7 @@ export class MetricsResolver {
       nullable: true,
       description: 'Which incidents; all time and everything you may see when omitted.',
     })
-    filter: MetricsFilter | null,
+    filter: MetricsFilter, // null when omitted; typed as the class so the validation pipe checks it
     @Context() ctx: RequestContext,
   ): Promise<ReliabilityMetrics> {
     return this.metrics.metrics(p, filter, ctx.loaders);

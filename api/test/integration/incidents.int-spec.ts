@@ -119,4 +119,58 @@ describe('incidents (real PostgreSQL)', () => {
     expect(await ids({ gapMechanismIds: [mechs[2].id] })).toEqual([gap.id]);
     expect(await ids({ detectionSources: ['SOCIAL_MEDIA'] })).toEqual([gap.id]);
   });
+
+  it('filters by time to resolve and by being counted, so a histogram bar opens exactly its incidents', async () => {
+    // a day of its own; times to resolve chosen around the 1 h bucket edge [60, 120)
+    const at = (minutes: number) => new Date(Date.parse('2019-05-01T08:00:00.000Z') + minutes * 60_000).toISOString();
+    const make = (ttr: number | null, extra: Record<string, unknown> = {}) =>
+      createIncident(t, w, {
+        startedAt: at(0),
+        detectedAt: at(1),
+        acknowledgedAt: at(1),
+        mitigatedAt: null,
+        resolvedAt: ttr === null ? null : at(ttr),
+        ...extra,
+      });
+    const inBucket = [await make(60), await make(119.999)];
+    const outside = [await make(59.999), await make(120), await make(null)];
+    const notCounted = [await make(90, { kind: 'NEAR_MISS' }), await make(90, { excludeFromMetrics: true })];
+    const period = { from: '2019-05-01T00:00:00.000Z', to: '2019-05-02T00:00:00.000Z' };
+    const ids = async (filter: object) =>
+      (
+        await t.ok(
+          `query($f:IncidentFilter){ incidents(filter:$f, first:200){ edges{ node{ id } } } }`,
+          { f: { ...period, ...filter } },
+          w.token,
+        )
+      ).incidents.edges
+        .map((e: any) => e.node.id)
+        .sort();
+    const sorted = (xs: Array<{ id: string }>) => xs.map((x) => x.id).sort();
+
+    expect(await ids({ resolveMinutesAtLeast: 60, resolveMinutesBelow: 120 })).toEqual(sorted([...inBucket, ...notCounted]));
+    expect(await ids({ resolveMinutesAtLeast: 60, resolveMinutesBelow: 120, inMetrics: true })).toEqual(sorted(inBucket));
+    expect(await ids({ inMetrics: false })).toEqual(sorted(notCounted));
+    expect(await ids({ resolveMinutesAtLeast: 120 })).toEqual(sorted([outside[1]]));
+    expect(await ids({ inMetrics: true })).toHaveLength(5); // ongoing included, like incidentCount
+
+    // the histogram of the same period agrees with the list
+    const m = await t.ok(
+      `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ durationHistogram{ fromMinutes toMinutes count } } }`,
+      { f: period },
+      w.token,
+    );
+    const bar = m.reliabilityMetrics.durationHistogram.find((b: any) => b.fromMinutes === 60);
+    expect(bar).toEqual({ fromMinutes: 60, toMinutes: 120, count: 2 });
+
+    const bad = await t.gql(`query{ incidents(filter:{resolveMinutesAtLeast:120, resolveMinutesBelow:60}){ totalCount } }`, {}, w.token);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['resolveMinutesAtLeast', 'resolveMinutesBelow'] });
+    const negative = await t.gql(`query{ incidents(filter:{resolveMinutesBelow:-1}){ totalCount } }`, {}, w.token);
+    expect(negative.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // both filters are validated field by field
+    const badId = await t.gql(`query{ incidents(filter:{teamIds:["abc"]}){ totalCount } }`, {}, w.token);
+    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['teamIds'] });
+    const badMetricsId = await t.gql(`query{ reliabilityMetrics(filter:{serviceIds:["0"]}){ incidentCount } }`, {}, w.token);
+    expect(badMetricsId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['serviceIds'] });
+  });
 });

@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Field, Float, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsId } from '../../common/graphql/validators';
 import { DetectionSource, IncidentKind, IncidentStatus, Severity } from '../incident.enums';
 
@@ -64,6 +64,35 @@ export class IncidentFilter {
   @IsOptional()
   @IsEnum(DetectionSource, { each: true })
   detectionSources?: DetectionSource[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only incidents the metrics count (kind INCIDENT and not excludeFromMetrics, ongoing included); false: only the others (near misses and excluded ones).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  inMetrics?: boolean | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Resolved, with time to resolve (resolvedAt − startedAt, minutes) at least this long.',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e9)
+  resolveMinutesAtLeast?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Resolved, with time to resolve (resolvedAt − startedAt, minutes) shorter than this.',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e9)
+  resolveMinutesBelow?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Words in the title or summary.' })
   @IsOptional()
