@@ -79,6 +79,26 @@ describe('journeys of a responder in Chromium', () => {
     expect(filtered.data.incidents.totalCount).toBeGreaterThan(0);
   });
 
+  it('opens the incidents behind a time-to-resolve histogram bar: the list total equals the bar', async () => {
+    await page.goto(`${server.url}/?period=all`);
+    const histogram = page
+      .locator('section, article, div.card')
+      .filter({ has: page.getByRole('heading', { name: /Time to resolve distribution/ }) })
+      .last();
+    await histogram.locator('rect.clickable').first().waitFor({ timeout: 30_000 });
+    await histogram.locator('rect.clickable').first().click();
+    await page.waitForURL(/\/incidents\?.*ttr=/, { timeout: 10_000 });
+    const url = new URL(page.url());
+    expect(url.searchParams.get('counted')).toBe('1');
+    const [from, to] = url.searchParams.get('ttr')!.split('-');
+    const metrics = await gql(server.url, '{ reliabilityMetrics { durationHistogram { fromMinutes toMinutes count } } }', {}, token);
+    const bar = metrics.data.reliabilityMetrics.durationHistogram.find((b: any) => b.fromMinutes === Number(from));
+    expect(bar.toMinutes).toBe(to ? Number(to) : null);
+    const n = bar.count as number;
+    await page.getByText(new RegExp(`^${n.toLocaleString('en-US')} incidents?$`)).waitFor({ timeout: 30_000 });
+    await page.getByText(/Showing only resolved incidents with a time to resolve of/).waitFor();
+  });
+
   it('tags the primary cause of an incident and confirms it', async () => {
     await page.goto(`${server.url}/incidents/${incidentId}`);
     const picker = page.getByRole('combobox', { name: /primary cause/i });

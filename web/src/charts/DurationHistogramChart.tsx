@@ -11,7 +11,13 @@ export interface HistogramPoint {
   count: number;
 }
 
-export function DurationHistogramChart({ data }: { data: HistogramPoint[] }) {
+export function DurationHistogramChart({
+  data,
+  onSelectBucket,
+}: {
+  data: HistogramPoint[];
+  onSelectBucket?: (point: HistogramPoint) => void;
+}) {
   const points = capPoints(data);
   return (
     <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
@@ -30,7 +36,32 @@ export function DurationHistogramChart({ data }: { data: HistogramPoint[] }) {
           );
         }}
       />
-      <Bar dataKey="count" name="Incidents" fill={palette.green} isAnimationActive={false} />
+      <Bar
+        dataKey="count"
+        name="Incidents"
+        fill={palette.green}
+        isAnimationActive={false}
+        shape={(props: unknown) => {
+          const { x, y, width, height, payload } = props as {
+            x: number;
+            y: number;
+            width: number;
+            height: number;
+            payload: HistogramPoint;
+          };
+          return (
+            <rect
+              x={x}
+              y={y}
+              width={Math.max(0, width)}
+              height={Math.max(0, height)}
+              fill={palette.green}
+              className={onSelectBucket && payload.count > 0 ? 'clickable' : undefined}
+              onClick={onSelectBucket && payload.count > 0 ? () => onSelectBucket(payload) : undefined}
+            />
+          );
+        }}
+      />
     </BarChart>
   );
 }

@@ -2,14 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { hasRole } from '../../app/auth/RequireRole';
 import { useSession } from '../../app/auth/useSession';
-import { formatCount } from '../../charts/formatters';
+import { formatCount, formatDuration } from '../../charts/formatters';
 import type { IncidentKind, IncidentSort, IncidentStatus } from '../../gql/graphql';
 import { FilterBar } from '../filters/components/FilterBar';
 import { useFilters } from '../filters/hooks/useFilters';
 import { IncidentTable } from './components/IncidentTable';
 import { SearchBox } from './components/SearchBox';
 import { pageSize, useIncidentList } from './hooks/useIncidentList';
-import { parseListParams } from './transforms/toIncidentFilter';
+import { parseListParams, ttrRangeLabel } from './transforms/toIncidentFilter';
 
 export function IncidentsPage() {
   const session = useSession();
@@ -59,6 +59,22 @@ export function IncidentsPage() {
           Showing only incidents detected by {list.detected.map((d) => d.toLowerCase().replace(/_/g, ' ')).join(', ')}.{' '}
           <button type="button" className="link-button" onClick={() => setListParam('detected', null)}>
             Show all
+          </button>
+        </p>
+      )}
+      {list.ttr && (
+        <p className="banner" role="status">
+          Showing only resolved incidents with a time to resolve of {ttrRangeLabel(list.ttr, formatDuration)}.{' '}
+          <button type="button" className="link-button" onClick={() => setListParam('ttr', null)}>
+            Show all
+          </button>
+        </p>
+      )}
+      {list.counted && (
+        <p className="banner" role="status">
+          Showing only incidents the metrics count (near misses and excluded incidents left out), as on the chart you came from.{' '}
+          <button type="button" className="link-button" onClick={() => setListParam('counted', null)}>
+            Include them
           </button>
         </p>
       )}

@@ -30,6 +30,9 @@ function defaultGranularity(period: string): Granularity {
   return 'MONTH';
 }
 
+/** Every chart counts only incidents the metrics count; its drill-down list says so too, so its total matches the bar. */
+const COUNTED = { counted: '1' };
+
 export function OverviewPage() {
   const f = useOverviewFilter();
   const navigate = useNavigate();
@@ -46,7 +49,7 @@ export function OverviewPage() {
 
   const openBucket = (periodStart: string, extra: Parameters<typeof incidentsHref>[1] = {}) => {
     const r = bucketRange(periodStart, granularity);
-    navigate(incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to, ...extra }));
+    navigate(incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to, ...extra }, COUNTED));
   };
 
   return (
@@ -151,7 +154,7 @@ export function OverviewPage() {
               <tbody>
                 {causes.pareto.map((p) => (
                   <tr key={p.id || 'other'}>
-                    <td>{p.id ? <Link to={incidentsHref(f.params, { causeIds: [p.id] })}>{p.name}</Link> : p.name}</td>
+                    <td>{p.id ? <Link to={incidentsHref(f.params, { causeIds: [p.id] }, COUNTED)}>{p.name}</Link> : p.name}</td>
                     <td>{p.incidentCount}</td>
                     <td>{formatDuration(p.downtimeMinutes)}</td>
                     <td>{p.cumulativePercent.toFixed(0)} %</td>
@@ -164,7 +167,7 @@ export function OverviewPage() {
           <ParetoChart
             data={causes.pareto}
             metric={metric}
-            onSelectCause={(p) => navigate(incidentsHref(f.params, { causeIds: [p.id] }))}
+            onSelectCause={(p) => navigate(incidentsHref(f.params, { causeIds: [p.id] }, COUNTED))}
           />
         </ChartFrame>
 
@@ -222,7 +225,7 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Time to resolve distribution"
-          definition="How many resolved incidents took how long (resolvedAt − startedAt), in widening buckets."
+          definition="How many resolved incidents took how long (resolvedAt − startedAt), in widening buckets; near misses and excluded incidents left out. Click a bar to list its incidents."
           sampleSize={dist.resolvedCount}
           sampleUnit="resolved incidents"
           loading={dist.fetching}
@@ -230,7 +233,10 @@ export function OverviewPage() {
           empty={!dist.histogram.some((b) => b.count > 0)}
           onRetry={dist.onRetry}
         >
-          <DurationHistogramChart data={dist.histogram} />
+          <DurationHistogramChart
+            data={dist.histogram}
+            onSelectBucket={(b) => navigate(incidentsHref(f.params, {}, { ...COUNTED, ttr: `${b.fromMinutes}-${b.toMinutes ?? ''}` }))}
+          />
         </ChartFrame>
 
         <ChartFrame
@@ -244,7 +250,7 @@ export function OverviewPage() {
         >
           <DetectionSourceChart
             data={dist.detection}
-            onSelectSource={(p) => navigate(incidentsHref(f.params, {}, { detected: p.source! }))}
+            onSelectSource={(p) => navigate(incidentsHref(f.params, {}, { ...COUNTED, detected: p.source! }))}
           />
         </ChartFrame>
 
@@ -261,7 +267,7 @@ export function OverviewPage() {
         >
           <GapHeatmap
             matrix={gaps.matrix}
-            onSelectCell={(c) => navigate(incidentsHref(f.params, { serviceIds: [c.serviceId] }, { gap: c.mechanismId }))}
+            onSelectCell={(c) => navigate(incidentsHref(f.params, { serviceIds: [c.serviceId] }, { ...COUNTED, gap: c.mechanismId }))}
           />
         </ChartFrame>
       </div>

@@ -14,4 +14,21 @@ describe('toIncidentFilter', () => {
     const params = new URLSearchParams('period=all&q=dns');
     expect(toIncidentFilter(parseFilterParams(params), parseListParams(params), now)).toEqual({ search: 'dns' });
   });
+
+  it('maps a histogram bar (time-to-resolve range) and the counted flag of chart drill-downs', () => {
+    const params = new URLSearchParams('period=all&ttr=60-120&counted=1');
+    expect(toIncidentFilter(parseFilterParams(params), parseListParams(params), now)).toEqual({
+      inMetrics: true,
+      resolveMinutesAtLeast: 60,
+      resolveMinutesBelow: 120,
+    });
+    const open = new URLSearchParams('period=all&ttr=10080-');
+    expect(toIncidentFilter(parseFilterParams(open), parseListParams(open), now)).toEqual({ resolveMinutesAtLeast: 10080 });
+  });
+
+  it('ignores a malformed or empty time-to-resolve range', () => {
+    for (const ttr of ['abc', '120-60', '60-60', '-5', '']) {
+      expect(parseListParams(new URLSearchParams({ ttr })).ttr).toBeNull();
+    }
+  });
 });

@@ -15,6 +15,23 @@ export interface ListParams {
   gaps: string[];
   /** Detection sources (from the detection chart). */
   detected: DetectionSource[];
+  /** Only incidents the metrics count (kind INCIDENT, not excluded): every chart drill-down sets it, so the list matches the bar. */
+  counted: boolean;
+  /** Time to resolve in [atLeast, below) minutes (from the histogram); `ttr=60-120` or open-ended `ttr=10080-`. */
+  ttr: { atLeast: number; below: number | null } | null;
+}
+
+function parseTtr(value: string | null): ListParams['ttr'] {
+  const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(value ?? '');
+  if (!m) return null;
+  const atLeast = Number(m[1]);
+  const below = m[2] === undefined ? null : Number(m[2]);
+  return below === null || below > atLeast ? { atLeast, below } : null;
+}
+
+/** "1 h – 2 h" style label of a time-to-resolve range. */
+export function ttrRangeLabel(r: NonNullable<ListParams['ttr']>, format: (minutes: number) => string): string {
+  return r.below === null ? `${format(r.atLeast)} or longer` : `${format(r.atLeast)} to under ${format(r.below)}`;
 }
 
 export function parseListParams(params: URLSearchParams): ListParams {
@@ -29,6 +46,8 @@ export function parseListParams(params: URLSearchParams): ListParams {
     after: params.get('after'),
     gaps: (params.get('gap') ?? '').split(',').filter(Boolean),
     detected: (params.get('detected') ?? '').split(',').filter(Boolean) as DetectionSource[],
+    counted: params.get('counted') === '1',
+    ttr: parseTtr(params.get('ttr')),
   };
 }
 
@@ -44,5 +63,10 @@ export function toIncidentFilter(state: FilterState, list: ListParams, now: Date
   if (list.search.trim()) f.search = list.search.trim();
   if (list.gaps.length) f.gapMechanismIds = list.gaps;
   if (list.detected.length) f.detectionSources = list.detected;
+  if (list.counted) f.inMetrics = true;
+  if (list.ttr) {
+    f.resolveMinutesAtLeast = list.ttr.atLeast;
+    if (list.ttr.below !== null) f.resolveMinutesBelow = list.ttr.below;
+  }
   return f;
 }
