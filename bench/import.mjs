@@ -13,14 +13,15 @@
  * 4. times `\copy` of the same file into a scratch table with one text column per CSV column (the floor:
  *    PostgreSQL's own bulk path, no parsing into types, no indexes) and into a typed scratch table made
  *    LIKE incident INCLUDING ALL (its generated columns, checks and indexes), in the same run;
- * 5. prints the timings and the ratios import / COPY, and writes them to bench/results/import-<date>-<rows>.json.
+ * 5. prints the timings, the ratios import / COPY and the machine's load averages, and writes them to
+ *    bench/results/import-<date>-<rows>.json.
  *
  * BENCH_SERVER_NODE_ARGS passes node flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +135,11 @@ async function waitHealthy(url, ms = 60_000) {
   throw new Error('the API did not become healthy');
 }
 
+const loadAverage = () => {
+  const [m1, m5, m15] = loadavg().map((l) => +l.toFixed(2));
+  return { '1m': m1, '5m': m5, '15m': m15 };
+};
+
 const rssMb = (pid) => {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -169,7 +175,14 @@ async function main() {
     },
   );
   const api = `http://127.0.0.1:${args.port}`;
-  const results = { date: new Date().toISOString(), rows: args.rows, fileMB: +(size / 1024 / 1024).toFixed(1), node: process.version };
+  const results = {
+    date: new Date().toISOString(),
+    rows: args.rows,
+    fileMB: +(size / 1024 / 1024).toFixed(1),
+    node: process.version,
+    // the machine's 1, 5 and 15 minute load averages: other work on it skews every timing below
+    loadAverageAtStart: loadAverage(),
+  };
   try {
     await waitHealthy(api);
     const login = await fetch(`${api}/graphql`, {
@@ -249,6 +262,7 @@ async function main() {
     results.ratioImportToCopyText = +(results.firstImport.ms / results.copyTextMs).toFixed(1);
     if (results.copyTypedMs) results.ratioImportToCopyTyped = +(results.firstImport.ms / results.copyTypedMs).toFixed(1);
     results.importRowsPerSecond = Math.round((args.rows / results.firstImport.ms) * 1000);
+    results.loadAverageAtEnd = loadAverage();
     console.log(JSON.stringify(results, null, 2));
     mkdirSync(path.join(root, 'bench/results'), { recursive: true });
     writeFileSync(

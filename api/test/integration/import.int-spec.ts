@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createWorld, World } from '../factories/incidents';
 import { csv, fixture, importGql, importHttp, userToken } from '../factories/imports';
 import { startTestApp, TestApp } from '../harness';
+import { BATCH_SIZE } from '../../src/imports/imports.service';
 
 const BY_EXTERNAL = `SELECT i.id, i.version, i.title, i.severity, i.private, i.exclude_from_metrics, i.kind, i.detection_source, i.summary,
   t.name AS team, to_char(i.resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS resolved, i.ttr_minutes,
@@ -182,6 +183,53 @@ describe('import (real PostgreSQL)', () => {
     expect(skipped).toMatchObject({ created: 2, skipped: 3 });
     expect(skipped.errors).toEqual(rejected.errors);
     expect(await incidentCount()).toBe(before + 2);
+  });
+
+  it('reports every repeat of an incident within a file, across batches, naming the first row that passed its checks', async () => {
+    // three batches' worth of rows; the repeats sit in the first, second and third batch
+    const n = 2 * BATCH_SIZE + 500;
+    const ids = Array.from({ length: n }, (_, k) => `dup-${k + 1}`);
+    const special: Record<number, [string, string, string]> = {
+      3: ['dup-a', 'Playback API', 'SEV3'],
+      5: ['dup-a', 'Playback API', 'SEV3'], // repeats row 3 in the same batch
+      7: ['dup-b', 'Playback API', 'P1'], // invalid: not the first of dup-b
+      9: ['dup-b', 'Playback API', 'SEV3'],
+      11: ['dup-c', 'Nowhere', 'SEV3'], // passes its checks, then fails on the unknown service
+      [BATCH_SIZE + 500]: ['dup-b', 'Playback API', 'SEV3'],
+      [2 * BATCH_SIZE + 200]: ['dup-c', 'Playback API', 'SEV3'],
+      [2 * BATCH_SIZE + 400]: ['dup-a', 'Playback API', 'SEV3'],
+      [2 * BATCH_SIZE + 401]: ['dup-a', 'Playback API', 'SEV3'],
+    };
+    const file = csv(
+      ...ids.map((id, k) => {
+        const [ext, service, severity] = special[k + 1] ?? [id, 'Playback API', 'SEV4'];
+        return `${ext},Repeat test ${k + 1},${service},${severity},2026-06-06T10:00:00Z,`;
+      }),
+    );
+    const repeat = (row: number, first: number, ext: string) => ({
+      row,
+      field: 'external_id',
+      message: `repeats the incident of row ${first} (source "csv", external id "${ext}")`,
+    });
+    const expected = [
+      repeat(5, 3, 'dup-a'),
+      { row: 7, field: 'severity', message: 'severity must be one of SEV1, SEV2, SEV3, SEV4, got "P1"' },
+      { row: 11, field: 'service', message: 'unknown service "Nowhere" (import with createMissing to create it)' },
+      repeat(BATCH_SIZE + 500, 9, 'dup-b'),
+      repeat(2 * BATCH_SIZE + 200, 11, 'dup-c'),
+      repeat(2 * BATCH_SIZE + 400, 3, 'dup-a'),
+      repeat(2 * BATCH_SIZE + 401, 3, 'dup-a'),
+    ];
+    const rejected = await importHttp(t, w.token, file);
+    expect(rejected.body).toEqual({ created: 0, updated: 0, unchanged: 0, skipped: n, errors: expected });
+    const before = await incidentCount();
+    const skipped = await importHttp(t, w.token, file, { onInvalid: 'SKIP_ROW' });
+    expect(skipped.body).toEqual({ created: n - 7, updated: 0, unchanged: 0, skipped: 7, errors: expected });
+    expect(await incidentCount()).toBe(before + n - 7);
+    expect((await one('csv', 'dup-a')).title).toBe('Repeat test 3');
+    expect((await one('csv', 'dup-b')).title).toBe('Repeat test 9');
+    const again = await importHttp(t, w.token, file, { onInvalid: 'SKIP_ROW' });
+    expect(again.body).toEqual({ created: 0, updated: 0, unchanged: n - 7, skipped: 7, errors: expected });
   });
 
   it('names unknown services, teams, causes and mechanisms; createMissing creates them ("Imported")', async () => {
