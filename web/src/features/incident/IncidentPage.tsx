@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { hasRole } from '../../app/auth/RequireRole';
 import { useSession } from '../../app/auth/useSession';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
@@ -12,13 +12,17 @@ import { ActionItemsSection } from './components/ActionItemsSection';
 import { CauseTagging } from './components/CauseTagging';
 import { ConflictBanner } from './components/ConflictBanner';
 import { IncidentDetailsForm } from './components/IncidentDetailsForm';
+import { IncidentMergePanel } from './components/IncidentMergePanel';
 import { PhaseTimeline } from './components/PhaseTimeline';
 import { RedundancyAssessments } from './components/RedundancyAssessments';
 import { TimelineEvents } from './components/TimelineEvents';
 import { AssignableUsersQuery, IncidentDetailQuery, IncidentReferenceQuery as ReferenceDoc } from './graphql/incidentDocuments';
+import { useActionItemEditing } from './hooks/useActionItemEditing';
 import { useIncidentActions } from './hooks/useIncidentActions';
 import { useIncidentEditor } from './hooks/useIncidentEditor';
+import { toIncidentMergeView } from './transforms/incidentMerge';
 import { toAssessmentRows } from './transforms/toAssessmentRows';
+import './incident.css';
 
 export function IncidentPage() {
   const { id = '' } = useParams();
@@ -81,20 +85,12 @@ function SectionErrors({ errors, formOnly }: { errors?: Record<string, string>; 
 
 function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFieldsFragment; reference: IncidentReferenceQuery }) {
   const session = useSession();
-  const client = useClient();
   const [users] = useQuery({ query: AssignableUsersQuery, requestPolicy: 'cache-first' });
   const editor = useIncidentEditor(incident);
   const actions = useIncidentActions(incident.id, incident.version, () => editor.setConflict(true));
-  const [reloading, setReloading] = useState(false);
+  const itemEditing = useActionItemEditing(incident.id);
   const user = session?.user;
   const canEdit = hasRole(user, 'ADMIN') || (hasRole(user, 'RESPONDER') && !!user?.teams.some((t) => t.id === incident.team.id));
-
-  const onReload = async () => {
-    setReloading(true);
-    const res = await client.query(IncidentDetailQuery, { id: incident.id }, { requestPolicy: 'network-only' }).toPromise();
-    setReloading(false);
-    if (res.data?.incident) editor.reset(res.data.incident);
-  };
 
   const declared = incident.services.flatMap((s) => s.redundancy.map((r) => r.id));
   const assessmentRows = toAssessmentRows(reference.redundancyMechanisms, incident.assessments, declared);
@@ -129,7 +125,9 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
       {!canEdit && (
         <p className="banner info">You can read this incident; only responders of {incident.team.name} and admins can change it.</p>
       )}
-      {editor.conflict && <ConflictBanner reloading={reloading} onReload={onReload} onDismiss={() => editor.setConflict(false)} />}
+      {editor.conflict && !editor.merge && (
+        <ConflictBanner reloading={editor.reloading} onReload={editor.onReload} onDismiss={() => editor.setConflict(false)} />
+      )}
       {editor.saved && (
         <p className="banner success" role="status">
           Saved.
@@ -143,6 +141,18 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
 
       <section className="card" aria-labelledby="details-h">
         <h2 id="details-h">What happened</h2>
+        {editor.merge && canEdit && (
+          <IncidentMergePanel
+            view={toIncidentMergeView(editor.merge.comparison, editor.merge.base, editor.merge.mine, editor.merge.theirs, reference)}
+            choices={editor.merge.choices}
+            latest={editor.merge.latest}
+            saving={editor.saving}
+            reloading={editor.reloading}
+            onChoose={editor.onChoose}
+            onSave={editor.onMergeSave}
+            onReload={editor.onReload}
+          />
+        )}
         <IncidentDetailsForm
           values={editor.values}
           errors={editor.errors}
@@ -182,7 +192,8 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
         <h2 id="actions-h">Action items</h2>
         <SectionErrors errors={actions.errors.actions} formOnly />
         <ActionItemsSection
-          items={incident.actionItems}
+          items={itemEditing.items(incident.actionItems)}
+          edits={itemEditing.edits}
           users={assignable}
           causes={taggedCauses}
           gapMechanisms={gapMechanisms}
@@ -190,7 +201,11 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           busy={actions.busy.actions}
           errors={actions.errors.actions ?? {}}
           onCreate={actions.createActionItem}
-          onStatusChange={actions.setActionItemStatus}
+          onStatusChange={itemEditing.setStatus}
+          onEdit={itemEditing.start}
+          onEditChange={itemEditing.change}
+          onEditSave={itemEditing.save}
+          onEditCancel={itemEditing.cancel}
         />
       </section>
 

@@ -1,19 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../app/ui/FormField';
 import type { ActionItemStatus, ActionItemType } from '../../../gql/graphql';
-
-export interface ActionItemRow {
-  id: string;
-  title: string;
-  type: ActionItemType;
-  status: ActionItemStatus;
-  owner?: { id: string; email: string; name?: string | null } | null;
-  dueDate?: string | null;
-  overdue: boolean;
-  version: number;
-  cause?: { id: string; name: string } | null;
-  mechanism?: { id: string; name: string } | null;
-}
+import {
+  actionItemStatusLabels,
+  actionItemTypes,
+  type ActionItemEdit,
+  type ActionItemRow,
+  type ActionItemValues,
+  type UserOption,
+} from '../transforms/actionItemForm';
+import { ActionItemEditor } from './ActionItemEditor';
 
 export interface NewActionItem {
   title: string;
@@ -26,26 +22,27 @@ export interface NewActionItem {
 
 export interface ActionItemsSectionProps {
   items: readonly ActionItemRow[];
-  users: readonly { id: string; email: string; name?: string | null }[];
+  /** Open editors by item id. */
+  edits: Readonly<Record<string, ActionItemEdit>>;
+  users: readonly UserOption[];
   causes: readonly { id: string; name: string }[];
   gapMechanisms: readonly { id: string; name: string }[];
   canEdit: boolean;
+  /** Creating an item. */
   busy: boolean;
+  /** The create form's errors. */
   errors: Record<string, string>;
   onCreate: (item: NewActionItem) => Promise<boolean>;
   onStatusChange: (item: ActionItemRow, status: ActionItemStatus) => void;
+  onEdit: (item: ActionItemRow) => void;
+  onEditChange: (id: string, values: ActionItemValues) => void;
+  onEditSave: (id: string) => void;
+  onEditCancel: (id: string) => void;
 }
-
-const types: ActionItemType[] = ['PREVENT', 'DETECT', 'MITIGATE', 'PROCESS'];
-const statuses: { value: ActionItemStatus; label: string }[] = [
-  { value: 'OPEN', label: 'Open' },
-  { value: 'IN_PROGRESS', label: 'In progress' },
-  { value: 'DONE', label: 'Done' },
-  { value: 'WONT_DO', label: 'Won’t do' },
-];
 
 export function ActionItemsSection({
   items,
+  edits,
   users,
   causes,
   gapMechanisms,
@@ -54,6 +51,10 @@ export function ActionItemsSection({
   errors,
   onCreate,
   onStatusChange,
+  onEdit,
+  onEditChange,
+  onEditSave,
+  onEditCancel,
 }: ActionItemsSectionProps) {
   const blank: NewActionItem = { title: '', type: 'PREVENT', ownerId: null, dueDate: null, causeId: null, mechanismId: null };
   const [draft, setDraft] = useState<NewActionItem>(blank);
@@ -62,12 +63,13 @@ export function ActionItemsSection({
     if (!draft.title.trim()) return;
     if (await onCreate({ ...draft, title: draft.title.trim() })) setDraft(blank);
   };
+  const columns = canEdit ? 7 : 6;
   return (
     <div>
       {items.length === 0 ? (
         <p className="muted">No action items yet.</p>
       ) : (
-        <table className="data-table">
+        <table className="data-table action-items">
           <thead>
             <tr>
               <th scope="col">Action</th>
@@ -76,34 +78,77 @@ export function ActionItemsSection({
               <th scope="col">Due</th>
               <th scope="col">Closes</th>
               <th scope="col">Status</th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">Edit</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {items.map((a) => (
-              <tr key={a.id}>
-                <td>{a.title}</td>
-                <td>{a.type.toLowerCase()}</td>
-                <td>{a.owner ? (a.owner.name ?? a.owner.email) : <span className="muted">unassigned</span>}</td>
-                <td>
-                  {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
-                </td>
-                <td>{[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}</td>
-                <td>
-                  <select
-                    aria-label={`Status of ${a.title}`}
-                    value={a.status}
-                    disabled={!canEdit || busy}
-                    onChange={(e) => onStatusChange(a, e.target.value as ActionItemStatus)}
-                  >
-                    {statuses.map((s) => (
-                      <option key={s.value} value={s.value}>
-                        {s.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
+            {items.map((a) => {
+              const edit = canEdit ? edits[a.id] : undefined;
+              if (edit && !edit.quick) {
+                return (
+                  <tr key={a.id} className="editing-row">
+                    <td colSpan={columns}>
+                      <ActionItemEditor
+                        item={a}
+                        edit={edit}
+                        users={users}
+                        causes={causes}
+                        gapMechanisms={gapMechanisms}
+                        onChange={(v) => onEditChange(a.id, v)}
+                        onSave={() => onEditSave(a.id)}
+                        onCancel={() => onEditCancel(a.id)}
+                      />
+                    </td>
+                  </tr>
+                );
+              }
+              return (
+                <tr key={a.id}>
+                  <td>{a.title}</td>
+                  <td>{a.type.toLowerCase()}</td>
+                  <td>{a.owner ? (a.owner.name ?? a.owner.email) : <span className="muted">unassigned</span>}</td>
+                  <td>
+                    {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
+                  </td>
+                  <td>{[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}</td>
+                  <td>
+                    {canEdit ? (
+                      <select
+                        aria-label={`Status of ${a.title}`}
+                        value={edit?.values.status ?? a.status}
+                        disabled={!!edit}
+                        onChange={(e) => onStatusChange(a, e.target.value as ActionItemStatus)}
+                      >
+                        {Object.entries(actionItemStatusLabels).map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      actionItemStatusLabels[a.status]
+                    )}
+                  </td>
+                  {canEdit && (
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Edit ${a.title}`}
+                        disabled={!!edit}
+                        onClick={() => onEdit(a)}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
@@ -119,7 +164,7 @@ export function ActionItemsSection({
           </FormField>
           <FormField label="Type" error={errors.type}>
             <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value as ActionItemType })}>
-              {types.map((t) => (
+              {actionItemTypes.map((t) => (
                 <option key={t} value={t}>
                   {t.toLowerCase()}
                 </option>

@@ -2,7 +2,15 @@ import type { FormEvent } from 'react';
 import { formatUtc } from '../../../charts/formatters';
 import { FormField } from '../../../app/ui/FormField';
 import type { DetectionSource, IncidentKind, PostmortemState, Severity } from '../../../gql/graphql';
-import { fromLocalInput, phaseFields, phaseLabels, type IncidentFormValues } from '../transforms/incidentForm';
+import {
+  detectionSourceLabels,
+  fromLocalInput,
+  kindLabels,
+  phaseFields,
+  phaseLabels,
+  postmortemStateLabels,
+  type IncidentFormValues,
+} from '../transforms/incidentForm';
 
 export interface IncidentDetailsFormProps {
   values: IncidentFormValues;
@@ -19,20 +27,8 @@ export interface IncidentDetailsFormProps {
 }
 
 const severities: Severity[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
-const detectionSources: { value: DetectionSource; label: string }[] = [
-  { value: 'MONITORING', label: 'Monitoring' },
-  { value: 'CUSTOMER_REPORT', label: 'Customer report' },
-  { value: 'SOCIAL_MEDIA', label: 'Social media' },
-  { value: 'INTERNAL_REPORT', label: 'Internal report' },
-  { value: 'THIRD_PARTY', label: 'Third party' },
-  { value: 'OTHER', label: 'Other' },
-];
-const postmortemStates: { value: PostmortemState; label: string }[] = [
-  { value: 'NONE', label: 'None' },
-  { value: 'DRAFT', label: 'Draft' },
-  { value: 'IN_REVIEW', label: 'In review' },
-  { value: 'PUBLISHED', label: 'Published' },
-];
+const detectionSources = Object.entries(detectionSourceLabels).map(([value, label]) => ({ value: value as DetectionSource, label }));
+const postmortemStates = Object.entries(postmortemStateLabels).map(([value, label]) => ({ value: value as PostmortemState, label }));
 
 export function IncidentDetailsForm({
   values,
@@ -76,8 +72,11 @@ export function IncidentDetailsForm({
           </FormField>
           <FormField label="Kind" error={errors.kind}>
             <select value={values.kind} onChange={(e) => set('kind', e.target.value as IncidentKind)}>
-              <option value="INCIDENT">Incident</option>
-              <option value="NEAR_MISS">Near miss</option>
+              {Object.entries(kindLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
           </FormField>
           <FormField label="Summary" error={errors.summary} className="span-4">

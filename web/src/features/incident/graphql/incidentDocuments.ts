@@ -50,27 +50,7 @@ export const IncidentDetailFields = graphql(`
       assessedBy
     }
     actionItems {
-      id
-      title
-      type
-      status
-      owner {
-        id
-        email
-        name
-      }
-      dueDate
-      completedAt
-      overdue
-      version
-      cause {
-        id
-        name
-      }
-      mechanism {
-        id
-        name
-      }
+      ...ActionItemFields
     }
     timeline {
       id
@@ -83,6 +63,29 @@ export const IncidentDetailFields = graphql(`
     externalId
     createdAt
     updatedAt
+  }
+  fragment ActionItemFields on ActionItem {
+    id
+    title
+    type
+    status
+    owner {
+      id
+      email
+      name
+    }
+    dueDate
+    completedAt
+    overdue
+    version
+    cause {
+      id
+      name
+    }
+    mechanism {
+      id
+      name
+    }
   }
   fragment CauseTagFields on CauseTag {
     cause {
@@ -212,12 +215,7 @@ export const CreateActionItemMutation = graphql(`
 export const UpdateActionItemMutation = graphql(`
   mutation UpdateActionItem($id: ID!, $input: UpdateActionItemInput!) {
     updateActionItem(id: $id, input: $input) {
-      id
-      title
-      status
-      version
-      completedAt
-      overdue
+      ...ActionItemFields
     }
   }
 `);

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage, fieldErrors, hasErrorCode } from '../../../app/graphql/graphqlErrors';
-import type { ActionItemStatus, RedundancyOutcome } from '../../../gql/graphql';
+import type { RedundancyOutcome } from '../../../gql/graphql';
 import {
   AddTimelineEventMutation,
   AssessRedundancyMutation,
   ReviewCauseMutation,
   CreateActionItemMutation,
-  UpdateActionItemMutation,
   UpdateIncidentMutation,
 } from '../graphql/incidentDocuments';
-import type { ActionItemRow, NewActionItem } from '../components/ActionItemsSection';
+import type { NewActionItem } from '../components/ActionItemsSection';
 
 // These mutations return a TimelineEvent or ActionItem; tell the cache the incident changed too.
 const refreshIncident = { additionalTypenames: ['Incident', 'ActionItem'] };
@@ -25,7 +24,6 @@ export function useIncidentActions(incidentId: string, currentVersion: number, o
   const [assessState, assess] = useMutation(AssessRedundancyMutation);
   const [timelineState, addEvent] = useMutation(AddTimelineEventMutation);
   const [createState, createItem] = useMutation(CreateActionItemMutation);
-  const [updateItemState, updateItem] = useMutation(UpdateActionItemMutation);
 
   const report = (section: Section, error: Parameters<typeof fieldErrors>[0]): boolean => {
     if (!error) {
@@ -47,7 +45,7 @@ export function useIncidentActions(incidentId: string, currentVersion: number, o
     busy: {
       tags: tagState.fetching || confirmState.fetching,
       redundancy: assessState.fetching,
-      actions: createState.fetching || updateItemState.fetching,
+      actions: createState.fetching,
       timeline: timelineState.fetching,
     },
     setPrimary: async (causeId: string | null) =>
@@ -64,7 +62,5 @@ export function useIncidentActions(incidentId: string, currentVersion: number, o
       report('timeline', (await addEvent({ input: { incidentId, at, kind, message } }, refreshIncident)).error),
     createActionItem: async (item: NewActionItem) =>
       report('actions', (await createItem({ input: { incidentId, ...item } }, refreshIncident)).error),
-    setActionItemStatus: async (item: ActionItemRow, status: ActionItemStatus) =>
-      report('actions', (await updateItem({ id: item.id, input: { expectedVersion: item.version, status } }, refreshIncident)).error),
   };
 }

@@ -1,10 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError, Provider, type Client } from 'urql';
 import { GraphQLError } from 'graphql';
 import { fromValue } from 'wonka';
 import type { IncidentDetailFieldsFragment } from '../../../gql/graphql';
 import { IncidentDetailsForm } from '../components/IncidentDetailsForm';
+import { IncidentMergePanel } from '../components/IncidentMergePanel';
+import { toIncidentMergeView } from '../transforms/incidentMerge';
 import { useIncidentEditor } from './useIncidentEditor';
 
 const incident = {
@@ -30,18 +32,34 @@ const incident = {
   acknowledgedAt: null,
   mitigatedAt: null,
   resolvedAt: '2026-03-01T12:00:00Z',
+  updatedAt: '2026-03-01T12:00:00Z',
 } as unknown as IncidentDetailFieldsFragment;
+
+const reference = { services: [{ id: 's1', name: 'Payments', team: { id: 't1' } }], teams: [{ id: 't1', name: 'Commerce' }] };
 
 function Editor() {
   const e = useIncidentEditor(incident);
   return (
     <>
       {e.conflict && <p role="alert">conflict</p>}
+      {e.saved && <p role="status">Saved.</p>}
+      {e.merge && (
+        <IncidentMergePanel
+          view={toIncidentMergeView(e.merge.comparison, e.merge.base, e.merge.mine, e.merge.theirs, reference)}
+          choices={e.merge.choices}
+          latest={e.merge.latest}
+          saving={e.saving}
+          reloading={e.reloading}
+          onChoose={e.onChoose}
+          onSave={e.onMergeSave}
+          onReload={e.onReload}
+        />
+      )}
       <IncidentDetailsForm
         values={e.values}
         errors={e.errors}
-        services={[{ id: 's1', name: 'Payments', team: { id: 't1' } }]}
-        teams={[{ id: 't1', name: 'Commerce' }]}
+        services={reference.services}
+        teams={reference.teams}
         dirty={e.dirty}
         submitLabel="Save changes"
         onChange={e.onChange}
@@ -51,42 +69,132 @@ function Editor() {
   );
 }
 
-function renderWith(error: GraphQLError) {
-  const executeMutation = vi.fn(() =>
-    fromValue({
+type Answer = { data?: unknown; error?: GraphQLError };
+
+/** A client answering mutations in order, and IncidentDetail queries with `latest`. */
+function renderWith(answers: Answer[], latest?: Partial<IncidentDetailFieldsFragment>) {
+  const executeMutation = vi.fn(() => {
+    const a = answers.shift() ?? { error: new GraphQLError('no more answers') };
+    return fromValue({
       operation: {} as never,
-      data: undefined,
-      error: new CombinedError({ graphQLErrors: [error] }),
+      data: a.data,
+      error: a.error ? new CombinedError({ graphQLErrors: [a.error] }) : undefined,
       stale: false,
       hasNext: false,
-    }),
-  );
-  const client = { executeMutation } as unknown as Client;
+    });
+  });
+  const query = vi.fn(() => ({ toPromise: async () => ({ data: latest ? { incident: { ...incident, ...latest } } : undefined }) }));
+  const client = { executeMutation, query } as unknown as Client;
   render(
     <Provider value={client}>
       <Editor />
     </Provider>,
   );
-  return executeMutation;
+  const inputs = () => executeMutation.mock.calls.map((c) => (c as unknown as [{ variables: unknown }])[0].variables);
+  return { executeMutation, query, inputs };
+}
+
+const conflict = new GraphQLError('changed by someone else', { extensions: { code: 'CONFLICT', fields: ['expectedVersion'] } });
+
+async function editTitleAndSummary() {
+  await userEvent.clear(screen.getByLabelText('Title'));
+  await userEvent.type(screen.getByLabelText('Title'), 'Checkout errors in EU');
+  await userEvent.type(screen.getByLabelText('Summary'), 'Card payments failed.');
+  await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 }
 
 describe('useIncidentEditor with the details form', () => {
-  it('sends only the changed field with the version it was opened at, and reports a conflict', async () => {
-    const executeMutation = renderWith(
-      new GraphQLError('changed by someone else', { extensions: { code: 'CONFLICT', fields: ['expectedVersion'] } }),
+  it('sends only the changed field with the version it was opened at', async () => {
+    const { inputs } = renderWith([{ data: { updateIncident: { ...incident, version: 4, title: 'Checkout errors in EU' } } }]);
+    await userEvent.clear(screen.getByLabelText('Title'));
+    await userEvent.type(screen.getByLabelText('Title'), 'Checkout errors in EU');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(inputs()).toEqual([{ id: '7', input: { expectedVersion: 3, title: 'Checkout errors in EU' } }]);
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+  });
+
+  it('on a conflict shows their changes next to mine and saves the merge against their version', async () => {
+    const latest = { version: 4, title: 'Checkout outage', severity: 'SEV1' as const, updatedAt: '2026-03-02T09:00:00Z' };
+    const { inputs, query } = renderWith(
+      [{ error: conflict }, { data: { updateIncident: { ...incident, ...latest, version: 5, summary: 'Card payments failed.' } } }],
+      latest,
+    );
+    await editTitleAndSummary();
+
+    const panel = await screen.findByRole('region', { name: /Someone else changed this incident/ });
+    expect(query).toHaveBeenCalledTimes(1);
+    const row = within(panel).getByRole('row', { name: /^Title/ });
+    expect(row).toHaveTextContent('Checkout outage');
+    expect(row).toHaveTextContent('Checkout errors in EU');
+    expect(panel).toHaveTextContent('Severity: SEV2 → SEV1'); // theirs only
+    expect(panel).toHaveTextContent('Summary: (empty) → Card payments failed.'); // mine only
+    // the form now shows their version with the user's edits on top; undecided fields keep the user's value
+    expect(screen.getByLabelText('Title')).toHaveValue('Checkout errors in EU');
+    expect(screen.getByLabelText('Summary')).toHaveValue('Card payments failed.');
+    expect(screen.getByLabelText('Severity')).toHaveValue('SEV1');
+
+    const save = within(panel).getByRole('button', { name: 'Save merged version' });
+    expect(save).toBeDisabled();
+    // the form's own button cannot skip the decision
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(inputs()).toHaveLength(1);
+
+    await userEvent.click(within(panel).getByRole('radio', { name: 'Take theirs for Title' }));
+    expect(screen.getByLabelText('Title')).toHaveValue('Checkout outage');
+    await userEvent.click(save);
+
+    expect(inputs()[1]).toEqual({ id: '7', input: { expectedVersion: 4, summary: 'Card payments failed.' } });
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).toHaveValue('Checkout outage');
+    expect(screen.getByLabelText('Severity')).toHaveValue('SEV1');
+  });
+
+  it('keeps my value for a field when I choose mine', async () => {
+    const latest = { version: 4, title: 'Checkout outage', updatedAt: '2026-03-02T09:00:00Z' };
+    const { inputs } = renderWith([{ error: conflict }, { data: { updateIncident: { ...incident, version: 5 } } }], latest);
+    await editTitleAndSummary();
+    await userEvent.click(await screen.findByRole('radio', { name: 'Keep yours for Title' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save merged version' }));
+    expect(inputs()[1]).toEqual({
+      id: '7',
+      input: { expectedVersion: 4, title: 'Checkout errors in EU', summary: 'Card payments failed.' },
+    });
+  });
+
+  it('reloads their version and discards my edits when asked', async () => {
+    const { inputs } = renderWith([{ error: conflict }], { version: 4, title: 'Checkout outage', updatedAt: '2026-03-02T09:00:00Z' });
+    await editTitleAndSummary();
+    await userEvent.click(await screen.findByRole('button', { name: 'Reload incident' }));
+    expect(await screen.findByLabelText('Title')).toHaveValue('Checkout outage');
+    expect(screen.getByLabelText('Summary')).toHaveValue('');
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    expect(inputs()).toHaveLength(1);
+  });
+
+  it('re-saves at once when the other change touched none of the form’s fields', async () => {
+    const { inputs } = renderWith(
+      [{ error: conflict }, { data: { updateIncident: { ...incident, version: 5, title: 'Checkout errors in EU' } } }],
+      {
+        version: 4,
+      },
     );
     await userEvent.clear(screen.getByLabelText('Title'));
     await userEvent.type(screen.getByLabelText('Title'), 'Checkout errors in EU');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(executeMutation).toHaveBeenCalledTimes(1);
-    const op = (executeMutation.mock.calls[0] as unknown as [{ variables: unknown }])[0];
-    expect(op.variables).toEqual({ id: '7', input: { expectedVersion: 3, title: 'Checkout errors in EU' } });
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect(inputs()[1]).toEqual({ id: '7', input: { expectedVersion: 4, title: 'Checkout errors in EU' } });
+  });
+
+  it('falls back to the reload banner when the current version cannot be loaded', async () => {
+    renderWith([{ error: conflict }]);
+    await editTitleAndSummary();
     expect(await screen.findByRole('alert')).toHaveTextContent('conflict');
     expect(screen.getByLabelText('Title')).toHaveValue('Checkout errors in EU');
   });
 
   it('puts BAD_USER_INPUT messages next to the named fields', async () => {
-    renderWith(new GraphQLError('title is taken', { extensions: { code: 'BAD_USER_INPUT', fields: ['title'] } }));
+    renderWith([{ error: new GraphQLError('title is taken', { extensions: { code: 'BAD_USER_INPUT', fields: ['title'] } }) }]);
     await userEvent.type(screen.getByLabelText('Title'), '!');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('title is taken')).toBeInTheDocument();
@@ -94,7 +202,7 @@ describe('useIncidentEditor with the details form', () => {
   });
 
   it('does not call the API when client-side validation fails', async () => {
-    const executeMutation = renderWith(new GraphQLError('unused'));
+    const { executeMutation } = renderWith([]);
     await userEvent.clear(screen.getByLabelText('Title'));
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(screen.getByText('A title is required.')).toBeInTheDocument();

@@ -61,6 +61,24 @@ export interface IncidentLike {
   resolvedAt?: string | null;
 }
 
+export const kindLabels: Record<IncidentKind, string> = { INCIDENT: 'Incident', NEAR_MISS: 'Near miss' };
+
+export const detectionSourceLabels: Record<DetectionSource, string> = {
+  MONITORING: 'Monitoring',
+  CUSTOMER_REPORT: 'Customer report',
+  SOCIAL_MEDIA: 'Social media',
+  INTERNAL_REPORT: 'Internal report',
+  THIRD_PARTY: 'Third party',
+  OTHER: 'Other',
+};
+
+export const postmortemStateLabels: Record<PostmortemState, string> = {
+  NONE: 'None',
+  DRAFT: 'Draft',
+  IN_REVIEW: 'In review',
+  PUBLISHED: 'Published',
+};
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** ISO instant → `YYYY-MM-DDTHH:mm:ss` in the viewer's zone (what `<input type=datetime-local>` takes). */
