@@ -77,6 +77,9 @@ describe('an admin manages users and teams in Settings (Chromium)', () => {
       const u = await user('colleague@example.com');
       return [u.role, u.name, u.teams.map((t: { name: string }) => t.name)];
     }, ['RESPONDER', 'Cole League', [team]]);
+    // the list has refetched the saved user (so the editor opens on the new version)
+    await row.getByText('Cole League').waitFor();
+    await row.getByRole('cell', { name: 'responder', exact: true }).waitFor();
 
     await row.getByRole('button', { name: 'Edit' }).click();
     await editor.getByLabel(/^Disabled/).check();
