@@ -1,38 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
-import { ADMIN, gql, ROOT, startServer, StartedServer } from './server';
+import type { Page } from 'playwright-core';
+import { adminToken, eventually, signedInBrowser, SignedInBrowser } from './chromium';
+import { gql, ROOT, startServer, StartedServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results');
 const PASSWORD = 'Colleague-Password-1';
 const USER = `{ users { id email name role disabled version teams { name } } }`;
 const LOGIN = 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }';
 
-/** Polls `probe` until it returns `want` (or 10 s pass), then asserts it. */
-async function eventually<T>(probe: () => Promise<T>, want: T): Promise<void> {
-  const t0 = Date.now();
-  let got = await probe();
-  while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() - t0 < 10_000) {
-    await new Promise((r) => setTimeout(r, 200));
-    got = await probe();
-  }
-  expect(got).toEqual(want);
-}
-
 describe('an admin manages users and teams in Settings (Chromium)', () => {
   let server: StartedServer;
-  let ctx: BrowserContext;
+  let browser: SignedInBrowser;
   let page: Page;
-  let profile: string;
   let token: string;
   const user = async (email: string) =>
     (await gql(server.url, USER, {}, token)).data.users.find((u: { email: string }) => u.email === email);
 
   beforeAll(async () => {
     server = await startServer();
-    token = (await gql(server.url, LOGIN, { e: ADMIN.email, p: ADMIN.password })).data.login.token;
+    token = await adminToken(server.url);
     const made = await gql(
       server.url,
       'mutation($i:CreateUserInput!){ createUser(input:$i){ id } }',
@@ -41,24 +28,12 @@ describe('an admin manages users and teams in Settings (Chromium)', () => {
     );
     expect(made.errors).toBeUndefined();
     mkdirSync(SHOTS, { recursive: true });
-    profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-    });
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[type=email]').fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.locator('input[type=password]').press('Enter');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+    browser = await signedInBrowser(server.url, { width: 1280, height: 1000 });
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await ctx?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

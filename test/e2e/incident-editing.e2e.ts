@@ -1,32 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
-import { ADMIN, gql, ROOT, startServer, StartedServer } from './server';
+import type { Page } from 'playwright-core';
+import { adminToken, eventually, signedInBrowser, SignedInBrowser } from './chromium';
+import { gql, ROOT, startServer, StartedServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results');
 const INCIDENT = `query($id:ID!){ incident(id:$id){ id version title summary severity
   actionItems{ id title dueDate status version } } }`;
 const UPDATE_INCIDENT = 'mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ version } }';
 const UPDATE_ITEM = 'mutation($id:ID!,$i:UpdateActionItemInput!){ updateActionItem(id:$id, input:$i){ version } }';
 
-/** Polls `probe` until it returns `want` (or 10 s pass), then asserts it. */
-async function eventually<T>(probe: () => Promise<T>, want: T): Promise<void> {
-  const t0 = Date.now();
-  let got = await probe();
-  while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() - t0 < 10_000) {
-    await new Promise((r) => setTimeout(r, 200));
-    got = await probe();
-  }
-  expect(got).toEqual(want);
-}
-
 describe('a responder edits an incident in Chromium while a colleague changes it too', () => {
   let server: StartedServer;
-  let ctx: BrowserContext;
+  let browser: SignedInBrowser;
   let page: Page;
-  let profile: string;
   let token: string;
   let incidentId: string;
   const pageErrors: string[] = [];
@@ -47,42 +34,17 @@ describe('a responder edits an incident in Chromium while a colleague changes it
 
   beforeAll(async () => {
     server = await startServer();
-    token = (
-      await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
-        e: ADMIN.email,
-        p: ADMIN.password,
-      })
-    ).data.login.token;
+    token = await adminToken(server.url);
     const list = await gql(server.url, '{ incidents(first:1){ edges{ node{ id } } } }', {}, token);
     incidentId = list.data.incidents.edges[0].node.id;
     mkdirSync(SHOTS, { recursive: true });
-    profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = ctx.pages()[0] ?? (await ctx.newPage());
+    browser = await signedInBrowser(server.url);
+    page = browser.page;
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[type=email]').fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.locator('input[type=password]').press('Enter');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
   });
 
   afterAll(async () => {
-    await ctx?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

@@ -1,68 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
-import { ADMIN, gql, startServer, StartedServer } from './server';
+import type { Page } from 'playwright-core';
+import { adminToken, eventually, signedInBrowser, SignedInBrowser } from './chromium';
+import { gql, startServer, StartedServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const INCIDENT = `query($id:ID!){ incident(id:$id){ id version title primaryCause{ cause{ name } state } } }`;
-
-/** Polls `probe` until it returns `want` (or 10 s pass), then asserts it. */
-async function eventually<T>(probe: () => Promise<T>, want: T): Promise<void> {
-  const t0 = Date.now();
-  let got = await probe();
-  while (got !== want && Date.now() - t0 < 10_000) {
-    await new Promise((r) => setTimeout(r, 200));
-    got = await probe();
-  }
-  expect(got).toBe(want);
-}
 
 describe('journeys of a responder in Chromium', () => {
   let server: StartedServer;
-  let ctx: BrowserContext;
+  let browser: SignedInBrowser;
   let page: Page;
-  let profile: string;
   let token: string;
   let incidentId: string;
 
   beforeAll(async () => {
     server = await startServer();
-    token = (
-      await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
-        e: ADMIN.email,
-        p: ADMIN.password,
-      })
-    ).data.login.token;
+    token = await adminToken(server.url);
     // an untagged incident to work on
     const list = await gql(server.url, '{ incidents(first:100){ edges{ node{ id primaryCause{ state } } } } }', {}, token);
     incidentId = list.data.incidents.edges.find((e: any) => !e.node.primaryCause).node.id;
-    profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[type=email]').fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.locator('input[type=password]').press('Enter');
+    browser = await signedInBrowser(server.url);
+    page = browser.page;
     await page.waitForSelector('.recharts-wrapper', { timeout: 30_000 });
   });
 
   afterAll(async () => {
-    await ctx?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { ADMIN, gql } from './server';
+
+/** Debian's Chromium (never a browser download), driven by playwright-core. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Polls `probe` until it returns `want` (deep equality, or 10 s pass), then asserts it. */
+export async function eventually<T>(probe: () => Promise<T>, want: T): Promise<void> {
+  const t0 = Date.now();
+  let got = await probe();
+  while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() - t0 < 10_000) {
+    await new Promise((r) => setTimeout(r, 200));
+    got = await probe();
+  }
+  expect(got).toEqual(want);
+}
+
+/** A bearer token of the e2e admin. */
+export async function adminToken(url: string): Promise<string> {
+  const r = await gql(url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+    e: ADMIN.email,
+    p: ADMIN.password,
+  });
+  return r.data.login.token;
+}
+
+export interface SignedInBrowser {
+  ctx: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium on a throwaway profile, signed in as the e2e admin through the login page. */
+export async function signedInBrowser(url: string, viewport = { width: 1280, height: 900 }): Promise<SignedInBrowser> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(`${url}/login`);
+  await page.locator('input[type=email]').fill(ADMIN.email);
+  await page.locator('input[type=password]').fill(ADMIN.password);
+  await page.locator('input[type=password]').press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+  return {
+    ctx,
+    page,
+    close: async () => {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
