@@ -2,6 +2,7 @@ import { InitialSchema1764547200000 } from './1764547200000-InitialSchema';
 import { DefaultTaxonomy1764547200001 } from './1764547200001-DefaultTaxonomy';
 import { OidcLoginState1764547200100 } from './1764547200100-OidcLoginState';
 import { UserTeamVersions1764547200200 } from './1764547200200-UserTeamVersions';
+import { MetricRollups1764547200300 } from './1764547200300-MetricRollups';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   DefaultTaxonomy1764547200001,
   OidcLoginState1764547200100,
   UserTeamVersions1764547200200,
+  MetricRollups1764547200300,
 ];

@@ -18,9 +18,9 @@ export interface Query {
 }
 
 /** Resolved counted incident on alias i. */
-const RESOLVED = `i.in_metrics AND i.resolved_at IS NOT NULL`;
+export const RESOLVED = `i.in_metrics AND i.resolved_at IS NOT NULL`;
 /** Downtime of incident i in minutes; NULL while ongoing. */
-const DOWNTIME = `CASE WHEN i.resolved_at IS NOT NULL THEN coalesce(i.ttm_minutes, i.ttr_minutes) END`;
+export const DOWNTIME = `CASE WHEN i.resolved_at IS NOT NULL THEN coalesce(i.ttm_minutes, i.ttr_minutes) END`;
 
 /**
  * count, mean, median and p90 (continuous) of a duration column over resolved counted incidents having it

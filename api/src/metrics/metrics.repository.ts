@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Database } from '../common/database/database.service';
 import {
   actionItemsQuery,
@@ -14,6 +14,18 @@ import {
   TREND_UNITS,
   trendQuery,
 } from './metrics.queries';
+import {
+  refreshRollups,
+  rollupActionItemsQuery,
+  rollupAnswers,
+  rollupCausesQuery,
+  rollupDetectionQuery,
+  rollupHistogramQuery,
+  rollupRedundancyGapsQuery,
+  rollupServiceDowntimeQuery,
+  rollupSummaryQuery,
+  rollupTrendQuery,
+} from './metrics.rollup';
 import type { ResolvedFilter, Visibility } from './metrics.scope';
 
 /** A duration statistic as read from SQL (count, mean, [median, p90]); see `stat()` in metrics.queries. */
@@ -87,6 +99,12 @@ export interface DetectionRow {
 /** Memory per sort or hash of a metric query (SET LOCAL: only for that transaction). */
 export const QUERY_WORK_MEM = '64MB';
 
+/**
+ * How long a request may spend rebuilding dirty months before it answers; months still dirty are then read
+ * from the incidents (exact, slower) and rebuilt by the next requests. One changed incident dirties one month.
+ */
+export const REFRESH_BUDGET_MS = 2000;
+
 const statOf = (r: Record<string, any>, name: string): StatRow => {
   const pct: number[] | null = r[`${name}_pct`];
   return {
@@ -97,10 +115,39 @@ const statOf = (r: Record<string, any>, name: string): StatRow => {
   };
 };
 
-/** Runs the named queries of metrics.queries and maps their rows; no rules here. */
+/**
+ * Runs the named queries and maps their rows; no rules here. A filter the monthly cells can answer
+ * (metrics.rollup: period and visibility only) runs the rollup form of a query, any other the direct form of
+ * metrics.queries; both give the same numbers.
+ */
 @Injectable()
 export class MetricsRepository {
+  private readonly logger = new Logger('MetricsRepository');
+  private refreshing: Promise<void> | null = null;
+
   constructor(private readonly db: Database) {}
+
+  /** Rebuilds dirty months (at most REFRESH_BUDGET_MS); concurrent callers in this process share one run. */
+  refreshRollups(budgetMs = REFRESH_BUDGET_MS): Promise<void> {
+    this.refreshing ??= refreshRollups(
+      (work) => this.db.dataSource.transaction('REPEATABLE READ', (tx) => work((text, params) => tx.query(text, params))),
+      budgetMs,
+    )
+      .then(() => undefined)
+      .catch((err) => {
+        // another process rebuilt the same month first (serialization failure): its cells stand
+        if (err?.code !== '40001') this.logger.warn(`metric rollup refresh failed: ${(err as Error).message}`);
+      })
+      .finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /** The rollup form when the cells can answer `f`, else the direct form. */
+  private async pick(f: ResolvedFilter, direct: () => Query, rollup: (() => Query) | null): Promise<any[]> {
+    if (!rollup || !rollupAnswers(f)) return this.run(direct());
+    await this.refreshRollups();
+    return this.run(rollup());
+  }
 
   /**
    * Runs one metric query in its own transaction with settings fit for large aggregates: enough
@@ -120,7 +167,11 @@ export class MetricsRepository {
   }
 
   async summary(who: Visibility, f: ResolvedFilter): Promise<SummaryRow> {
-    const [r] = await this.run(summaryQuery(who, f));
+    const [r] = await this.pick(
+      f,
+      () => summaryQuery(who, f),
+      () => rollupSummaryQuery(who, f),
+    );
     return {
       incidentCount: r.incident_count,
       ongoingCount: r.ongoing_count,
@@ -136,7 +187,11 @@ export class MetricsRepository {
   }
 
   async causes(who: Visibility, f: ResolvedFilter, mode: CauseMode): Promise<CauseRow[]> {
-    const rows = await this.run(causeFrequencyQuery(who, f, mode));
+    const rows = await this.pick(
+      f,
+      () => causeFrequencyQuery(who, f, mode),
+      () => rollupCausesQuery(who, f, mode),
+    );
     return rows.map((r) => ({
       causeId: r.cause_id,
       incidentCount: r.incident_count,
@@ -146,7 +201,11 @@ export class MetricsRepository {
   }
 
   async serviceDowntime(who: Visibility, f: ResolvedFilter): Promise<ServiceDowntimeRow[]> {
-    const rows = await this.run(serviceDowntimeQuery(who, f));
+    const rows = await this.pick(
+      f,
+      () => serviceDowntimeQuery(who, f),
+      () => rollupServiceDowntimeQuery(who, f),
+    );
     return rows.map((r) => ({
       serviceId: r.service_id,
       name: r.name,
@@ -157,7 +216,11 @@ export class MetricsRepository {
   }
 
   async trend(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Promise<TrendRow[]> {
-    const rows = await this.run(trendQuery(who, f, granularity));
+    const rows = await this.pick(
+      f,
+      () => trendQuery(who, f, granularity),
+      granularity === 'WEEK' ? null : () => rollupTrendQuery(who, f, granularity),
+    );
     return rows.map((r) => ({
       periodStart: r.period_start,
       incidentCount: r.incident_count ?? 0,
@@ -169,7 +232,11 @@ export class MetricsRepository {
   }
 
   async redundancyGaps(who: Visibility, f: ResolvedFilter): Promise<GapRow[]> {
-    const rows = await this.run(redundancyGapsQuery(who, f));
+    const rows = await this.pick(
+      f,
+      () => redundancyGapsQuery(who, f),
+      () => rollupRedundancyGapsQuery(who, f),
+    );
     return rows.map((r) => ({
       serviceId: r.service_id,
       mechanismId: r.mechanism_id,
@@ -180,7 +247,11 @@ export class MetricsRepository {
   }
 
   async actionItems(who: Visibility, f: ResolvedFilter, today: string): Promise<ActionItemsRow> {
-    const [r] = await this.run(actionItemsQuery(who, f, today));
+    const [r] = await this.pick(
+      f,
+      () => actionItemsQuery(who, f, today),
+      () => rollupActionItemsQuery(who, f, today),
+    );
     return {
       opened: r.opened,
       open: r.open,
@@ -192,13 +263,21 @@ export class MetricsRepository {
   }
 
   async detection(who: Visibility, f: ResolvedFilter): Promise<DetectionRow[]> {
-    const rows = await this.run(detectionQuery(who, f));
+    const rows = await this.pick(
+      f,
+      () => detectionQuery(who, f),
+      () => rollupDetectionQuery(who, f),
+    );
     return rows.map((r) => ({ source: r.source, incidentCount: r.incident_count, ttd: statOf(r, 'ttd') }));
   }
 
   /** Count per 1-based bucket of HISTOGRAM_EDGES. */
   async histogram(who: Visibility, f: ResolvedFilter): Promise<Map<number, number>> {
-    const rows = await this.run(histogramQuery(who, f));
+    const rows = await this.pick(
+      f,
+      () => histogramQuery(who, f),
+      () => rollupHistogramQuery(who, f),
+    );
     return new Map(rows.map((r) => [r.bucket, r.count]));
   }
 }

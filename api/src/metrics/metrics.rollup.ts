@@ -1,0 +1,407 @@
+/**
+ * The metrics of metrics.queries answered from monthly cells (migration 1764547200300-MetricRollups), with the
+ * same definitions and the same row shapes, exactly.
+ *
+ * One SQL text builds a cell from incidents (`CELLS`): the refresh stores it per month, and a reading query
+ * computes it on the fly for the months it cannot take from storage (the period's partial first and last
+ * months, months not built yet or written since, and for non-admins the private incidents of their teams).
+ * A reading statement decides which months are clean in its own snapshot, so it never mixes stale cells
+ * with fresh incidents.
+ *
+ * Cell columns: c = counters (per grouping, below), d = downtime minutes, n/s/v/fc = one duration
+ * statistic (count, sum, sorted values, counts at or below each fence of metric_fences()).
+ *   all        c = [counted, ongoing, excluded, near misses, SEV1..SEV4 counted, ttr histogram buckets 0..11]
+ *   ttd..ttr   the duration statistic of resolved counted incidents
+ *   cause      key = primary cause id, confirmed = tag state; c = [counted]; d; statistic = ttr
+ *   contrib    the same for contributing factors
+ *   detection  key = detection source (NULL: not recorded); c = [counted]; statistic = ttd
+ *   service    key = service id; c = [counted]   (downtime: metric_island)
+ *   gap        key = 'service:mechanism'; c = [gap incidents, of which covered]; d
+ *   action     c = [items, open, done, incidents with items not WONT_DO, of which with open items];
+ *              statistic = days from created to completed of DONE items
+ *   due        statistic = due dates (days since 1970-01-01) of open items, for `overdue`
+ */
+import { visibleIncidentsSql } from '../auth/incident-access';
+import type { Principal } from '../auth/principal';
+import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
+import type { ResolvedFilter, Visibility } from './metrics.scope';
+
+/** The UTC month of alias i's start, as stored in metric_cell.month. */
+const MONTH = `date_trunc('month', i.started_at, 'UTC')`;
+/** The UTC month after the month start `m`. */
+const nextMonth = (m: string) => `((${m} AT TIME ZONE 'UTC' + interval '1 month') AT TIME ZONE 'UTC')`;
+/** The incident columns a cell needs (the live part selects only these). */
+const INCIDENT_COLUMNS = `i.id, i.started_at, i.private, i.team_id, i.kind, i.exclude_from_metrics, i.in_metrics, i.resolved_at,
+  i.severity, i.detection_source, i.ttd_minutes, i.tta_minutes, i.ttm_minutes, i.ttr_minutes, i.impact_end_at`;
+const CELL_COLUMNS = 'month, private, grouping, key, confirmed, c, d, first_started_at, n, s, v';
+const NO_STAT = `0, NULL::float8, NULL::float8[]`;
+const OPEN = `a.status IN ('OPEN', 'IN_PROGRESS')`;
+
+/** count, sum and sorted values of `x` over rows where `when` holds (and x is not NULL). */
+const stat = (x: string, when: string) =>
+  `count(${x}) FILTER (WHERE ${when})::int, sum(${x}) FILTER (WHERE ${when})::float8,
+   array_agg(${x} ORDER BY ${x}) FILTER (WHERE ${when} AND ${x} IS NOT NULL)`;
+
+type Family = 'all' | 'durations' | 'causes' | 'detection' | 'service' | 'gap' | 'action';
+
+/** The cells of one family from the incidents of `src` (a FROM item with alias i), columns CELL_COLUMNS. */
+const CELLS: Record<Family, (src: string) => string> = {
+  all: (src) => {
+    const counted = [
+      'i.in_metrics',
+      'i.in_metrics AND i.resolved_at IS NULL',
+      'i.exclude_from_metrics',
+      `i.kind = 'NEAR_MISS' AND NOT i.exclude_from_metrics`,
+    ];
+    const severities = [1, 2, 3, 4].map((n) => `i.in_metrics AND i.severity = 'SEV${n}'`);
+    const buckets = HISTOGRAM_EDGES.concat(0).map(
+      (_, b) => `${RESOLVED} AND width_bucket(i.ttr_minutes, '{${HISTOGRAM_EDGES}}'::float8[]) = ${b}`,
+    );
+    const counters = [...counted, ...severities, ...buckets].map((w) => `count(*) FILTER (WHERE ${w})`).join(', ');
+    return `SELECT ${MONTH}, i.private, 'all', NULL::text, false, ARRAY[${counters}]::int[],
+        coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}
+      FROM ${src} GROUP BY 1, 2`;
+  },
+  durations: (src) => `SELECT ${MONTH}, i.private, x.g, NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
+        count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v)
+      FROM ${src} CROSS JOIN LATERAL (VALUES ('ttd', i.ttd_minutes), ('tta', i.tta_minutes), ('ttm', i.ttm_minutes), ('ttr', i.ttr_minutes)) x(g, v)
+     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3`,
+  causes: (src) => `SELECT ${MONTH}, i.private, CASE WHEN c.is_primary THEN 'cause' ELSE 'contrib' END, c.cause_id::text,
+        c.state = 'CONFIRMED', ARRAY[count(*)]::int[], coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz,
+        ${stat('i.ttr_minutes', RESOLVED)}
+      FROM ${src} JOIN incident_cause c ON c.incident_id = i.id
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5`,
+  detection: (src) => `SELECT ${MONTH}, i.private, 'detection', i.detection_source::text, false, ARRAY[count(*)]::int[], 0::float8,
+        NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}
+      FROM ${src} WHERE i.in_metrics GROUP BY 1, 2, 4`,
+  service: (src) => `SELECT ${MONTH}, i.private, 'service', s.service_id::text, false, ARRAY[count(*)]::int[], 0::float8,
+        NULL::timestamptz, ${NO_STAT}
+      FROM ${src} JOIN incident_service s ON s.incident_id = i.id WHERE i.in_metrics GROUP BY 1, 2, 4`,
+  gap: (src) => `SELECT ${MONTH}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
+        ARRAY[count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id
+          AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS')))]::int[],
+        coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}
+      FROM ${src} JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED')
+      JOIN incident_service s ON s.incident_id = i.id
+     WHERE i.in_metrics GROUP BY 1, 2, 4`,
+  action: (src) => `SELECT ${MONTH}, i.private, 'action', NULL::text, false,
+        ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
+              count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[],
+        0::float8, NULL::timestamptz,
+        ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)}
+      FROM ${src} JOIN action_item a ON a.incident_id = i.id WHERE NOT i.exclude_from_metrics GROUP BY 1, 2
+    UNION ALL
+    SELECT ${MONTH}, i.private, 'due', NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
+        ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}
+      FROM ${src} JOIN action_item a ON a.incident_id = i.id WHERE NOT i.exclude_from_metrics GROUP BY 1, 2`,
+};
+
+const GROUPINGS: Record<Family, string[]> = {
+  all: ['all'],
+  durations: ['ttd', 'tta', 'ttm', 'ttr'],
+  causes: ['cause', 'contrib'],
+  detection: ['detection'],
+  service: ['service'],
+  gap: ['gap'],
+  action: ['action', 'due'],
+};
+
+/** Cells with their fence counts, from `src`. */
+const withFences = (families: Family[], src: string) =>
+  families.map((f) => `SELECT b.*, metric_fence_counts(b.v) AS fc FROM (${CELLS[f](src)}) b(${CELL_COLUMNS})`).join('\nUNION ALL\n');
+
+/** Merged impact intervals per (month, private, service) of the resolved counted incidents of `src`. */
+const islands = (src: string) => `WITH iv AS (
+    SELECT ${MONTH} AS month, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi
+      FROM ${src} JOIN incident_service s ON s.incident_id = i.id WHERE ${RESOLVED}
+  ), marked AS (
+    SELECT *, CASE WHEN lo <= max(hi) OVER (PARTITION BY month, private, service_id ORDER BY lo, hi
+                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS starts_island
+      FROM iv
+  ), numbered AS (
+    SELECT *, sum(starts_island) OVER (PARTITION BY month, private, service_id ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island FROM marked
+  )
+  SELECT month, private, service_id, min(lo), max(hi) FROM numbered GROUP BY month, private, service_id, island`;
+
+/** The statements that rebuild the cells of month $1 (a UTC month start). */
+export function rebuildMonthStatements(): string[] {
+  const src = `(SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')}) i`;
+  const families = Object.keys(CELLS) as Family[];
+  return [
+    `DELETE FROM metric_cell WHERE month = $1`,
+    `DELETE FROM metric_island WHERE month = $1`,
+    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) ${withFences(families, src)}`,
+    `INSERT INTO metric_island (month, private, service_id, lo, hi) ${islands(src)}`,
+    `INSERT INTO metric_month (month) VALUES ($1) ON CONFLICT DO NOTHING`,
+  ];
+}
+
+/** A statement runner inside one REPEATABLE READ transaction. */
+export type RunInSnapshot = <T>(work: (query: (text: string, params?: unknown[]) => Promise<any[]>) => Promise<T>) => Promise<T>;
+
+/**
+ * Rebuilds dirty months, one per transaction, oldest first, until none is left or `budgetMs` has passed.
+ * Only one refresher runs at a time across processes (a transaction advisory lock; the others return at
+ * once and their queries read those months from the incidents). Each transaction deletes only the dirty
+ * rows of its own snapshot, so a write committed meanwhile keeps its month dirty. Returns the months built.
+ */
+export async function refreshRollups(inSnapshot: RunInSnapshot, budgetMs = Infinity): Promise<number> {
+  const started = Date.now();
+  const statements = rebuildMonthStatements();
+  let built = 0;
+  while (Date.now() - started < budgetMs) {
+    const month = await inSnapshot(async (query) => {
+      const [{ locked }] = await query(`SELECT pg_try_advisory_xact_lock(hashtext('hindsight.metric_rollup')) AS locked`);
+      if (!locked) return null;
+      const dirty = await query(`SELECT id::text, month FROM metric_dirty WHERE month = (SELECT min(month) FROM metric_dirty)`);
+      if (!dirty.length) return null;
+      for (const text of statements) await query(text, [dirty[0].month]);
+      await query(`DELETE FROM metric_dirty WHERE id = ANY($1::bigint[])`, [dirty.map((d) => d.id)]);
+      return dirty[0].month as Date;
+    });
+    if (!month) break;
+    built++;
+  }
+  return built;
+}
+
+/** Whether the cells can answer this filter: they are split by month and `private` only. */
+export function rollupAnswers(f: ResolvedFilter): boolean {
+  return !f.teamIds.length && !f.severities.length && !f.serviceIds.length && !f.rootCauseIds.length;
+}
+
+/**
+ * The CTEs every reading query starts with: `bounds` (the period), `clean` (the whole months inside it that
+ * are built and not dirty, in this snapshot), `live` (the visible incidents of every other part of the
+ * period, and for non-admins the private incidents of their teams in clean months) and `cells` (the
+ * families' stored cells of clean months plus their cells computed from `live`).
+ */
+function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params: unknown[]): string {
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const admin = who.role === 'ADMIN';
+  const from = p(f.from);
+  const to = p(f.to);
+  const visible = visibleIncidentsSql(who as Principal, 'i', params);
+  const ownPrivate = admin
+    ? ''
+    : `UNION ALL SELECT i.* FROM clean CROSS JOIN LATERAL (
+         SELECT ${INCIDENT_COLUMNS} FROM incident i
+          WHERE i.started_at >= clean.m AND i.started_at < ${nextMonth('clean.m')} AND i.private AND ${visible} OFFSET 0) i`;
+  const groupings = families.flatMap((fam) => GROUPINGS[fam]);
+  return `bounds AS (
+      SELECT coalesce(${from}::timestamptz, (SELECT min(started_at) FROM incident)) AS lo,
+             coalesce(${to}::timestamptz, 'infinity') AS hi,
+             least(coalesce(${to}::timestamptz, 'infinity'), coalesce((SELECT max(started_at) FROM incident), '-infinity')) AS last
+    ), months AS (
+      SELECT g AT TIME ZONE 'UTC' AS m
+        FROM bounds, generate_series(date_trunc('month', bounds.lo, 'UTC') AT TIME ZONE 'UTC', bounds.last AT TIME ZONE 'UTC', interval '1 month') g
+    ), clean AS (
+      SELECT months.m FROM months CROSS JOIN bounds JOIN metric_month b ON b.month = months.m
+       WHERE months.m >= bounds.lo AND ${nextMonth('months.m')} <= bounds.hi
+         AND NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m)
+    ), ranges AS (
+      SELECT greatest(months.m, bounds.lo) AS lo, least(${nextMonth('months.m')}, bounds.hi) AS hi FROM months CROSS JOIN bounds
+       WHERE months.m NOT IN (SELECT m FROM clean)
+    ), live AS MATERIALIZED (
+      -- LATERAL: one index range scan per month read from the incidents
+      SELECT i.* FROM ranges CROSS JOIN LATERAL (
+        SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= ranges.lo AND i.started_at < ranges.hi AND ${visible} OFFSET 0) i
+      ${ownPrivate}
+    ), cells AS (
+      SELECT ${CELL_COLUMNS}, fc FROM metric_cell mc JOIN clean ON mc.month = clean.m
+       WHERE mc.grouping = ANY(${p(groupings)}::text[]) ${admin ? '' : 'AND NOT mc.private'}
+      UNION ALL
+      ${withFences(families, 'live i')}
+    )`;
+}
+
+/**
+ * CTEs named `${name}*` computing, per group g of `rows` (a SELECT of g, n, s, v, fc over cells), the statistic
+ * count, mean and [median, p90] exactly as percentile_cont: rank r = p·(n−1) (0-based), value =
+ * lo + (r − ⌊r⌋)·(hi − lo) with lo, hi the values at ranks ⌊r⌋ and ⌈r⌉. A rank's value is found by adding the
+ * cells' fence counts into `cum` (cum[o] = values at or below fence o), taking the last fence o with
+ * cum[o] ≤ rank (width_bucket's binary search) and sorting only the cells' values between fences o and o+1.
+ */
+function statSql(name: string, rows: string): string {
+  return `${name}_rows AS MATERIALIZED (${rows}),
+    ${name}_tot AS (SELECT g, sum(n)::int8 AS n, sum(s) AS s FROM ${name}_rows GROUP BY g),
+    ${name}_f AS (
+      SELECT r.g, u.o, sum(u.x)::int8 AS below FROM ${name}_rows r, unnest(r.fc) WITH ORDINALITY AS u(x, o) WHERE r.n > 0 GROUP BY r.g, u.o
+    ), ${name}_cum AS (
+      SELECT g, array_agg(below ORDER BY o) AS cum FROM ${name}_f GROUP BY g
+    ), ${name}_pick AS (
+      SELECT t.g, q.ord, q.r, k.rank, width_bucket(k.rank, c.cum) AS o, c.cum FROM ${name}_tot t JOIN ${name}_cum c USING (g)
+        CROSS JOIN LATERAL (SELECT u.ord, u.p * (t.n - 1) AS r FROM unnest('{0.5,0.9}'::float8[]) WITH ORDINALITY AS u(p, ord)) q
+        CROSS JOIN LATERAL (SELECT DISTINCT x FROM (VALUES (floor(q.r)::int8), (ceil(q.r)::int8)) AS v(x)) k(rank)
+    ), ${name}_val AS (
+      SELECT p.g, p.ord, p.r, p.rank,
+             (SELECT x FROM ${name}_rows r, unnest(r.v[r.fc[p.o] + 1 : r.fc[p.o + 1]]) AS x
+               WHERE r.g = p.g AND r.n > 0 ORDER BY x OFFSET p.rank - p.cum[p.o] LIMIT 1) AS x
+        FROM ${name}_pick p
+    ), ${name}_pct AS (
+      SELECT g, array_agg(lo + (r - floor(r)) * (hi - lo) ORDER BY ord) AS pct FROM (
+        SELECT g, ord, min(r) AS r, min(x) FILTER (WHERE rank = floor(r)) AS lo, min(x) FILTER (WHERE rank = ceil(r)) AS hi
+          FROM ${name}_val GROUP BY g, ord) z
+       GROUP BY g
+    ), ${name} AS (
+      SELECT t.g, t.n::int AS count, CASE WHEN t.n > 0 THEN t.s / t.n END AS mean, pc.pct
+        FROM ${name}_tot t LEFT JOIN ${name}_pct pc USING (g)
+    )`;
+}
+
+/** The columns `${name}_count, _mean, _pct` of statistic alias `alias` (as metrics.queries' stat()). */
+const statColumns = (alias: string, name: string) =>
+  `${alias}.count AS ${name}_count, ${alias}.mean AS ${name}_mean, ${alias}.pct AS ${name}_pct`;
+
+/** SUMMARY from cells; the same columns as summaryQuery. */
+export function rollupSummaryQuery(who: Visibility, f: ResolvedFilter): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['all', 'durations'], params);
+  return {
+    text: `WITH ${cells}, ${statSql('st', `SELECT grouping AS g, n, s, v, fc FROM cells WHERE grouping <> 'all'`)},
+      a AS (
+        SELECT coalesce(sum(c[1]), 0)::int AS incident_count, coalesce(sum(c[2]), 0)::int AS ongoing_count,
+               coalesce(sum(c[3]), 0)::int AS excluded_count, coalesce(sum(c[4]), 0)::int AS near_miss_count,
+               min(first_started_at) AS first_started_at, coalesce(sum(d), 0)::float8 AS downtime_minutes
+          FROM cells WHERE grouping = 'all')
+      SELECT a.*, ${['ttd', 'tta', 'ttm', 'ttr'].map((m) => statColumns(m, m)).join(', ')}
+        FROM a ${['ttd', 'tta', 'ttm', 'ttr'].map((m) => `LEFT JOIN st ${m} ON ${m}.g = '${m}'`).join(' ')}`,
+    params,
+  };
+}
+
+/** CAUSE_FREQUENCY from cells; the same columns and order as causeFrequencyQuery. */
+export function rollupCausesQuery(who: Visibility, f: ResolvedFilter, mode: CauseMode): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['causes'], params);
+  const node = mode === 'CATEGORY' ? 'coalesce(rc.parent_id, rc.id)::text' : 'cells.key';
+  return {
+    text: `WITH ${cells}, tagged AS (
+        SELECT ${node} AS g, cells.* FROM cells ${mode === 'CATEGORY' ? 'JOIN root_cause rc ON rc.id = cells.key::int' : ''}
+         WHERE cells.grouping = '${mode === 'CONTRIBUTING' ? 'contrib' : 'cause'}'${f.confirmedOnly ? ' AND cells.confirmed' : ''}
+      ), ${statSql('st', 'SELECT g, n, s, v, fc FROM tagged')},
+      agg AS (SELECT g, sum(c[1])::int AS incident_count, coalesce(sum(d), 0)::float8 AS downtime_minutes FROM tagged GROUP BY g)
+      SELECT agg.g::int AS cause_id, agg.incident_count, agg.downtime_minutes, ${statColumns('st', 'ttr')}
+        FROM agg LEFT JOIN st USING (g)
+       ORDER BY incident_count DESC, downtime_minutes DESC, 1`,
+    params,
+  };
+}
+
+/** SERVICE_DOWNTIME from cells and stored islands (merged again across months); as serviceDowntimeQuery. */
+export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['service'], params);
+  const to = `$${params.push(f.to)}::timestamptz`;
+  return {
+    text: `WITH ${cells}, iv AS (
+        SELECT mi.service_id, mi.lo, least(mi.hi, ${to}) AS hi FROM metric_island mi JOIN clean ON mi.month = clean.m
+         ${who.role === 'ADMIN' ? '' : 'WHERE NOT mi.private'}
+        UNION ALL
+        SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i JOIN incident_service s ON s.incident_id = i.id
+         WHERE ${RESOLVED}
+      ), marked AS (
+        SELECT service_id, lo, hi,
+               CASE WHEN lo <= max(hi) OVER (PARTITION BY service_id ORDER BY lo, hi ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                    THEN 0 ELSE 1 END AS starts_island
+          FROM iv
+      ), numbered AS (
+        SELECT service_id, lo, hi, sum(starts_island) OVER (PARTITION BY service_id ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island
+          FROM marked
+      ), merged AS (
+        SELECT service_id, sum(extract(epoch FROM hi - lo))::float8 / 60 AS downtime_minutes
+          FROM (SELECT service_id, min(lo) AS lo, max(hi) AS hi FROM numbered GROUP BY service_id, island) x
+         GROUP BY service_id
+      ), counts AS (
+        SELECT key::int AS service_id, sum(c[1])::int AS incident_count FROM cells GROUP BY 1
+      )
+      SELECT sv.id AS service_id, sv.name, sv.slo::float8 AS slo, coalesce(counts.incident_count, 0) AS incident_count,
+             coalesce(m.downtime_minutes, 0)::float8 AS downtime_minutes
+        FROM service sv LEFT JOIN counts ON counts.service_id = sv.id LEFT JOIN merged m ON m.service_id = sv.id
+       ORDER BY sv.id`,
+    params,
+  };
+}
+
+/** TREND by month or quarter from cells; the same columns as trendQuery. (Weeks cut months: not from cells.) */
+export function rollupTrendQuery(who: Visibility, f: ResolvedFilter, granularity: 'MONTH' | 'QUARTER'): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['all', 'durations'], params);
+  const [unit, step] = TREND_UNITS[granularity];
+  return {
+    text: `WITH ${cells}, b AS (
+        SELECT date_trunc('${unit}', month AT TIME ZONE 'UTC') AS bucket, cells.* FROM cells
+      ), agg AS (
+        SELECT bucket, sum(c[1])::int AS incident_count, coalesce(sum(d), 0)::float8 AS downtime_minutes,
+               ${[1, 2, 3, 4].map((n) => `sum(c[${4 + n}])::int AS sev${n}`).join(', ')}
+          FROM b WHERE grouping = 'all' GROUP BY bucket HAVING sum(c[1]) > 0
+      ), ${statSql('st', `SELECT grouping || ' ' || bucket AS g, n, s, v, fc FROM b WHERE grouping IN ('ttr', 'ttd')`)},
+      span AS (SELECT generate_series(min(bucket), max(bucket), '${step}'::interval) AS bucket FROM agg)
+      SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, agg.incident_count, agg.downtime_minutes, agg.sev1, agg.sev2, agg.sev3, agg.sev4,
+             ${statColumns('ttr', 'ttr')}, ${statColumns('ttd', 'ttd')}
+        FROM span LEFT JOIN agg USING (bucket)
+        LEFT JOIN st ttr ON ttr.g = 'ttr ' || span.bucket LEFT JOIN st ttd ON ttd.g = 'ttd ' || span.bucket
+       ORDER BY span.bucket`,
+    params,
+  };
+}
+
+/** REDUNDANCY_GAPS from cells; as redundancyGapsQuery. */
+export function rollupRedundancyGapsQuery(who: Visibility, f: ResolvedFilter): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['gap'], params);
+  return {
+    text: `WITH ${cells}
+      SELECT split_part(key, ':', 1)::int AS service_id, split_part(key, ':', 2)::int AS mechanism_id, sum(c[1])::int AS gap_count,
+             coalesce(sum(d), 0)::float8 AS downtime_minutes, sum(c[2]) > 0 AS covered
+        FROM cells GROUP BY 1, 2
+       ORDER BY gap_count DESC, downtime_minutes DESC, service_id, mechanism_id`,
+    params,
+  };
+}
+
+/** ACTION_ITEMS from cells; as actionItemsQuery (overdue: due dates before `today` counted in the sorted arrays). */
+export function rollupActionItemsQuery(who: Visibility, f: ResolvedFilter, today: string): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['action'], params);
+  const before = `(($${params.push(today)}::date - DATE '1970-01-01') - 0.5)::float8`;
+  return {
+    text: `WITH ${cells}, ${statSql('st', `SELECT 'days' AS g, n, s, v, fc FROM cells WHERE grouping = 'action'`)},
+      a AS (SELECT coalesce(sum(c[1]), 0)::int AS opened, coalesce(sum(c[2]), 0)::int AS open, coalesce(sum(c[3]), 0)::int AS done,
+                   sum(c[4]) AS with_items, sum(c[5]) AS with_open FROM cells WHERE grouping = 'action')
+      SELECT a.opened, a.open, a.done,
+             (SELECT coalesce(sum(width_bucket(${before}, v)), 0)::int FROM cells WHERE grouping = 'due' AND n > 0) AS overdue,
+             (SELECT pct[1] FROM st) AS median_days_to_done,
+             CASE WHEN a.with_items > 0 THEN (a.with_items - a.with_open)::float8 / a.with_items END AS all_done_share
+        FROM a`,
+    params,
+  };
+}
+
+/** DETECTION from cells; as detectionQuery. */
+export function rollupDetectionQuery(who: Visibility, f: ResolvedFilter): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['detection'], params);
+  return {
+    text: `WITH ${cells}, ${statSql('st', `SELECT coalesce(key, '') AS g, n, s, v, fc FROM cells`)},
+      agg AS (SELECT coalesce(key, '') AS g, sum(c[1])::int AS incident_count FROM cells GROUP BY 1)
+      SELECT nullif(agg.g, '')::detection_source AS source, agg.incident_count, ${statColumns('st', 'ttd')}
+        FROM agg LEFT JOIN st USING (g)
+       ORDER BY incident_count DESC, 1 NULLS LAST`,
+    params,
+  };
+}
+
+/** DURATION_HISTOGRAM from cells; as histogramQuery. */
+export function rollupHistogramQuery(who: Visibility, f: ResolvedFilter): Query {
+  const params: unknown[] = [];
+  const cells = cellsSql(who, f, ['all'], params);
+  const first = 9; // c[9] holds width_bucket 0
+  return {
+    text: `WITH ${cells}
+      SELECT k - ${first} AS bucket, sum(c[k])::int AS count
+        FROM cells, generate_series(${first}, ${first + HISTOGRAM_EDGES.length}) AS k
+       GROUP BY k HAVING sum(c[k]) > 0 ORDER BY 1`,
+    params,
+  };
+}

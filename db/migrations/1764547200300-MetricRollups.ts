@@ -1,0 +1,128 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Monthly rollups of the metrics, kept exact (docs/performance.md §Metrics, "Rollups").
+ *
+ * A *cell* is the part of one metric computed over the incidents that started in one UTC month with one
+ * `private` flag: counts and sums, and for a duration statistic the sorted array of its values plus how
+ * many of them lie at or below each of 257 fixed fences (`metric_fences()`). Cells add up: a period of
+ * whole months is the sum of its cells, and an exact percentile is found by adding the fence counts
+ * (which fence interval holds rank k) and sorting only the cells' values in that interval.
+ *
+ * Exactness does not depend on timing. Every statement that changes an incident or what hangs off it
+ * appends the incident's month to `metric_dirty` (statement triggers with transition tables, in the
+ * writer's transaction). A reading statement uses a month's stored cells only when the month is built
+ * (`metric_month`) and has no dirty row in the same snapshot; every other month is computed from the
+ * incidents in that statement. Rebuilding a month (MetricsRollup.refresh) deletes only the dirty rows it
+ * saw, in the snapshot it computed from, so a write that commits meanwhile stays marked.
+ */
+export class MetricRollups1764547200300 implements MigrationInterface {
+  name = 'MetricRollups1764547200300';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE metric_month (month timestamptz PRIMARY KEY);
+      CREATE TABLE metric_dirty (id bigserial PRIMARY KEY, month timestamptz NOT NULL);
+      CREATE INDEX metric_dirty_month ON metric_dirty (month);
+
+      -- grouping: all | ttd | tta | ttm | ttr | cause | contrib | detection | service | gap | action | due
+      -- c: the grouping's counters (see api/src/metrics/metrics.rollup.ts); d: downtime minutes;
+      -- n, s, v, fc: a duration statistic's count, sum, sorted values and counts at or below each fence
+      CREATE TABLE metric_cell (
+        month timestamptz NOT NULL,
+        private boolean NOT NULL,
+        grouping text NOT NULL,
+        key text,
+        confirmed boolean NOT NULL DEFAULT false,
+        c int[] NOT NULL DEFAULT '{}',
+        d float8 NOT NULL DEFAULT 0,
+        first_started_at timestamptz,
+        n int NOT NULL DEFAULT 0,
+        s float8,
+        v float8[],
+        fc int[]
+      );
+      CREATE INDEX metric_cell_month ON metric_cell (month, grouping);
+      -- values are read in slices; uncompressed storage avoids decompressing whole arrays
+      ALTER TABLE metric_cell ALTER COLUMN v SET STORAGE EXTERNAL;
+
+      -- per service, the merged impact intervals of one month's resolved counted incidents
+      CREATE TABLE metric_island (
+        month timestamptz NOT NULL,
+        private boolean NOT NULL,
+        service_id integer NOT NULL,
+        lo timestamptz NOT NULL,
+        hi timestamptz NOT NULL
+      );
+      CREATE INDEX metric_island_month ON metric_island (month);
+
+      -- private incidents of a clean month are read from the incidents for non-admins (their team's only)
+      CREATE INDEX incident_private_started ON incident (started_at) WHERE private;
+
+      CREATE FUNCTION metric_fences() RETURNS float8[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT ARRAY['-Infinity'::float8, 0]
+               || ARRAY(SELECT exp(ln(1.0 / 60) + g * ln(60e6) / 253) FROM generate_series(0, 253) g)
+               || ARRAY['Infinity'::float8]
+      $$;
+      -- fc[j] = how many of the sorted values are <= metric_fences()[j]
+      CREATE FUNCTION metric_fence_counts(v float8[]) RETURNS int[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE WHEN v IS NULL THEN NULL
+                    ELSE ARRAY(SELECT width_bucket(f, v) FROM unnest(metric_fences()) WITH ORDINALITY AS u(f, o) ORDER BY o) END
+      $$;
+
+      CREATE FUNCTION metric_mark_incident() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM new_rows;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM old_rows;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION metric_mark_child() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO metric_dirty (month)
+          SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM new_rows r JOIN incident i ON i.id = r.incident_id;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO metric_dirty (month)
+          SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM old_rows r JOIN incident i ON i.id = r.incident_id;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION metric_forget_all() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM metric_cell; DELETE FROM metric_island; DELETE FROM metric_month;
+        RETURN NULL;
+      END $$;
+    `);
+    for (const table of ['incident', 'incident_cause', 'incident_service', 'redundancy_assessment', 'action_item']) {
+      const fn = table === 'incident' ? 'metric_mark_incident' : 'metric_mark_child';
+      await q.query(`
+        CREATE TRIGGER ${table}_metric_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
+        CREATE TRIGGER ${table}_metric_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
+        CREATE TRIGGER ${table}_metric_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
+        CREATE TRIGGER ${table}_metric_truncate AFTER TRUNCATE ON ${table}
+          FOR EACH STATEMENT EXECUTE FUNCTION metric_forget_all();
+      `);
+    }
+    // existing incidents: every month is to be built
+    await q.query(`INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM incident`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const table of ['incident', 'incident_cause', 'incident_service', 'redundancy_assessment', 'action_item']) {
+      for (const t of ['ins', 'upd', 'del', 'truncate']) await q.query(`DROP TRIGGER IF EXISTS ${table}_metric_${t} ON ${table}`);
+    }
+    await q.query(`
+      DROP FUNCTION IF EXISTS metric_mark_incident(), metric_mark_child(), metric_forget_all(), metric_fence_counts(float8[]), metric_fences();
+      DROP INDEX IF EXISTS incident_private_started;
+      DROP TABLE IF EXISTS metric_island, metric_cell, metric_dirty, metric_month;
+    `);
+  }
+}
