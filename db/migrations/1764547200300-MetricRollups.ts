@@ -70,23 +70,30 @@ export class MetricRollups1764547200300 implements MigrationInterface {
                     ELSE ARRAY(SELECT width_bucket(f, v) FROM unnest(metric_fences()) WITH ORDINALITY AS u(f, o) ORDER BY o) END
       $$;
 
+      -- the months of the changed rows (before and after an update), one row each per statement
       CREATE FUNCTION metric_mark_incident() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF TG_OP = 'INSERT' THEN
           INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM new_rows;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        ELSIF TG_OP = 'UPDATE' THEN
+          INSERT INTO metric_dirty (month)
+          SELECT date_trunc('month', started_at, 'UTC') FROM new_rows UNION SELECT date_trunc('month', started_at, 'UTC') FROM old_rows;
+        ELSE
           INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM old_rows;
         END IF;
         RETURN NULL;
       END $$;
       CREATE FUNCTION metric_mark_child() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF TG_OP = 'INSERT' THEN
           INSERT INTO metric_dirty (month)
           SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM new_rows r JOIN incident i ON i.id = r.incident_id;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        ELSIF TG_OP = 'UPDATE' THEN
+          INSERT INTO metric_dirty (month)
+          SELECT date_trunc('month', i.started_at, 'UTC') FROM incident i
+           WHERE i.id IN (SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows)
+           GROUP BY 1;
+        ELSE
           INSERT INTO metric_dirty (month)
           SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM old_rows r JOIN incident i ON i.id = r.incident_id;
         END IF;

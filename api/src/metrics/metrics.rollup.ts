@@ -249,9 +249,13 @@ function statSql(name: string, rows: string): string {
     )`;
 }
 
-/** The columns `${name}_count, _mean, _pct` of statistic alias `alias` (as metrics.queries' stat()). */
-const statColumns = (alias: string, name: string) =>
-  `${alias}.count AS ${name}_count, ${alias}.mean AS ${name}_mean, ${alias}.pct AS ${name}_pct`;
+/**
+ * The columns `${name}_count, _mean, _pct` of statistic alias `alias` (as metrics.queries' stat()); the count is 0
+ * rather than NULL when `present` holds (a row exists for the group but no statistic cell does).
+ */
+const statColumns = (alias: string, name: string, present = 'false') =>
+  `CASE WHEN ${present} THEN coalesce(${alias}.count, 0) ELSE ${alias}.count END AS ${name}_count, ${alias}.mean AS ${name}_mean,
+   ${alias}.pct AS ${name}_pct`;
 
 /** SUMMARY from cells; the same columns as summaryQuery. */
 export function rollupSummaryQuery(who: Visibility, f: ResolvedFilter): Query {
@@ -264,7 +268,7 @@ export function rollupSummaryQuery(who: Visibility, f: ResolvedFilter): Query {
                coalesce(sum(c[3]), 0)::int AS excluded_count, coalesce(sum(c[4]), 0)::int AS near_miss_count,
                min(first_started_at) AS first_started_at, coalesce(sum(d), 0)::float8 AS downtime_minutes
           FROM cells WHERE grouping = 'all')
-      SELECT a.*, ${['ttd', 'tta', 'ttm', 'ttr'].map((m) => statColumns(m, m)).join(', ')}
+      SELECT a.*, ${['ttd', 'tta', 'ttm', 'ttr'].map((m) => statColumns(m, m, 'true')).join(', ')}
         FROM a ${['ttd', 'tta', 'ttm', 'ttr'].map((m) => `LEFT JOIN st ${m} ON ${m}.g = '${m}'`).join(' ')}`,
     params,
   };
@@ -338,7 +342,7 @@ export function rollupTrendQuery(who: Visibility, f: ResolvedFilter, granularity
       ), ${statSql('st', `SELECT grouping || ' ' || bucket AS g, n, s, v, fc FROM b WHERE grouping IN ('ttr', 'ttd')`)},
       span AS (SELECT generate_series(min(bucket), max(bucket), '${step}'::interval) AS bucket FROM agg)
       SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, agg.incident_count, agg.downtime_minutes, agg.sev1, agg.sev2, agg.sev3, agg.sev4,
-             ${statColumns('ttr', 'ttr')}, ${statColumns('ttd', 'ttd')}
+             ${statColumns('ttr', 'ttr', 'agg.bucket IS NOT NULL')}, ${statColumns('ttd', 'ttd', 'agg.bucket IS NOT NULL')}
         FROM span LEFT JOIN agg USING (bucket)
         LEFT JOIN st ttr ON ttr.g = 'ttr ' || span.bucket LEFT JOIN st ttd ON ttd.g = 'ttd ' || span.bucket
        ORDER BY span.bucket`,

@@ -1,0 +1,157 @@
+import { seedDemoData } from '../../../db/seeds/demo-data';
+import * as direct from '../../src/metrics/metrics.queries';
+import * as rollup from '../../src/metrics/metrics.rollup';
+import type { ResolvedFilter, Visibility } from '../../src/metrics/metrics.scope';
+import { startTestApp, TestApp } from '../harness';
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const TODAY = '2026-06-15';
+const ADMIN: Visibility = { role: 'ADMIN', teamIds: [] };
+
+const filter = (over: Partial<ResolvedFilter> = {}): ResolvedFilter => ({
+  from: null,
+  to: null,
+  serviceIds: [],
+  teamIds: [],
+  severities: [],
+  rootCauseIds: [],
+  confirmedOnly: false,
+  ...over,
+});
+
+/** Every metric in its direct form and its rollup form, for one visibility and filter. */
+const pairs = (who: Visibility, f: ResolvedFilter): Array<[string, direct.Query, direct.Query]> => [
+  ['summary', direct.summaryQuery(who, f), rollup.rollupSummaryQuery(who, f)],
+  ['causes', direct.causeFrequencyQuery(who, f, 'NODE'), rollup.rollupCausesQuery(who, f, 'NODE')],
+  ['categories', direct.causeFrequencyQuery(who, f, 'CATEGORY'), rollup.rollupCausesQuery(who, f, 'CATEGORY')],
+  ['contributing', direct.causeFrequencyQuery(who, f, 'CONTRIBUTING'), rollup.rollupCausesQuery(who, f, 'CONTRIBUTING')],
+  ['services', direct.serviceDowntimeQuery(who, f), rollup.rollupServiceDowntimeQuery(who, f)],
+  ['trend by month', direct.trendQuery(who, f, 'MONTH'), rollup.rollupTrendQuery(who, f, 'MONTH')],
+  ['trend by quarter', direct.trendQuery(who, f, 'QUARTER'), rollup.rollupTrendQuery(who, f, 'QUARTER')],
+  ['gaps', direct.redundancyGapsQuery(who, f), rollup.rollupRedundancyGapsQuery(who, f)],
+  ['action items', direct.actionItemsQuery(who, f, TODAY), rollup.rollupActionItemsQuery(who, f, TODAY)],
+  ['detection', direct.detectionQuery(who, f), rollup.rollupDetectionQuery(who, f)],
+  ['histogram', direct.histogramQuery(who, f), rollup.rollupHistogramQuery(who, f)],
+];
+
+/** The rows without the direct trend's grouping column `bucket`. */
+const comparable = (rows: unknown[]) => JSON.parse(JSON.stringify(rows, (key, v) => (key === 'bucket' ? undefined : v)));
+
+/**
+ * `got` with each number that is within 1e-9 (relative) of the number at the same place in `want` replaced by
+ * it: sums added in another order differ in the last bits, and anything else still shows in the diff.
+ */
+function snap(got: unknown, want: unknown): unknown {
+  if (typeof got === 'number' && typeof want === 'number') {
+    return Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(got), Math.abs(want)) ? want : got;
+  }
+  if (Array.isArray(got) && Array.isArray(want)) return got.map((g, n) => snap(g, want[n]));
+  if (got && want && typeof got === 'object' && typeof want === 'object') {
+    return Object.fromEntries(Object.entries(got).map(([k, g]) => [k, snap(g, (want as Record<string, unknown>)[k])]));
+  }
+  return got;
+}
+
+describe('metric rollups (real PostgreSQL)', () => {
+  let t: TestApp;
+  let teamId: number;
+  const run = (q: direct.Query) => t.db.query(q.text, q.params);
+  const refresh = () =>
+    rollup.refreshRollups((work) => t.db.dataSource.transaction('REPEATABLE READ', (tx) => work((text, params) => tx.query(text, params))));
+  const count = async (sql: string) => (await t.db.query(sql))[0].n as number;
+
+  /** Asserts that every metric's rollup form gives the direct form's rows. */
+  const expectAgreement = async (who: Visibility, f: ResolvedFilter) => {
+    for (const [name, d, r] of pairs(who, f)) {
+      const [want, got] = [comparable(await run(d)), comparable(await run(r))];
+      expect({ metric: name, rows: snap(got, want) }).toEqual({ metric: name, rows: want });
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoData(t.db.manager, { incidents: 1500, seed: 11, now: NOW });
+    // some private incidents of every team, and confirmed and proposed cause tags, so both splits are exercised
+    await t.db.query(`UPDATE incident SET private = (id % 7 = 0)`);
+    [{ id: teamId }] = await t.db.query(`SELECT id FROM team ORDER BY id LIMIT 1`);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('builds every month with incidents, leaving nothing dirty', async () => {
+    expect(await count(`SELECT count(*)::int AS n FROM metric_dirty`)).toBeGreaterThan(0);
+    const built = await refresh();
+    const months = await count(`SELECT count(DISTINCT date_trunc('month', started_at, 'UTC'))::int AS n FROM incident`);
+    expect(built).toBe(months);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_month`)).toBe(months);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_dirty`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE grouping = 'cause' AND confirmed`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE private`)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['all time, admin', ADMIN, filter()],
+    ['twelve whole months', ADMIN, filter({ from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z') })],
+    [
+      'a period cutting its first and last months',
+      ADMIN,
+      filter({ from: new Date('2025-03-17T09:30:00Z'), to: new Date('2026-02-03T18:00:00Z') }),
+    ],
+    ['inside one month', ADMIN, filter({ from: new Date('2025-09-03T00:00:00Z'), to: new Date('2025-09-20T00:00:00Z') })],
+    ['confirmed tags only', ADMIN, filter({ from: new Date('2025-01-01T00:00:00Z'), confirmedOnly: true })],
+    ['an empty period', ADMIN, filter({ from: new Date('2020-01-01T00:00:00Z'), to: new Date('2020-06-01T00:00:00Z') })],
+  ])('gives the direct SQL numbers exactly: %s', async (_name, who, f) => {
+    await expectAgreement(who, f);
+  });
+
+  it('gives the direct SQL numbers to a viewer, who sees other teams’ private incidents nowhere', async () => {
+    await expectAgreement({ role: 'VIEWER', teamIds: [teamId] }, filter({ from: new Date('2025-06-01T00:00:00Z') }));
+    await expectAgreement({ role: 'VIEWER', teamIds: [] }, filter());
+  });
+
+  it('answers from the stored cells of clean months (a tampered cell shows), and from the incidents once a month is written', async () => {
+    const f = filter({ from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z') });
+    const summary = async () => (await run(rollup.rollupSummaryQuery(ADMIN, f)))[0];
+    const before = await summary();
+    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] + 1000 WHERE grouping = 'all' AND month = '2025-08-01T00:00:00Z' AND NOT private`);
+    expect((await summary()).incident_count).toBe(before.incident_count + 1000);
+
+    // any write to that month marks it dirty: the same statement then reads the month from the incidents
+    await t.db.query(
+      `UPDATE incident SET resolved_at = resolved_at + interval '90 minutes'
+        WHERE id = (SELECT min(id) FROM incident WHERE started_at >= '2025-08-01T00:00:00Z' AND started_at < '2025-09-01T00:00:00Z'
+                      AND resolved_at IS NOT NULL)`,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM metric_dirty WHERE month = '2025-08-01T00:00:00Z'`)).toBe(1);
+    expect((await summary()).incident_count).toBe(before.incident_count);
+    await expectAgreement(ADMIN, f);
+
+    expect(await refresh()).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_dirty`)).toBe(0);
+    await expectAgreement(ADMIN, f);
+  });
+
+  it('marks the months of changed causes, services, assessments and action items, and of a moved incident', async () => {
+    const [{ id, month }] = await t.db.query(
+      `SELECT id, date_trunc('month', started_at, 'UTC') AS month FROM incident WHERE started_at < '2025-03-01' ORDER BY id LIMIT 1`,
+    );
+    const dirty = () => t.db.query(`SELECT DISTINCT month FROM metric_dirty ORDER BY month`);
+    await t.db.query(`UPDATE action_item SET status = 'DONE', completed_at = now() WHERE incident_id = $1`, [id]);
+    await t.db.query(`DELETE FROM incident_cause WHERE incident_id = $1 AND NOT is_primary`, [id]);
+    await t.db.query(`UPDATE redundancy_assessment SET outcome = 'FAILED' WHERE incident_id = $1`, [id]);
+    await t.db.query(
+      `DELETE FROM incident_service WHERE incident_id = $1 AND service_id <> (SELECT min(service_id) FROM incident_service WHERE incident_id = $1)`,
+      [id],
+    );
+    expect(await dirty()).toEqual([{ month }]);
+    await t.db.query(
+      `UPDATE incident SET started_at = started_at + x.d, detected_at = detected_at + x.d, acknowledged_at = acknowledged_at + x.d,
+              mitigated_at = mitigated_at + x.d, resolved_at = resolved_at + x.d
+         FROM (SELECT '2025-12-15T00:00:00Z'::timestamptz - started_at AS d FROM incident WHERE id = $1) x WHERE id = $1`,
+      [id],
+    );
+    expect(await dirty()).toEqual([{ month }, { month: new Date('2025-12-01T00:00:00Z') }]);
+    await expectAgreement(ADMIN, filter());
+    await refresh();
+    await expectAgreement(ADMIN, filter());
+  });
+});
