@@ -8,12 +8,13 @@
  *    (default postgres://postgres@127.0.0.1:5432/postgres); --reuse keeps an already seeded one;
  * 2. starts the built API against it (node api/dist/api/src/main.js) and waits for /healthz;
  * 3. seeds N demo incidents with the demo generator (api/dist/db/seeds/cli.js, --now fixed so runs compare),
- *    then VACUUM ANALYZE;
+ *    then VACUUM ANALYZE, then builds the dirty months of the metric rollups and prints how long that took;
  * 4. times the dashboard's metric query through GraphQL for a one-year window and for all time: cold (first
- *    request), uncached (cache invalidated by bumping data_version, database buffers warm) and warm (cached);
- * 5. times the same SQL the API runs (the named queries of api/src/metrics/metrics.queries.ts) straight on a
- *    pg pool of the API's size with the API's query settings (jit off, work_mem 64MB), and prints the ratio
- *    API uncached / raw SQL;
+ *    request), uncached (cache invalidated by bumping data_version, database buffers warm), after one real
+ *    write in the period (its month is rebuilt on that request) and warm (cached);
+ * 5. times, straight on a pg pool of the API's size with the API's query settings (jit off, work_mem 64MB),
+ *    the same SQL the API runs (metrics.rollup, ratio API uncached / raw SQL) and the direct per-incident SQL
+ *    of metrics.queries (the naive baseline);
  * 6. runs autocannon on the one-year dashboard (warm path) and prints latency percentiles, errors and the
  *    API's RSS before and after.
  */
@@ -143,24 +144,60 @@ async function gql(token, query, variables) {
   return body.data;
 }
 
-/** The SQL the API runs for DASHBOARD, from the built queries module, so "raw" is exactly the same work. */
-function dashboardSql(filter) {
-  const q = require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
+const queriesModule = () => require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
+const rollupModule = () => require(path.join(root, 'api/dist/api/src/metrics/metrics.rollup.js'));
+const filterOf = (filter) => ({
+  from: null,
+  to: null,
+  serviceIds: [],
+  teamIds: [],
+  severities: [],
+  rootCauseIds: [],
+  confirmedOnly: false,
+  ...filter,
+});
+
+/**
+ * The SQL behind DASHBOARD from the built modules, so "raw" is exactly the same work: `rollup`, the queries the
+ * API runs for a period-only filter (metrics.rollup: monthly cells), or `direct`, the per-incident queries of
+ * metrics.queries (the API's form for other filters, and the naive baseline).
+ */
+function dashboardSql(filter, form) {
+  const q = form === 'rollup' ? rollupModule() : queriesModule();
+  const n = (name) => (form === 'rollup' ? `rollup${name[0].toUpperCase()}${name.slice(1)}` : name);
   const who = { role: 'ADMIN', teamIds: [] };
-  const f = { from: null, to: null, serviceIds: [], teamIds: [], severities: [], rootCauseIds: [], confirmedOnly: false, ...filter };
-  const list = [
-    q.summaryQuery(who, f),
-    q.causeFrequencyQuery(who, f, 'NODE'),
-    q.causeFrequencyQuery(who, f, 'CATEGORY'),
-    q.causeFrequencyQuery(who, f, 'CONTRIBUTING'),
-    q.serviceDowntimeQuery(who, f),
-    q.redundancyGapsQuery(who, f),
-    q.trendQuery(who, f, 'MONTH'),
-    q.detectionQuery(who, f),
-    q.histogramQuery(who, f),
-    q.actionItemsQuery(who, f, new Date().toISOString().slice(0, 10)),
+  const f = filterOf(filter);
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    q[n('summaryQuery')](who, f),
+    q[form === 'rollup' ? 'rollupCausesQuery' : 'causeFrequencyQuery'](who, f, 'NODE'),
+    q[form === 'rollup' ? 'rollupCausesQuery' : 'causeFrequencyQuery'](who, f, 'CATEGORY'),
+    q[form === 'rollup' ? 'rollupCausesQuery' : 'causeFrequencyQuery'](who, f, 'CONTRIBUTING'),
+    q[n('serviceDowntimeQuery')](who, f),
+    q[n('redundancyGapsQuery')](who, f),
+    q[n('trendQuery')](who, f, 'MONTH'),
+    q[n('detectionQuery')](who, f),
+    q[n('histogramQuery')](who, f),
+    q[n('actionItemsQuery')](who, f, today),
   ];
-  return list;
+}
+
+/** Rebuilds every dirty month of the metric rollups (as the API does on a read, without its time budget). */
+async function buildRollups(pool) {
+  return rollupModule().refreshRollups(async (work) => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const result = await work(async (text, params) => (await c.query(text, params)).rows);
+      await c.query('COMMIT');
+      return result;
+    } catch (err) {
+      await c.query('ROLLBACK');
+      throw err;
+    } finally {
+      c.release();
+    }
+  });
 }
 
 async function main() {
@@ -179,7 +216,7 @@ async function main() {
     const [{ n }] = (await pool.query(`SELECT count(*)::int AS n FROM incident`)).rows;
     if (fresh || n < args.incidents) {
       t0 = process.hrtime.bigint();
-      execFileSync(
+      const out = execFileSync(
         process.execPath,
         [
           path.join(root, 'api/dist/db/seeds/cli.js'),
@@ -192,8 +229,9 @@ async function main() {
           '--seed',
           String(42 + n),
         ],
-        { stdio: ['ignore', 'ignore', 'inherit'] },
+        { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
       );
+      console.log(`seed: ${String(out).trim().split('\n').slice(-1)[0]}`); // the CLI builds the metric rollups last
       console.log(`seeded ${(args.incidents - n).toLocaleString('en-US')} incidents in ${(ms(t0) / 1000).toFixed(1)} s`);
       t0 = process.hrtime.bigint();
       await pool.query('VACUUM ANALYZE');
@@ -201,6 +239,9 @@ async function main() {
     } else {
       console.log(`reusing ${n.toLocaleString('en-US')} seeded incidents`);
     }
+    t0 = process.hrtime.bigint();
+    const months = await buildRollups(pool);
+    console.log(`metric rollups: ${months} dirty months built in ${(ms(t0) / 1000).toFixed(1)} s`);
     const counts = (
       await pool.query(
         `SELECT (SELECT count(*) FROM incident)::int AS incidents, (SELECT count(*) FROM incident WHERE started_at >= $1 AND started_at < $2)::int AS year,
@@ -245,35 +286,53 @@ async function main() {
         await gql(token, DASHBOARD, { f: filter });
         warm.push(ms(t0));
       }
-      const sql = dashboardSql(filter ?? {});
-      // the previous period's headline query too (the dashboard asks for it)
+      // one write in the period (an incident's title), then the dashboard: its month is rebuilt on that request
+      const afterWrite = [];
+      for (let i = 0; i < 3; i++) {
+        await pool.query(
+          `UPDATE incident SET title = title || '' WHERE id = (SELECT id FROM incident WHERE started_at >= $1 ORDER BY started_at LIMIT 1 OFFSET $2)`,
+          [filter?.from ?? '2025-01-01T00:00:00Z', 40_000 * (i + 1)],
+        );
+        t0 = process.hrtime.bigint();
+        await gql(token, DASHBOARD, { f: filter });
+        afterWrite.push(ms(t0));
+      }
       const m = first.reliabilityMetrics;
       const prevTo = new Date(m.periodStart);
       const prevFrom = new Date(prevTo.getTime() - (new Date(m.periodEnd) - prevTo));
-      const prevSql = filter
-        ? (() => {
-            const q = require(path.join(root, 'api/dist/api/src/metrics/metrics.queries.js'));
-            return [
-              q.summaryQuery(
-                { role: 'ADMIN', teamIds: [] },
-                { from: prevFrom, to: prevTo, serviceIds: [], teamIds: [], severities: [], rootCauseIds: [], confirmedOnly: false },
-              ),
-            ];
-          })()
-        : [];
-      const raw = [];
-      for (let i = 0; i < 5; i++) {
-        // the API runs the summary first (it resolves the period), then the rest in parallel
-        t0 = process.hrtime.bigint();
-        await pool.query(sql[0].text, sql[0].params);
-        await Promise.all([...sql.slice(1), ...prevSql].map((q) => pool.query(q.text, q.params)));
-        raw.push(ms(t0));
-      }
-      results[name] = { cold, uncached: median(uncached), warm: median(warm), raw: median(raw), incidents: m.incidentCount };
+      const timeSql = async (form) => {
+        const sql = dashboardSql(filter ?? {}, form);
+        // the previous period's headline query too (the dashboard asks for it)
+        if (filter) {
+          const q = form === 'rollup' ? rollupModule().rollupSummaryQuery : queriesModule().summaryQuery;
+          sql.push(q({ role: 'ADMIN', teamIds: [] }, filterOf({ from: prevFrom, to: prevTo })));
+        }
+        const times = [];
+        for (let i = 0; i < (form === 'rollup' ? 5 : 3); i++) {
+          // the API runs the summary first (it resolves the period), then the rest in parallel
+          t0 = process.hrtime.bigint();
+          await pool.query(sql[0].text, sql[0].params);
+          await Promise.all(sql.slice(1).map((q) => pool.query(q.text, q.params)));
+          times.push(ms(t0));
+        }
+        return median(times);
+      };
+      const raw = await timeSql('rollup');
+      const direct = await timeSql('direct');
+      results[name] = {
+        cold,
+        uncached: median(uncached),
+        warm: median(warm),
+        raw,
+        direct,
+        afterWrite: median(afterWrite),
+        incidents: m.incidentCount,
+      };
       console.log(
         `${name.padEnd(9)} incidentCount ${m.incidentCount.toLocaleString('en-US')}: GraphQL cold ${fmt(cold)}, uncached median ${fmt(median(uncached))} ` +
-          `(min ${fmt(Math.min(...uncached))}), warm (cached) median ${fmt(median(warm))}; raw SQL median ${fmt(median(raw))}; ` +
-          `ratio API uncached / raw SQL = ${(median(uncached) / median(raw)).toFixed(2)}`,
+          `(min ${fmt(Math.min(...uncached))}), after one write median ${fmt(median(afterWrite))} (${afterWrite.map(fmt).join(', ')}), ` +
+          `warm (cached) median ${fmt(median(warm))}; raw SQL (the same rollup queries) median ${fmt(raw)}, ratio API uncached / raw SQL = ` +
+          `${(median(uncached) / raw).toFixed(2)}; direct per-incident SQL median ${fmt(direct)} (${(direct / median(uncached)).toFixed(1)}× the API)`,
       );
     }
     // per-query raw timings of the one-year dashboard, to see where the time goes
@@ -289,13 +348,15 @@ async function main() {
       'durationHistogram',
       'actionItems',
     ];
-    const per = [];
-    for (const [i, q] of dashboardSql(YEAR).entries()) {
-      t0 = process.hrtime.bigint();
-      await pool.query(q.text, q.params);
-      per.push(`${names[i]} ${ms(t0).toFixed(0)}`);
+    for (const form of ['rollup', 'direct']) {
+      const per = [];
+      for (const [i, q] of dashboardSql(YEAR, form).entries()) {
+        t0 = process.hrtime.bigint();
+        await pool.query(q.text, q.params);
+        per.push(`${names[i]} ${ms(t0).toFixed(0)}`);
+      }
+      console.log(`one-year ${form} SQL one at a time (ms): ${per.join(', ')}`);
     }
-    console.log(`one-year raw SQL one at a time (ms): ${per.join(', ')}`);
 
     // the all-time runs above bumped data_version: answer the one-year dashboard once so the load run is warm
     t0 = process.hrtime.bigint();

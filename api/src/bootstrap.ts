@@ -7,6 +7,7 @@ import { AppModule, WEB_DIST } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { Database } from './common/database/database.service';
 import { validationPipe } from './common/validation';
+import { MetricsRepository } from './metrics/metrics.repository';
 import { AppConfig } from './config';
 
 /** Builds the Nest application with its HTTP hardening; nothing touches the database yet. */
@@ -48,6 +49,7 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
     if (n === 0) {
       const t0 = Date.now();
       const made = await seedDemoData(db.manager, {});
+      await app.get(MetricsRepository).refreshRollups(Infinity); // the dashboard's monthly cells, before the first visit
       notes.push(`demo data: ${made.incidents} incidents on ${made.services} services (${Date.now() - t0} ms)`);
     }
   }
