@@ -44,7 +44,13 @@ const stat = (x: string, when: string) =>
 
 type Family = 'all' | 'durations' | 'causes' | 'detection' | 'service' | 'gap' | 'action';
 
-/** The cells of one family from the incidents of `src` (a FROM item with alias i), columns CELL_COLUMNS. */
+/**
+ * `col` (an incident id) within the ids of `src`: redundant, but lets the planner read a link table's primary key
+ * by range rather than scan it whole (incidents of one month mostly have neighbouring ids).
+ */
+const inRange = (src: string, col: string) => `${col} BETWEEN (SELECT min(id) FROM ${src}) AND (SELECT max(id) FROM ${src})`;
+
+/** The cells of one family from the incidents of relation `src` (INCIDENT_COLUMNS), columns CELL_COLUMNS. */
 const CELLS: Record<Family, (src: string) => string> = {
   all: (src) => {
     const counted = [
@@ -60,40 +66,41 @@ const CELLS: Record<Family, (src: string) => string> = {
     const counters = [...counted, ...severities, ...buckets].map((w) => `count(*) FILTER (WHERE ${w})`).join(', ');
     return `SELECT ${MONTH}, i.private, 'all', NULL::text, false, ARRAY[${counters}]::int[],
         coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}
-      FROM ${src} GROUP BY 1, 2`;
+      FROM ${src} i GROUP BY 1, 2`;
   },
   durations: (src) => `SELECT ${MONTH}, i.private, x.g, NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
         count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v)
-      FROM ${src} CROSS JOIN LATERAL (VALUES ('ttd', i.ttd_minutes), ('tta', i.tta_minutes), ('ttm', i.ttm_minutes), ('ttr', i.ttr_minutes)) x(g, v)
+      FROM ${src} i CROSS JOIN LATERAL (VALUES ('ttd', i.ttd_minutes), ('tta', i.tta_minutes), ('ttm', i.ttm_minutes), ('ttr', i.ttr_minutes)) x(g, v)
      WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3`,
   causes: (src) => `SELECT ${MONTH}, i.private, CASE WHEN c.is_primary THEN 'cause' ELSE 'contrib' END, c.cause_id::text,
         c.state = 'CONFIRMED', ARRAY[count(*)]::int[], coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz,
         ${stat('i.ttr_minutes', RESOLVED)}
-      FROM ${src} JOIN incident_cause c ON c.incident_id = i.id
+      FROM ${src} i JOIN incident_cause c ON c.incident_id = i.id AND ${inRange(src, 'c.incident_id')}
      WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5`,
   detection: (src) => `SELECT ${MONTH}, i.private, 'detection', i.detection_source::text, false, ARRAY[count(*)]::int[], 0::float8,
         NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}
-      FROM ${src} WHERE i.in_metrics GROUP BY 1, 2, 4`,
+      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 4`,
   service: (src) => `SELECT ${MONTH}, i.private, 'service', s.service_id::text, false, ARRAY[count(*)]::int[], 0::float8,
         NULL::timestamptz, ${NO_STAT}
-      FROM ${src} JOIN incident_service s ON s.incident_id = i.id WHERE i.in_metrics GROUP BY 1, 2, 4`,
+      FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
+     WHERE i.in_metrics GROUP BY 1, 2, 4`,
   gap: (src) => `SELECT ${MONTH}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
         ARRAY[count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id
           AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS')))]::int[],
         coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}
-      FROM ${src} JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED')
-      JOIN incident_service s ON s.incident_id = i.id
+      FROM ${src} i JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED') AND ${inRange(src, 'a.incident_id')}
+      JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
      WHERE i.in_metrics GROUP BY 1, 2, 4`,
-  action: (src) => `SELECT ${MONTH}, i.private, 'action', NULL::text, false,
-        ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
-              count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[],
-        0::float8, NULL::timestamptz,
-        ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)}
-      FROM ${src} JOIN action_item a ON a.incident_id = i.id WHERE NOT i.exclude_from_metrics GROUP BY 1, 2
-    UNION ALL
-    SELECT ${MONTH}, i.private, 'due', NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
-        ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}
-      FROM ${src} JOIN action_item a ON a.incident_id = i.id WHERE NOT i.exclude_from_metrics GROUP BY 1, 2`,
+  action: (src) => `SELECT a.month, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v FROM (
+      SELECT ${MONTH} AS month, i.private,
+             ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
+                   count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[] AS c,
+             ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)},
+             ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}
+        FROM ${src} i JOIN action_item a ON a.incident_id = i.id AND ${inRange(src, 'a.incident_id')}
+       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2
+    ) a(month, private, c, dn, ds, dv, un, us, uv)
+    CROSS JOIN LATERAL (VALUES ('action', a.c, a.dn, a.ds, a.dv), ('due', '{}'::int[], a.un, a.us, a.uv)) x(g, c, n, s, v)`,
 };
 
 const GROUPINGS: Record<Family, string[]> = {
@@ -111,9 +118,9 @@ const withFences = (families: Family[], src: string) =>
   families.map((f) => `SELECT b.*, metric_fence_counts(b.v) AS fc FROM (${CELLS[f](src)}) b(${CELL_COLUMNS})`).join('\nUNION ALL\n');
 
 /** Merged impact intervals per (month, private, service) of the resolved counted incidents of `src`. */
-const islands = (src: string) => `WITH iv AS (
+const islands = (src: string) => `iv AS (
     SELECT ${MONTH} AS month, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi
-      FROM ${src} JOIN incident_service s ON s.incident_id = i.id WHERE ${RESOLVED}
+      FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')} WHERE ${RESOLVED}
   ), marked AS (
     SELECT *, CASE WHEN lo <= max(hi) OVER (PARTITION BY month, private, service_id ORDER BY lo, hi
                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS starts_island
@@ -125,13 +132,14 @@ const islands = (src: string) => `WITH iv AS (
 
 /** The statements that rebuild the cells of month $1 (a UTC month start). */
 export function rebuildMonthStatements(): string[] {
-  const src = `(SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')}) i`;
+  const src = `src AS MATERIALIZED (
+      SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')})`;
   const families = Object.keys(CELLS) as Family[];
   return [
     `DELETE FROM metric_cell WHERE month = $1`,
     `DELETE FROM metric_island WHERE month = $1`,
-    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) ${withFences(families, src)}`,
-    `INSERT INTO metric_island (month, private, service_id, lo, hi) ${islands(src)}`,
+    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src} ${withFences(families, 'src')}`,
+    `INSERT INTO metric_island (month, private, service_id, lo, hi) WITH ${src}, ${islands('src')}`,
     `INSERT INTO metric_month (month) VALUES ($1) ON CONFLICT DO NOTHING`,
   ];
 }
@@ -189,7 +197,8 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
           WHERE i.started_at >= clean.m AND i.started_at < ${nextMonth('clean.m')} AND i.private AND ${visible} OFFSET 0) i`;
   const groupings = families.flatMap((fam) => GROUPINGS[fam]);
   return `bounds AS (
-      SELECT coalesce(${from}::timestamptz, (SELECT min(started_at) FROM incident)) AS lo,
+      -- with no from, the month of the first incident is whole (nothing starts before it)
+      SELECT coalesce(${from}::timestamptz, date_trunc('month', (SELECT min(started_at) FROM incident), 'UTC')) AS lo,
              coalesce(${to}::timestamptz, 'infinity') AS hi,
              least(coalesce(${to}::timestamptz, 'infinity'), coalesce((SELECT max(started_at) FROM incident), '-infinity')) AS last
     ), months AS (
@@ -211,7 +220,7 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
       SELECT ${CELL_COLUMNS}, fc FROM metric_cell mc JOIN clean ON mc.month = clean.m
        WHERE mc.grouping = ANY(${p(groupings)}::text[]) ${admin ? '' : 'AND NOT mc.private'}
       UNION ALL
-      ${withFences(families, 'live i')}
+      ${withFences(families, 'live')}
     )`;
 }
 
