@@ -286,11 +286,13 @@ async function main() {
         await gql(token, DASHBOARD, { f: filter });
         warm.push(ms(t0));
       }
-      // one write in the period (an incident's title), then the dashboard: its month is rebuilt on that request
+      // one write in the period that changes a metric (an incident resolved a minute later), then the dashboard:
+      // its month is rebuilt on that request
       const afterWrite = [];
       for (let i = 0; i < 3; i++) {
         await pool.query(
-          `UPDATE incident SET title = title || '' WHERE id = (SELECT id FROM incident WHERE started_at >= $1 ORDER BY started_at LIMIT 1 OFFSET $2)`,
+          `UPDATE incident SET resolved_at = resolved_at + interval '1 minute'
+            WHERE id = (SELECT id FROM incident WHERE started_at >= $1 AND resolved_at IS NOT NULL ORDER BY started_at LIMIT 1 OFFSET $2)`,
           [filter?.from ?? '2025-01-01T00:00:00Z', 40_000 * (i + 1)],
         );
         t0 = process.hrtime.bigint();

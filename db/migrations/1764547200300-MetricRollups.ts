@@ -16,6 +16,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * incidents in that statement. Rebuilding a month (MetricsRollup.refresh) deletes only the dirty rows it
  * saw, in the snapshot it computed from, so a write that commits meanwhile stays marked.
  */
+/** Per table written by the app, the columns some metric reads (an UPDATE changing none of them dirties nothing). */
+const METRIC_COLUMNS: Record<string, string> = {
+  incident:
+    'id, started_at, detected_at, acknowledged_at, mitigated_at, resolved_at, kind, exclude_from_metrics, private, severity, detection_source',
+  incident_cause: 'incident_id, cause_id, is_primary, state',
+  incident_service: 'incident_id, service_id',
+  redundancy_assessment: 'incident_id, mechanism_id, outcome',
+  action_item: 'incident_id, mechanism_id, status, due_date, created_at, completed_at',
+};
+
 export class MetricRollups1764547200300 implements MigrationInterface {
   name = 'MetricRollups1764547200300';
 
@@ -70,43 +80,34 @@ export class MetricRollups1764547200300 implements MigrationInterface {
                     ELSE ARRAY(SELECT width_bucket(f, v) FROM unnest(metric_fences()) WITH ORDINALITY AS u(f, o) ORDER BY o) END
       $$;
 
-      -- the months of the changed rows (before and after an update), one row each per statement
-      CREATE FUNCTION metric_mark_incident() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM new_rows;
-        ELSIF TG_OP = 'UPDATE' THEN
-          INSERT INTO metric_dirty (month)
-          SELECT date_trunc('month', started_at, 'UTC') FROM new_rows UNION SELECT date_trunc('month', started_at, 'UTC') FROM old_rows;
-        ELSE
-          INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM old_rows;
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE FUNCTION metric_mark_child() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          INSERT INTO metric_dirty (month)
-          SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM new_rows r JOIN incident i ON i.id = r.incident_id;
-        ELSIF TG_OP = 'UPDATE' THEN
-          INSERT INTO metric_dirty (month)
-          SELECT date_trunc('month', i.started_at, 'UTC') FROM incident i
-           WHERE i.id IN (SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows)
-           GROUP BY 1;
-        ELSE
-          INSERT INTO metric_dirty (month)
-          SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM old_rows r JOIN incident i ON i.id = r.incident_id;
-        END IF;
-        RETURN NULL;
-      END $$;
       CREATE FUNCTION metric_forget_all() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM metric_cell; DELETE FROM metric_island; DELETE FROM metric_month;
         RETURN NULL;
       END $$;
     `);
-    for (const table of ['incident', 'incident_cause', 'incident_service', 'redundancy_assessment', 'action_item']) {
-      const fn = table === 'incident' ? 'metric_mark_incident' : 'metric_mark_child';
+    for (const [table, columns] of Object.entries(METRIC_COLUMNS)) {
+      const fn = `${table}_metric_mark`;
+      // the months of the written rows: all of them for INSERT and DELETE; for UPDATE those whose columns that
+      // metrics read changed, before and after (a new title or summary dirties nothing); one row per month
+      const months = (rows: string) =>
+        table === 'incident'
+          ? `SELECT DISTINCT date_trunc('month', r.started_at, 'UTC') FROM ${rows} r`
+          : `SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM ${rows} r JOIN incident i ON i.id = r.incident_id`;
+      const changed = `((SELECT ${columns} FROM new_rows EXCEPT SELECT ${columns} FROM old_rows)
+                        UNION ALL (SELECT ${columns} FROM old_rows EXCEPT SELECT ${columns} FROM new_rows))`;
+      await q.query(`
+        CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO metric_dirty (month) ${months('new_rows')};
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO metric_dirty (month) ${months('old_rows')};
+          ELSE
+            INSERT INTO metric_dirty (month) ${months(changed)};
+          END IF;
+          RETURN NULL;
+        END $$;`);
       await q.query(`
         CREATE TRIGGER ${table}_metric_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
           FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
@@ -123,11 +124,12 @@ export class MetricRollups1764547200300 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['incident', 'incident_cause', 'incident_service', 'redundancy_assessment', 'action_item']) {
+    for (const table of Object.keys(METRIC_COLUMNS)) {
       for (const t of ['ins', 'upd', 'del', 'truncate']) await q.query(`DROP TRIGGER IF EXISTS ${table}_metric_${t} ON ${table}`);
+      await q.query(`DROP FUNCTION IF EXISTS ${table}_metric_mark()`);
     }
     await q.query(`
-      DROP FUNCTION IF EXISTS metric_mark_incident(), metric_mark_child(), metric_forget_all(), metric_fence_counts(float8[]), metric_fences();
+      DROP FUNCTION IF EXISTS metric_forget_all(), metric_fence_counts(float8[]), metric_fences();
       DROP INDEX IF EXISTS incident_private_started;
       DROP TABLE IF EXISTS metric_island, metric_cell, metric_dirty, metric_month;
     `);

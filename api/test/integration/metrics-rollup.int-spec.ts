@@ -130,11 +130,15 @@ describe('metric rollups (real PostgreSQL)', () => {
     await expectAgreement(ADMIN, f);
   });
 
-  it('marks the months of changed causes, services, assessments and action items, and of a moved incident', async () => {
+  it('marks the months of changed causes, services, assessments and action items, and of a moved incident, not of a new title', async () => {
     const [{ id, month }] = await t.db.query(
       `SELECT id, date_trunc('month', started_at, 'UTC') AS month FROM incident WHERE started_at < '2025-03-01' ORDER BY id LIMIT 1`,
     );
     const dirty = () => t.db.query(`SELECT DISTINCT month FROM metric_dirty ORDER BY month`);
+    // what no metric reads changes nothing
+    await t.db.query(`UPDATE incident SET title = title || ' (edited)', summary = 'Rewritten' WHERE id = $1`, [id]);
+    await t.db.query(`UPDATE action_item SET title = title || ' (edited)' WHERE incident_id = $1`, [id]);
+    expect(await dirty()).toEqual([]);
     await t.db.query(`UPDATE action_item SET status = 'DONE', completed_at = now() WHERE incident_id = $1`, [id]);
     await t.db.query(`DELETE FROM incident_cause WHERE incident_id = $1 AND NOT is_primary`, [id]);
     await t.db.query(`UPDATE redundancy_assessment SET outcome = 'FAILED' WHERE incident_id = $1`, [id]);
