@@ -26,6 +26,9 @@ import type { Principal } from '../auth/principal';
 import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
 import type { ResolvedFilter, Visibility } from './metrics.scope';
 
+/** How many fences metric_fences() has (1 + 16·STEP), and the step of the first search among them. */
+const FENCES = 257;
+const STEP = 16;
 /** The UTC month of alias i's start, as stored in metric_cell.month. */
 const MONTH = `date_trunc('month', i.started_at, 'UTC')`;
 /** The UTC month after the month start `m`. */
@@ -228,33 +231,50 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
  * CTEs named `${name}*` computing, per group g of `rows` (a SELECT of g, n, s, v, fc over cells), the statistic
  * count, mean and [median, p90] exactly as percentile_cont: rank r = p·(n−1) (0-based), value =
  * lo + (r − ⌊r⌋)·(hi − lo) with lo, hi the values at ranks ⌊r⌋ and ⌈r⌉. A rank's value is found by adding the
- * cells' fence counts into `cum` (cum[o] = values at or below fence o), taking the last fence o with
- * cum[o] ≤ rank (width_bucket's binary search) and sorting only the cells' values between fences o and o+1.
+ * cells' fence counts (how many values lie at or below fence o) and taking the last fence o with at most `rank`
+ * values at or below it, then sorting only the cells' values between fences o and o+1. The fence is found in two
+ * steps so that only 17 + 16 of the 257 counts are added per group: every STEP-th fence first (width_bucket's
+ * binary search on their running counts), then the fences inside that interval.
  */
 function statSql(name: string, rows: string): string {
-  return `${name}_rows AS MATERIALIZED (${rows}),
-    ${name}_tot AS (SELECT g, sum(n)::int8 AS n, sum(s) AS s FROM ${name}_rows GROUP BY g),
-    ${name}_f AS (
-      SELECT r.g, u.o, sum(u.x)::int8 AS below FROM ${name}_rows r, unnest(r.fc) WITH ORDINALITY AS u(x, o) WHERE r.n > 0 GROUP BY r.g, u.o
-    ), ${name}_cum AS (
-      SELECT g, array_agg(below ORDER BY o) AS cum FROM ${name}_f GROUP BY g
-    ), ${name}_pick AS (
-      SELECT t.g, q.ord, q.r, k.rank, width_bucket(k.rank, c.cum) AS o, c.cum FROM ${name}_tot t JOIN ${name}_cum c USING (g)
+  const n = name;
+  return `${n}_rows AS MATERIALIZED (${rows}),
+    ${n}_tot AS (SELECT g, sum(n)::int8 AS n, sum(s) AS s FROM ${n}_rows GROUP BY g),
+    ${n}_cf AS (
+      SELECT g, o, sum(x)::int8 AS below FROM (
+        -- (the subquery takes fc[o] out before grouping, so the grouping does not carry whole arrays)
+        SELECT r.g, k.o, r.fc[k.o] AS x FROM ${n}_rows r, generate_series(1, ${FENCES}, ${STEP}) AS k(o) WHERE r.n > 0 OFFSET 0) c
+       GROUP BY g, o
+    ), ${n}_ccum AS (
+      SELECT g, array_agg(below ORDER BY o) AS cum FROM ${n}_cf GROUP BY g
+    ), ${n}_ranks AS (
+      SELECT t.g, q.ord, q.r, k.rank, 1 + ${STEP} * (width_bucket(k.rank, c.cum) - 1) AS co
+        FROM ${n}_tot t JOIN ${n}_ccum c USING (g)
         CROSS JOIN LATERAL (SELECT u.ord, u.p * (t.n - 1) AS r FROM unnest('{0.5,0.9}'::float8[]) WITH ORDINALITY AS u(p, ord)) q
         CROSS JOIN LATERAL (SELECT DISTINCT x FROM (VALUES (floor(q.r)::int8), (ceil(q.r)::int8)) AS v(x)) k(rank)
-    ), ${name}_val AS (
+    ), ${n}_ff AS (
+      SELECT g, co, o, sum(x)::int8 AS below FROM (
+        SELECT w.g, w.co, k.o, r.fc[k.o] AS x
+          FROM (SELECT DISTINCT g, co FROM ${n}_ranks) w JOIN ${n}_rows r ON r.g = w.g AND r.n > 0
+          CROSS JOIN LATERAL generate_series(w.co, w.co + ${STEP - 1}) AS k(o) OFFSET 0) f
+       GROUP BY g, co, o
+    ), ${n}_pick AS (
+      SELECT DISTINCT ON (p.g, p.ord, p.rank) p.g, p.ord, p.r, p.rank, f.o, f.below
+        FROM ${n}_ranks p JOIN ${n}_ff f ON f.g = p.g AND f.co = p.co AND f.below <= p.rank
+       ORDER BY p.g, p.ord, p.rank, f.o DESC
+    ), ${n}_val AS MATERIALIZED (
       SELECT p.g, p.ord, p.r, p.rank,
-             (SELECT x FROM ${name}_rows r, unnest(r.v[r.fc[p.o] + 1 : r.fc[p.o + 1]]) AS x
-               WHERE r.g = p.g AND r.n > 0 ORDER BY x OFFSET p.rank - p.cum[p.o] LIMIT 1) AS x
-        FROM ${name}_pick p
-    ), ${name}_pct AS (
+             (SELECT x FROM ${n}_rows r, unnest(r.v[r.fc[p.o] + 1 : r.fc[p.o + 1]]) AS x
+               WHERE r.g = p.g AND r.n > 0 ORDER BY x OFFSET p.rank - p.below LIMIT 1) AS x
+        FROM ${n}_pick p
+    ), ${n}_pct AS (
       SELECT g, array_agg(lo + (r - floor(r)) * (hi - lo) ORDER BY ord) AS pct FROM (
         SELECT g, ord, min(r) AS r, min(x) FILTER (WHERE rank = floor(r)) AS lo, min(x) FILTER (WHERE rank = ceil(r)) AS hi
-          FROM ${name}_val GROUP BY g, ord) z
+          FROM ${n}_val GROUP BY g, ord) z
        GROUP BY g
-    ), ${name} AS (
+    ), ${n} AS (
       SELECT t.g, t.n::int AS count, CASE WHEN t.n > 0 THEN t.s / t.n END AS mean, pc.pct
-        FROM ${name}_tot t LEFT JOIN ${name}_pct pc USING (g)
+        FROM ${n}_tot t LEFT JOIN ${n}_pct pc USING (g)
     )`;
 }
 
