@@ -2,10 +2,11 @@
 /**
  * Metrics benchmark: one command, real PostgreSQL, the built API.
  *
- *   npx tsc -p api/tsconfig.build.json && node bench/metrics.mjs [--incidents 1000000] [--duration 30] [--connections 50] [--reuse] [--keep]
+ *   npx tsc -p api/tsconfig.build.json && node bench/metrics.mjs [--incidents 1000000] [--duration 30] [--connections 50] [--reuse] [--rebuild] [--drop]
  *
  * 1. (re)creates the database `hindsight_bench` on BENCH_DATABASE_URL's server
- *    (default postgres://postgres@127.0.0.1:5432/postgres); --reuse keeps an already seeded one;
+ *    (default postgres://postgres@127.0.0.1:5432/postgres); --reuse keeps an already seeded one, --rebuild then
+ *    marks every month's metric rollups for rebuilding, so step 3 times a full build;
  * 2. starts the built API against it (node api/dist/api/src/main.js) and waits for /healthz;
  * 3. seeds N demo incidents with the demo generator (api/dist/db/seeds/cli.js, --now fixed so runs compare),
  *    then VACUUM ANALYZE, then builds the dirty months of the metric rollups and prints how long that took;
@@ -29,7 +30,7 @@ const require = createRequire(path.join(root, 'api/package.json'));
 const pg = require('pg');
 const autocannon = require(path.join(root, 'node_modules/autocannon'));
 
-const args = { incidents: 1_000_000, duration: 30, connections: 50, port: 3917, reuse: false, keep: true };
+const args = { incidents: 1_000_000, duration: 30, connections: 50, port: 3917, reuse: false, rebuild: false, keep: true };
 for (let i = 2; i < process.argv.length; i++) {
   const [flag, inline] = process.argv[i].split(/=(.*)/s, 2);
   const value = () => Number((inline ?? process.argv[++i]).replace(/_/g, ''));
@@ -38,9 +39,10 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (flag === '--connections') args.connections = value();
   else if (flag === '--port') args.port = value();
   else if (flag === '--reuse') args.reuse = true;
+  else if (flag === '--rebuild') args.rebuild = true;
   else if (flag === '--drop') args.keep = false;
   else if (flag === '--help') {
-    console.log('node bench/metrics.mjs [--incidents N] [--duration S] [--connections C] [--port P] [--reuse] [--drop]');
+    console.log('node bench/metrics.mjs [--incidents N] [--duration S] [--connections C] [--port P] [--reuse] [--rebuild] [--drop]');
     process.exit(0);
   } else throw new Error(`unknown argument ${process.argv[i]}`);
 }
@@ -239,6 +241,9 @@ async function main() {
     } else {
       console.log(`reusing ${n.toLocaleString('en-US')} seeded incidents`);
     }
+    // --rebuild: every month to be built again, to time a full build on a reused database
+    if (args.rebuild)
+      await pool.query(`INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM incident`);
     t0 = process.hrtime.bigint();
     const months = await buildRollups(pool);
     console.log(`metric rollups: ${months} dirty months built in ${(ms(t0) / 1000).toFixed(1)} s`);
