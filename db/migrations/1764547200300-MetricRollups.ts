@@ -93,7 +93,9 @@ export class MetricRollups1764547200300 implements MigrationInterface {
       const months = (rows: string) =>
         table === 'incident'
           ? `SELECT DISTINCT date_trunc('month', r.started_at, 'UTC') FROM ${rows} r`
-          : `SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM ${rows} r JOIN incident i ON i.id = r.incident_id`;
+          : // one primary-key probe per incident (a join would be planned blind on the transition table and may scan incident)
+            `SELECT DISTINCT date_trunc('month', i.started_at, 'UTC') FROM (SELECT DISTINCT incident_id FROM ${rows} r) r
+               CROSS JOIN LATERAL (SELECT started_at FROM incident WHERE id = r.incident_id OFFSET 0) i`;
       const changed = `((SELECT ${columns} FROM new_rows EXCEPT SELECT ${columns} FROM old_rows)
                         UNION ALL (SELECT ${columns} FROM old_rows EXCEPT SELECT ${columns} FROM new_rows))`;
       await q.query(`
