@@ -331,7 +331,8 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
         SELECT mi.service_id, mi.lo, least(mi.hi, ${to}) AS hi FROM metric_island mi JOIN clean ON mi.month = clean.m
          ${who.role === 'ADMIN' ? '' : 'WHERE NOT mi.private'}
         UNION ALL
-        SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i JOIN incident_service s ON s.incident_id = i.id
+        SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i
+          JOIN incident_service s ON s.incident_id = i.id AND ${inRange('live', 's.incident_id')}
          WHERE ${RESOLVED}
       ), marked AS (
         SELECT service_id, lo, hi,
