@@ -121,6 +121,26 @@ export function causeFrequencyQuery(who: Visibility, f: ResolvedFilter, mode: Ca
 }
 
 /**
+ * Gaps and islands: the merged intervals of `intervals` (a FROM item with columns `partition`, lo, hi) per
+ * `partition`, as rows (partition…, lo, hi). An interval starts a new island when it starts after every earlier
+ * end of its partition (in order of lo, hi); an island runs from its first start to its last end.
+ */
+export function islandsSql(intervals: string, partition: string): string {
+  return `SELECT ${partition}, min(lo) AS lo, max(hi) AS hi FROM (
+      SELECT *, sum(starts_island) OVER (PARTITION BY ${partition} ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island FROM (
+        SELECT ${partition}, lo, hi,
+               CASE WHEN lo <= max(hi) OVER (PARTITION BY ${partition} ORDER BY lo, hi ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                    THEN 0 ELSE 1 END AS starts_island
+          FROM ${intervals}) marked) numbered
+     GROUP BY ${partition}, island`;
+}
+
+/** Per service, the minutes covered by `intervals` (service_id, lo, hi), overlaps counted once. */
+export const mergedDowntimeSql = (intervals: string) =>
+  `SELECT service_id, sum(extract(epoch FROM hi - lo))::float8 / 60 AS downtime_minutes
+     FROM (${islandsSql(intervals, 'service_id')}) x GROUP BY service_id`;
+
+/**
  * SERVICE_DOWNTIME — per service: incident_count = counted incidents affecting it (ongoing included);
  * downtime_minutes = length in minutes of the union of [started_at, impact_end_at) of its resolved counted
  * incidents (overlaps merged, "gaps and islands": an interval starts a new island when it starts after every
@@ -140,18 +160,7 @@ export function serviceDowntimeQuery(who: Visibility, f: ResolvedFilter): Query 
         SELECT s.service_id, i.started_at AS lo, ${end} AS hi, i.in_metrics AND i.resolved_at IS NOT NULL AS resolved
           FROM incident i JOIN incident_service s ON s.incident_id = i.id
          WHERE ${where} AND i.in_metrics
-      ), marked AS (
-        SELECT service_id, lo, hi,
-               CASE WHEN lo <= max(hi) OVER (PARTITION BY service_id ORDER BY lo, hi ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                    THEN 0 ELSE 1 END AS starts_island
-          FROM iv WHERE resolved
-      ), islands AS (
-        SELECT service_id, lo, hi, sum(starts_island) OVER (PARTITION BY service_id ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island
-          FROM marked
-      ), merged AS (
-        SELECT service_id, sum(extract(epoch FROM hi - lo))::float8 / 60 AS downtime_minutes
-          FROM (SELECT service_id, min(lo) AS lo, max(hi) AS hi FROM islands GROUP BY service_id, island) x
-         GROUP BY service_id
+      ), merged AS (${mergedDowntimeSql('iv WHERE resolved')}
       ), c AS (
         SELECT service_id, count(*)::int AS incident_count FROM iv GROUP BY service_id
       )

@@ -47,7 +47,8 @@ export class MetricsResolver {
     complexity: METRICS_COMPLEXITY,
     description:
       'The same metrics, same filter, for the period just before: of equal length, or the same number of calendar months ' +
-      'when from and to are both UTC month starts (a quarter → the previous quarter). Null when the period has no start.',
+      'when from and to are both UTC month starts (a quarter → the previous quarter). Without to, the length counts to the ' +
+      'start of the current UTC day (so "last 90 days" compares with the 90 days before). Null when the period has no start.',
   })
   previous(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ReliabilityMetrics | null> {
     return this.metrics.previous(m, ctx.loaders);

@@ -23,7 +23,7 @@
  */
 import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
-import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
+import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, islandsSql, mergedDowntimeSql, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
 import type { ResolvedFilter, Visibility } from './metrics.scope';
 
 /** How many fences metric_fences() has (1 + 16·STEP), and the step of the first search among them. */
@@ -124,14 +124,7 @@ const withFences = (families: Family[], src: string) =>
 const islands = (src: string) => `iv AS (
     SELECT ${MONTH} AS month, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')} WHERE ${RESOLVED}
-  ), marked AS (
-    SELECT *, CASE WHEN lo <= max(hi) OVER (PARTITION BY month, private, service_id ORDER BY lo, hi
-                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS starts_island
-      FROM iv
-  ), numbered AS (
-    SELECT *, sum(starts_island) OVER (PARTITION BY month, private, service_id ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island FROM marked
-  )
-  SELECT month, private, service_id, min(lo), max(hi) FROM numbered GROUP BY month, private, service_id, island`;
+  ) ${islandsSql('iv', 'month, private, service_id')}`;
 
 /** The statements that rebuild the cells of month $1 (a UTC month start). */
 export function rebuildMonthStatements(): string[] {
@@ -152,7 +145,7 @@ export type RunInSnapshot = <T>(work: (query: (text: string, params?: unknown[])
 
 /**
  * Rebuilds dirty months, one per transaction, oldest first, until none is left or `budgetMs` has passed.
- * Only one refresher runs at a time across processes (a transaction advisory lock; the others return at
+ * Only one refresher per schema runs at a time across processes (a transaction advisory lock; the others return at
  * once and their queries read those months from the incidents). Each transaction deletes only the dirty
  * rows of its own snapshot, so a write committed meanwhile keeps its month dirty. Returns the months built.
  */
@@ -162,7 +155,9 @@ export async function refreshRollups(inSnapshot: RunInSnapshot, budgetMs = Infin
   let built = 0;
   while (Date.now() - started < budgetMs) {
     const month = await inSnapshot(async (query) => {
-      const [{ locked }] = await query(`SELECT pg_try_advisory_xact_lock(hashtext('hindsight.metric_rollup')) AS locked`);
+      const [{ locked }] = await query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('hindsight.metric_rollup.' || current_schema())) AS locked`,
+      );
       if (!locked) return null;
       const dirty = await query(`SELECT id::text, month FROM metric_dirty WHERE month = (SELECT min(month) FROM metric_dirty)`);
       if (!dirty.length) return null;
@@ -334,18 +329,7 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
         SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i
           JOIN incident_service s ON s.incident_id = i.id AND ${inRange('live', 's.incident_id')}
          WHERE ${RESOLVED}
-      ), marked AS (
-        SELECT service_id, lo, hi,
-               CASE WHEN lo <= max(hi) OVER (PARTITION BY service_id ORDER BY lo, hi ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                    THEN 0 ELSE 1 END AS starts_island
-          FROM iv
-      ), numbered AS (
-        SELECT service_id, lo, hi, sum(starts_island) OVER (PARTITION BY service_id ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island
-          FROM marked
-      ), merged AS (
-        SELECT service_id, sum(extract(epoch FROM hi - lo))::float8 / 60 AS downtime_minutes
-          FROM (SELECT service_id, min(lo) AS lo, max(hi) AS hi FROM numbered GROUP BY service_id, island) x
-         GROUP BY service_id
+      ), merged AS (${mergedDowntimeSql('iv')}
       ), counts AS (
         SELECT key::int AS service_id, sum(c[1])::int AS incident_count FROM cells GROUP BY 1
       )

@@ -31,6 +31,7 @@ import type { MetricsScope, ResolvedFilter, Visibility } from './metrics.scope';
 /** A statistic over fewer incidents than this is flagged as a small sample (SPEC §3). */
 export const SMALL_SAMPLE = 5;
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 export const toStat = (s: StatRow): DurationStat => ({
   count: s.count,
@@ -106,18 +107,22 @@ export class MetricsService {
   /**
    * The same metrics for the period just before: of equal length, or, when from and to are both UTC month
    * starts (whole months, quarters, years), the same number of calendar months before (so Q3 → Q2).
-   * Null when the period has no start (nothing matched and no `from`).
+   * A period without `to` still grows, so its length is counted to the start of the current UTC day (as the
+   * web app's "last N days" comparison does; now, if the period starts today): the previous period then stays
+   * the same all day and its answer can be cached. Null when the period has no start (nothing matched and no `from`).
    */
   async previous(m: ReliabilityMetrics, loaders = new RequestLoaders()): Promise<ReliabilityMetrics | null> {
     const { filter, periodStart, periodEnd } = m.scope;
     if (!periodStart) return null;
+    const today = Math.floor(periodEnd.getTime() / DAY) * DAY;
+    const end = filter.to || today <= periodStart.getTime() ? periodEnd.getTime() : today;
     const months = wholeMonths(periodStart, periodEnd);
     let from: Date;
     if (months && months > 0) {
       from = new Date(periodStart);
       from.setUTCMonth(from.getUTCMonth() - months);
     } else {
-      from = new Date(periodStart.getTime() - (periodEnd.getTime() - periodStart.getTime()));
+      from = new Date(periodStart.getTime() - (end - periodStart.getTime()));
     }
     if (from.getTime() >= periodStart.getTime()) return null;
     return this.forScope(m.scope.visibility, { ...filter, from, to: periodStart }, loaders);

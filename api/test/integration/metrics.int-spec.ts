@@ -376,6 +376,14 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
       });
       const odd = await metrics({ from: '2024-07-01T00:00:00Z', to: '2024-07-11T00:00:00Z' }, `previous { periodStart periodEnd }`);
       expect(odd.previous).toEqual({ periodStart: '2024-06-21T00:00:00.000Z', periodEnd: '2024-07-01T00:00:00.000Z' });
+      // without `to`, the length counts to the start of today (UTC): 90 days from midnight → the 90 days before
+      const midnight = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+      const from = new Date(midnight - 90 * 86_400_000);
+      const open = await metrics({ from: from.toISOString() }, `previous { periodStart periodEnd }`);
+      expect(open.previous).toEqual({
+        periodStart: new Date(from.getTime() - 90 * 86_400_000).toISOString(),
+        periodEnd: from.toISOString(),
+      });
     });
 
     it('gives a trend per bucket with empty buckets between the first and the last', async () => {
