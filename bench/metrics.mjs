@@ -177,8 +177,7 @@ function dashboardSql(filter, form, granularity = 'MONTH') {
     q[form === 'rollup' ? 'rollupCausesQuery' : 'causeFrequencyQuery'](who, f, 'CONTRIBUTING'),
     q[n('serviceDowntimeQuery')](who, f),
     q[n('redundancyGapsQuery')](who, f),
-    // weeks cut months: the API answers trend(WEEK) with the direct query in either form
-    form === 'rollup' && granularity === 'WEEK' ? queriesModule().trendQuery(who, f, 'WEEK') : q[n('trendQuery')](who, f, granularity),
+    q[n('trendQuery')](who, f, granularity),
     q[n('detectionQuery')](who, f),
     q[n('histogramQuery')](who, f),
     q[n('actionItemsQuery')](who, f, today),

@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Monthly rollups of the metrics, kept exact (docs/performance.md §Metrics, "Rollups").
  *
- * A *cell* is the part of one metric computed over the incidents that started in one UTC month with one
- * `private` flag: counts and sums, and for a duration statistic the sorted array of its values plus how
+ * A *cell* is the part of one metric computed over the incidents that started in one UTC month (or, with
+ * `day` set, one UTC day of it, for periods that cut a month and for weekly trends) with one `private` flag: counts and sums, and for a duration statistic the sorted array of its values plus how
  * many of them lie at or below each of 257 fixed fences (`metric_fences()`). Cells add up: a period of
  * whole months is the sum of its cells, and an exact percentile is found by adding the fence counts
  * (which fence interval holds rank k) and sorting only the cells' values in that interval.
@@ -40,6 +40,7 @@ export class MetricRollups1764547200300 implements MigrationInterface {
       -- n, s, v, fc: a duration statistic's count, sum, sorted values and counts at or below each fence
       CREATE TABLE metric_cell (
         month timestamptz NOT NULL,
+        day timestamptz,
         private boolean NOT NULL,
         grouping text NOT NULL,
         key text,
@@ -56,9 +57,10 @@ export class MetricRollups1764547200300 implements MigrationInterface {
       -- values are read in slices; uncompressed storage avoids decompressing whole arrays
       ALTER TABLE metric_cell ALTER COLUMN v SET STORAGE EXTERNAL;
 
-      -- per service, the merged impact intervals of one month's resolved counted incidents
+      -- per service, the merged impact intervals of one month's (or day's) resolved counted incidents
       CREATE TABLE metric_island (
         month timestamptz NOT NULL,
+        day timestamptz,
         private boolean NOT NULL,
         service_id integer NOT NULL,
         lo timestamptz NOT NULL,

@@ -143,8 +143,8 @@ export class MetricsRepository {
   }
 
   /** The rollup form when the cells can answer `f`, else the direct form. */
-  private async pick(f: ResolvedFilter, direct: () => Query, rollup: (() => Query) | null): Promise<any[]> {
-    if (!rollup || !rollupAnswers(f)) return this.run(direct());
+  private async pick(f: ResolvedFilter, direct: () => Query, rollup: () => Query): Promise<any[]> {
+    if (!rollupAnswers(f)) return this.run(direct());
     await this.refreshRollups();
     return this.run(rollup());
   }
@@ -219,7 +219,7 @@ export class MetricsRepository {
     const rows = await this.pick(
       f,
       () => trendQuery(who, f, granularity),
-      granularity === 'WEEK' ? null : () => rollupTrendQuery(who, f, granularity),
+      () => rollupTrendQuery(who, f, granularity),
     );
     return rows.map((r) => ({
       periodStart: r.period_start,

@@ -31,12 +31,16 @@ const FENCES = 257;
 const STEP = 16;
 /** The UTC month of alias i's start, as stored in metric_cell.month. */
 const MONTH = `date_trunc('month', i.started_at, 'UTC')`;
+/** metric_cell.day: the UTC day of alias i's start for a day cell, NULL for a month cell. */
+const dayOf = (byDay: boolean) => (byDay ? `date_trunc('day', i.started_at, 'UTC')` : 'NULL::timestamptz');
+/** The UTC day after the day start `d` (UTC days are 24 hours long). */
+const nextDay = (d: string) => `(${d} + interval '24 hours')`;
 /** The UTC month after the month start `m`. */
 const nextMonth = (m: string) => `((${m} AT TIME ZONE 'UTC' + interval '1 month') AT TIME ZONE 'UTC')`;
 /** The incident columns a cell needs (the live part selects only these). */
 const INCIDENT_COLUMNS = `i.id, i.started_at, i.private, i.team_id, i.kind, i.exclude_from_metrics, i.in_metrics, i.resolved_at,
   i.severity, i.detection_source, i.ttd_minutes, i.tta_minutes, i.ttm_minutes, i.ttr_minutes, i.impact_end_at`;
-const CELL_COLUMNS = 'month, private, grouping, key, confirmed, c, d, first_started_at, n, s, v';
+const CELL_COLUMNS = 'month, day, private, grouping, key, confirmed, c, d, first_started_at, n, s, v';
 const NO_STAT = `0, NULL::float8, NULL::float8[]`;
 const OPEN = `a.status IN ('OPEN', 'IN_PROGRESS')`;
 
@@ -53,9 +57,12 @@ type Family = 'all' | 'durations' | 'causes' | 'detection' | 'service' | 'gap' |
  */
 const inRange = (src: string, col: string) => `${col} BETWEEN (SELECT min(id) FROM ${src}) AND (SELECT max(id) FROM ${src})`;
 
-/** The cells of one family from the incidents of relation `src` (INCIDENT_COLUMNS), columns CELL_COLUMNS. */
-const CELLS: Record<Family, (src: string) => string> = {
-  all: (src) => {
+/**
+ * The cells of one family from the incidents of relation `src` (INCIDENT_COLUMNS), columns CELL_COLUMNS: per month,
+ * or with `byDay` per day.
+ */
+const CELLS: Record<Family, (src: string, byDay: boolean) => string> = {
+  all: (src, byDay) => {
     const counted = [
       'i.in_metrics',
       'i.in_metrics AND i.resolved_at IS NULL',
@@ -67,42 +74,54 @@ const CELLS: Record<Family, (src: string) => string> = {
       (_, b) => `${RESOLVED} AND width_bucket(i.ttr_minutes, '{${HISTOGRAM_EDGES}}'::float8[]) = ${b}`,
     );
     const counters = [...counted, ...severities, ...buckets].map((w) => `count(*) FILTER (WHERE ${w})`).join(', ');
-    return `SELECT ${MONTH}, i.private, 'all', NULL::text, false, ARRAY[${counters}]::int[],
+    return `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'all', NULL::text, false, ARRAY[${counters}]::int[],
         coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}
-      FROM ${src} i GROUP BY 1, 2`;
+      FROM ${src} i GROUP BY 1, 2, 3`;
   },
-  durations: (src) => `SELECT ${MONTH}, i.private, x.g, NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
+  durations: (
+    src,
+    byDay,
+  ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, x.g, NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
         count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v)
       FROM ${src} i CROSS JOIN LATERAL (VALUES ('ttd', i.ttd_minutes), ('tta', i.tta_minutes), ('ttm', i.ttm_minutes), ('ttr', i.ttr_minutes)) x(g, v)
-     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3`,
-  causes: (src) => `SELECT ${MONTH}, i.private, CASE WHEN c.is_primary THEN 'cause' ELSE 'contrib' END, c.cause_id::text,
+     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3, 4`,
+  causes: (
+    src,
+    byDay,
+  ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, CASE WHEN c.is_primary THEN 'cause' ELSE 'contrib' END, c.cause_id::text,
         c.state = 'CONFIRMED', ARRAY[count(*)]::int[], coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz,
         ${stat('i.ttr_minutes', RESOLVED)}
       FROM ${src} i JOIN incident_cause c ON c.incident_id = i.id AND ${inRange(src, 'c.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5`,
-  detection: (src) => `SELECT ${MONTH}, i.private, 'detection', i.detection_source::text, false, ARRAY[count(*)]::int[], 0::float8,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5, 6`,
+  detection: (
+    src,
+    byDay,
+  ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'detection', i.detection_source::text, false, ARRAY[count(*)]::int[], 0::float8,
         NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}
-      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 4`,
-  service: (src) => `SELECT ${MONTH}, i.private, 'service', s.service_id::text, false, ARRAY[count(*)]::int[], 0::float8,
+      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
+  service: (
+    src,
+    byDay,
+  ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'service', s.service_id::text, false, ARRAY[count(*)]::int[], 0::float8,
         NULL::timestamptz, ${NO_STAT}
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 4`,
-  gap: (src) => `SELECT ${MONTH}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
+  gap: (src, byDay) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
         ARRAY[count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id
           AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS')))]::int[],
         coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}
       FROM ${src} i JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED') AND ${inRange(src, 'a.incident_id')}
       JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 4`,
-  action: (src) => `SELECT a.month, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v FROM (
-      SELECT ${MONTH} AS month, i.private,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
+  action: (src, byDay) => `SELECT a.month, a.day, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v FROM (
+      SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private,
              ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
                    count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[] AS c,
              ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)},
              ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}
         FROM ${src} i JOIN action_item a ON a.incident_id = i.id AND ${inRange(src, 'a.incident_id')}
-       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2
-    ) a(month, private, c, dn, ds, dv, un, us, uv)
+       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2, 3
+    ) a(month, day, private, c, dn, ds, dv, un, us, uv)
     CROSS JOIN LATERAL (VALUES ('action', a.c, a.dn, a.ds, a.dv), ('due', '{}'::int[], a.un, a.us, a.uv)) x(g, c, n, s, v)`,
 };
 
@@ -116,15 +135,15 @@ const GROUPINGS: Record<Family, string[]> = {
   action: ['action', 'due'],
 };
 
-/** Cells with their fence counts, from `src`. */
-const withFences = (families: Family[], src: string) =>
-  families.map((f) => `SELECT b.*, metric_fence_counts(b.v) AS fc FROM (${CELLS[f](src)}) b(${CELL_COLUMNS})`).join('\nUNION ALL\n');
+/** Cells with their fence counts, from `src`, per month or with `byDay` per day. */
+const withFences = (families: Family[], src: string, byDay: boolean) =>
+  families.map((f) => `SELECT b.*, metric_fence_counts(b.v) AS fc FROM (${CELLS[f](src, byDay)}) b(${CELL_COLUMNS})`).join('\nUNION ALL\n');
 
-/** Merged impact intervals per (month, private, service) of the resolved counted incidents of `src`. */
-const islands = (src: string) => `iv AS (
-    SELECT ${MONTH} AS month, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi
+/** Merged impact intervals per (month, day, private, service) of the resolved counted incidents of `src`. */
+const islands = (src: string, byDay: boolean) => `(WITH iv AS (
+    SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')} WHERE ${RESOLVED}
-  ) ${islandsSql('iv', 'month, private, service_id')}`;
+  ) ${islandsSql('iv', 'month, day, private, service_id')})`;
 
 /** The statements that rebuild the cells of month $1 (a UTC month start). */
 export function rebuildMonthStatements(): string[] {
@@ -134,8 +153,9 @@ export function rebuildMonthStatements(): string[] {
   return [
     `DELETE FROM metric_cell WHERE month = $1`,
     `DELETE FROM metric_island WHERE month = $1`,
-    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src} ${withFences(families, 'src')}`,
-    `INSERT INTO metric_island (month, private, service_id, lo, hi) WITH ${src}, ${islands('src')}`,
+    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src} ${withFences(families, 'src', false)}
+       UNION ALL ${withFences(families, 'src', true)}`,
+    `INSERT INTO metric_island (month, day, private, service_id, lo, hi) WITH ${src} ${islands('src', false)} UNION ALL ${islands('src', true)}`,
     `INSERT INTO metric_month (month) VALUES ($1) ON CONFLICT DO NOTHING`,
   ];
 }
@@ -177,12 +197,17 @@ export function rollupAnswers(f: ResolvedFilter): boolean {
 }
 
 /**
- * The CTEs every reading query starts with: `bounds` (the period), `clean` (the whole months inside it that
- * are built and not dirty, in this snapshot), `live` (the visible incidents of every other part of the
- * period, and for non-admins the private incidents of their teams in clean months) and `cells` (the
- * families' stored cells of clean months plus their cells computed from `live`).
+ * The CTEs every reading query starts with, all in the statement's one snapshot:
+ * - `bounds`, `months`: the period and the UTC months it touches;
+ * - `parts`: per month, the period's part of it [a, b) and whether its cells can be used (`ok`: built, not dirty);
+ * - `stored`: what storage answers: a usable month wholly inside the period (month cells; never with `byDay`),
+ *   else the whole UTC days of a usable month's part (day cells);
+ * - `ranges`, `live`: every other part of the period, read from the visible incidents (months not usable, and
+ *   the hours before the first and after the last whole day of a part); for non-admins also the private
+ *   incidents of their teams in the stored parts (stored cells keep only non-private ones for them);
+ * - `cells`: the families' stored cells plus their cells computed from `live` (per day with `byDay`).
  */
-function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params: unknown[]): string {
+function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params: unknown[], byDay = false): string {
   const p = (value: unknown) => `$${params.push(value)}`;
   const admin = who.role === 'ADMIN';
   const from = p(f.from);
@@ -190,9 +215,9 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
   const visible = visibleIncidentsSql(who as Principal, 'i', params);
   const ownPrivate = admin
     ? ''
-    : `UNION ALL SELECT i.* FROM clean CROSS JOIN LATERAL (
+    : `UNION ALL SELECT i.* FROM stored CROSS JOIN LATERAL (
          SELECT ${INCIDENT_COLUMNS} FROM incident i
-          WHERE i.started_at >= clean.m AND i.started_at < ${nextMonth('clean.m')} AND i.private AND ${visible} OFFSET 0) i`;
+          WHERE i.started_at >= stored.lo AND i.started_at < stored.hi AND i.private AND ${visible} OFFSET 0) i`;
   const groupings = families.flatMap((fam) => GROUPINGS[fam]);
   return `bounds AS (
       -- with no from, the month of the first incident is whole (nothing starts before it)
@@ -202,23 +227,38 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
     ), months AS (
       SELECT g AT TIME ZONE 'UTC' AS m
         FROM bounds, generate_series(date_trunc('month', bounds.lo, 'UTC') AT TIME ZONE 'UTC', bounds.last AT TIME ZONE 'UTC', interval '1 month') g
-    ), clean AS (
-      SELECT months.m FROM months CROSS JOIN bounds JOIN metric_month b ON b.month = months.m
-       WHERE months.m >= bounds.lo AND ${nextMonth('months.m')} <= bounds.hi
-         AND NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m)
+    ), parts AS (
+      SELECT months.m, greatest(months.m, bounds.lo) AS a, least(${nextMonth('months.m')}, bounds.hi) AS b,
+             EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m)
+               AND NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m) AS ok
+        FROM months CROSS JOIN bounds
+    ), spans AS (
+      SELECT m, a, b, ${byDay ? 'false' : `a = m AND b = ${nextMonth('m')}`} AS whole,
+             CASE WHEN date_trunc('day', a, 'UTC') = a THEN a ELSE ${nextDay(`date_trunc('day', a, 'UTC')`)} END AS da,
+             date_trunc('day', b, 'UTC') AS db
+        FROM parts WHERE ok
+    ), stored AS (
+      SELECT m, true AS whole, m AS lo, ${nextMonth('m')} AS hi FROM spans WHERE whole
+      UNION ALL
+      SELECT m, false, da, db FROM spans WHERE NOT whole AND da < db
     ), ranges AS (
-      SELECT greatest(months.m, bounds.lo) AS lo, least(${nextMonth('months.m')}, bounds.hi) AS hi FROM months CROSS JOIN bounds
-       WHERE months.m NOT IN (SELECT m FROM clean)
+      SELECT a AS lo, b AS hi FROM parts WHERE NOT ok
+      UNION ALL SELECT a, b FROM spans WHERE NOT whole AND da >= db
+      UNION ALL SELECT a, da FROM spans WHERE NOT whole AND da < db AND a < da
+      UNION ALL SELECT db, b FROM spans WHERE NOT whole AND da < db AND db < b
     ), live AS MATERIALIZED (
-      -- LATERAL: one index range scan per month read from the incidents
+      -- LATERAL: one index range scan per range read from the incidents
       SELECT i.* FROM ranges CROSS JOIN LATERAL (
         SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= ranges.lo AND i.started_at < ranges.hi AND ${visible} OFFSET 0) i
       ${ownPrivate}
     ), cells AS (
-      SELECT ${CELL_COLUMNS}, fc FROM metric_cell mc JOIN clean ON mc.month = clean.m
-       WHERE mc.grouping = ANY(${p(groupings)}::text[]) ${admin ? '' : 'AND NOT mc.private'}
+      -- LATERAL: one index scan per stored part (a join could be planned blind on stored and scan every cell)
+      SELECT mc.* FROM stored CROSS JOIN LATERAL (
+        SELECT ${CELL_COLUMNS}, fc FROM metric_cell mc
+         WHERE mc.month = stored.m AND mc.grouping = ANY(${p(groupings)}::text[]) ${admin ? '' : 'AND NOT mc.private'}
+           AND CASE WHEN stored.whole THEN mc.day IS NULL ELSE mc.day >= stored.lo AND mc.day < stored.hi END OFFSET 0) mc
       UNION ALL
-      ${withFences(families, 'live')}
+      ${withFences(families, 'live', byDay)}
     )`;
 }
 
@@ -323,8 +363,10 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
   const to = `$${params.push(f.to)}::timestamptz`;
   return {
     text: `WITH ${cells}, iv AS (
-        SELECT mi.service_id, mi.lo, least(mi.hi, ${to}) AS hi FROM metric_island mi JOIN clean ON mi.month = clean.m
-         ${who.role === 'ADMIN' ? '' : 'WHERE NOT mi.private'}
+        SELECT mi.service_id, mi.lo, least(mi.hi, ${to}) AS hi FROM stored CROSS JOIN LATERAL (
+          SELECT service_id, lo, hi FROM metric_island mi
+           WHERE mi.month = stored.m ${who.role === 'ADMIN' ? '' : 'AND NOT mi.private'}
+             AND CASE WHEN stored.whole THEN mi.day IS NULL ELSE mi.day >= stored.lo AND mi.day < stored.hi END OFFSET 0) mi
         UNION ALL
         SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i
           JOIN incident_service s ON s.incident_id = i.id AND ${inRange('live', 's.incident_id')}
@@ -341,14 +383,14 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
   };
 }
 
-/** TREND by month or quarter from cells; the same columns as trendQuery. (Weeks cut months: not from cells.) */
-export function rollupTrendQuery(who: Visibility, f: ResolvedFilter, granularity: 'MONTH' | 'QUARTER'): Query {
+/** TREND from cells (by week from day cells, since weeks cut months); the same columns as trendQuery. */
+export function rollupTrendQuery(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Query {
   const params: unknown[] = [];
-  const cells = cellsSql(who, f, ['all', 'durations'], params);
+  const cells = cellsSql(who, f, ['all', 'durations'], params, granularity === 'WEEK');
   const [unit, step] = TREND_UNITS[granularity];
   return {
     text: `WITH ${cells}, b AS (
-        SELECT date_trunc('${unit}', month AT TIME ZONE 'UTC') AS bucket, cells.* FROM cells
+        SELECT date_trunc('${unit}', coalesce(day, month) AT TIME ZONE 'UTC') AS bucket, cells.* FROM cells
       ), agg AS (
         SELECT bucket, sum(c[1])::int AS incident_count, coalesce(sum(d), 0)::float8 AS downtime_minutes,
                ${[1, 2, 3, 4].map((n) => `sum(c[${4 + n}])::int AS sev${n}`).join(', ')}
