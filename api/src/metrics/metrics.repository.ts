@@ -116,7 +116,7 @@ const statOf = (r: Record<string, any>, name: string): StatRow => {
 };
 
 /**
- * Runs the named queries and maps their rows; no rules here. A filter the monthly cells can answer
+ * Runs the named queries and maps their rows; no rules here. A filter the monthly and daily cells can answer
  * (metrics.rollup: period and visibility only) runs the rollup form of a query, any other the direct form of
  * metrics.queries; both give the same numbers.
  */

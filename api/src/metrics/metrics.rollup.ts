@@ -1,12 +1,12 @@
 /**
- * The metrics of metrics.queries answered from monthly cells (migration 1764547200300-MetricRollups), with the
- * same definitions and the same row shapes, exactly.
+ * The metrics of metrics.queries answered from monthly and daily cells (migration 1764547200300-MetricRollups),
+ * with the same definitions and the same row shapes, exactly.
  *
- * One SQL text builds a cell from incidents (`CELLS`): the refresh stores it per month, and a reading query
- * computes it on the fly for the months it cannot take from storage (the period's partial first and last
- * months, months not built yet or written since, and for non-admins the private incidents of their teams).
- * A reading statement decides which months are clean in its own snapshot, so it never mixes stale cells
- * with fresh incidents.
+ * One SQL text builds cells from incidents (`CELLS`): the refresh stores them per month and per day, and a
+ * reading query computes them on the fly for what it cannot take from storage (the hours outside whole days
+ * at the period's ends, months not built yet or written since, and for non-admins the private incidents of
+ * their teams). A reading statement decides which months are usable in its own snapshot, so it never mixes
+ * stale cells with fresh incidents.
  *
  * Cell columns: c = counters (per grouping, below), d = downtime minutes, n/s/v/fc = one duration
  * statistic (count, sum, sorted values, counts at or below each fence of metric_fences()).
@@ -29,6 +29,9 @@ import type { ResolvedFilter, Visibility } from './metrics.scope';
 /** How many fences metric_fences() has (1 + 16·STEP), and the step of the first search among them. */
 const FENCES = 257;
 const STEP = 16;
+const FC_MIN = 128;
+/** How many of row alias r's values lie at or below fence `o`: stored, or for a small cell found in its values. */
+const fcAt = (r: string, o: string) => `coalesce(${r}.fc[${o}], width_bucket((metric_fences())[${o}], ${r}.v))`;
 /** The UTC month of alias i's start, as stored in metric_cell.month. */
 const MONTH = `date_trunc('month', i.started_at, 'UTC')`;
 /** metric_cell.day: the UTC day of alias i's start for a day cell, NULL for a month cell. */
@@ -135,9 +138,18 @@ const GROUPINGS: Record<Family, string[]> = {
   action: ['action', 'due'],
 };
 
-/** Cells with their fence counts, from `src`, per month or with `byDay` per day. */
+/**
+ * Cells with their fence counts, from `src`, per month or with `byDay` per day. A cell of fewer than FC_MIN values
+ * (most day cells) stores none: the few counts a percentile needs are then found in its values (`fcAt`), which is
+ * cheaper than building 257 counts for every small cell.
+ */
 const withFences = (families: Family[], src: string, byDay: boolean) =>
-  families.map((f) => `SELECT b.*, metric_fence_counts(b.v) AS fc FROM (${CELLS[f](src, byDay)}) b(${CELL_COLUMNS})`).join('\nUNION ALL\n');
+  families
+    .map(
+      (f) =>
+        `SELECT b.*, CASE WHEN b.n >= ${FC_MIN} THEN metric_fence_counts(b.v) END AS fc FROM (${CELLS[f](src, byDay)}) b(${CELL_COLUMNS})`,
+    )
+    .join('\nUNION ALL\n');
 
 /** Merged impact intervals per (month, day, private, service) of the resolved counted incidents of `src`. */
 const islands = (src: string, byDay: boolean) => `(WITH iv AS (
@@ -191,7 +203,7 @@ export async function refreshRollups(inSnapshot: RunInSnapshot, budgetMs = Infin
   return built;
 }
 
-/** Whether the cells can answer this filter: they are split by month and `private` only. */
+/** Whether the cells can answer this filter: they are split by month (or day) and `private` only. */
 export function rollupAnswers(f: ResolvedFilter): boolean {
   return !f.teamIds.length && !f.severities.length && !f.serviceIds.length && !f.rootCauseIds.length;
 }
@@ -278,7 +290,7 @@ function statSql(name: string, rows: string): string {
     ${n}_cf AS (
       SELECT g, o, sum(x)::int8 AS below FROM (
         -- (the subquery takes fc[o] out before grouping, so the grouping does not carry whole arrays)
-        SELECT r.g, k.o, r.fc[k.o] AS x FROM ${n}_rows r, generate_series(1, ${FENCES}, ${STEP}) AS k(o) WHERE r.n > 0 OFFSET 0) c
+        SELECT r.g, k.o, ${fcAt('r', 'k.o')} AS x FROM ${n}_rows r, generate_series(1, ${FENCES}, ${STEP}) AS k(o) WHERE r.n > 0 OFFSET 0) c
        GROUP BY g, o
     ), ${n}_ccum AS (
       SELECT g, array_agg(below ORDER BY o) AS cum FROM ${n}_cf GROUP BY g
@@ -289,7 +301,7 @@ function statSql(name: string, rows: string): string {
         CROSS JOIN LATERAL (SELECT DISTINCT x FROM (VALUES (floor(q.r)::int8), (ceil(q.r)::int8)) AS v(x)) k(rank)
     ), ${n}_ff AS (
       SELECT g, co, o, sum(x)::int8 AS below FROM (
-        SELECT w.g, w.co, k.o, r.fc[k.o] AS x
+        SELECT w.g, w.co, k.o, ${fcAt('r', 'k.o')} AS x
           FROM (SELECT DISTINCT g, co FROM ${n}_ranks) w JOIN ${n}_rows r ON r.g = w.g AND r.n > 0
           CROSS JOIN LATERAL generate_series(w.co, w.co + ${STEP - 1}) AS k(o) OFFSET 0) f
        GROUP BY g, co, o
@@ -299,7 +311,7 @@ function statSql(name: string, rows: string): string {
        ORDER BY p.g, p.ord, p.rank, f.o DESC
     ), ${n}_val AS MATERIALIZED (
       SELECT p.g, p.ord, p.r, p.rank,
-             (SELECT x FROM ${n}_rows r, unnest(r.v[r.fc[p.o] + 1 : r.fc[p.o + 1]]) AS x
+             (SELECT x FROM ${n}_rows r, unnest(r.v[${fcAt('r', 'p.o')} + 1 : ${fcAt('r', 'p.o + 1')}]) AS x
                WHERE r.g = p.g AND r.n > 0 ORDER BY x OFFSET p.rank - p.below LIMIT 1) AS x
         FROM ${n}_pick p
     ), ${n}_pct AS (
