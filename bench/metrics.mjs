@@ -186,20 +186,13 @@ function dashboardSql(filter, form, granularity = 'MONTH') {
 
 /** Rebuilds every dirty month of the metric rollups (as the API does on a read, without its time budget). */
 async function buildRollups(pool) {
-  return rollupModule().refreshRollups(async (work) => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      const result = await work(async (text, params) => (await c.query(text, params)).rows);
-      await c.query('COMMIT');
-      return result;
-    } catch (err) {
-      await c.query('ROLLBACK');
-      throw err;
-    } finally {
-      c.release();
-    }
-  });
+  const { refreshRollups, clientSnapshots } = rollupModule();
+  const c = await pool.connect();
+  try {
+    return await refreshRollups(clientSnapshots(c));
+  } finally {
+    c.release();
+  }
 }
 
 async function main() {

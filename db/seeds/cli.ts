@@ -6,7 +6,7 @@
  * The database comes from --database-url, else DATABASE_URL.
  */
 import { Client } from 'pg';
-import { refreshRollups } from '../../api/src/metrics/metrics.rollup';
+import { clientSnapshots, refreshRollups } from '../../api/src/metrics/metrics.rollup';
 import { DEFAULT_DEMO_INCIDENTS, seedDemoData } from './demo-data';
 
 const USAGE = `usage: node api/dist/db/seeds/cli.js [--incidents N] [--seed N] [--database-url URL] [--now ISO-8601] [--batch-size N]
@@ -101,17 +101,7 @@ async function main(): Promise<void> {
     );
     // the metrics' monthly cells, so the first dashboard does not rebuild them (docs/performance.md §Metrics)
     const t0 = elapsed();
-    const months = await refreshRollups(async (work) => {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      try {
-        const out = await work(async (text, params) => (await client.query(text, params)).rows);
-        await client.query('COMMIT');
-        return out;
-      } catch (err) {
-        await client.query('ROLLBACK');
-        throw err;
-      }
-    });
+    const months = await refreshRollups(clientSnapshots(client));
     console.log(`built the metric rollups of ${months} months in ${(elapsed() - t0).toFixed(1)} s`);
   } finally {
     await client.end();

@@ -175,6 +175,21 @@ export function rebuildMonthStatements(): string[] {
 /** A statement runner inside one REPEATABLE READ transaction. */
 export type RunInSnapshot = <T>(work: (query: (text: string, params?: unknown[]) => Promise<any[]>) => Promise<T>) => Promise<T>;
 
+/** RunInSnapshot on one `pg` client (the seed CLI, the benchmark); the API uses its TypeORM data source. */
+export function clientSnapshots(client: { query(text: string, params?: unknown[]): Promise<{ rows: any[] }> }): RunInSnapshot {
+  return async (work) => {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    try {
+      const out = await work(async (text, params) => (await client.query(text, params)).rows);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    }
+  };
+}
+
 /**
  * Rebuilds dirty months, one per transaction, oldest first, until none is left or `budgetMs` has passed.
  * Only one refresher per schema runs at a time across processes (a transaction advisory lock; the others return at
