@@ -1,20 +1,22 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Monthly rollups of the metrics, kept exact (docs/performance.md §Metrics, "Rollups").
+ * Rollups of the metrics, kept exact (docs/metrics.md, "How the numbers are computed"; docs/performance.md §Metrics).
  *
  * A *cell* is the part of one metric computed over the incidents that started in one UTC month (or, with
- * `day` set, one UTC day of it, for periods that cut a month and for weekly trends) with one `private` flag: counts and sums, and for a duration statistic the sorted array of its values plus how
- * many of them lie at or below each of 257 fixed fences (`metric_fences()`). Cells add up: a period of
- * whole months is the sum of its cells, and an exact percentile is found by adding the fence counts
- * (which fence interval holds rank k) and sorting only the cells' values in that interval.
+ * `day` set, one UTC day of it, for periods that cut a month and for weekly trends) with one `private` flag:
+ * counts and sums, and for a duration statistic the sorted array of its values plus, for cells of 128 values
+ * or more, how many of them lie at or below each of 257 fixed fences (`metric_fences()`). Cells add up: a
+ * period is the sum of its cells, and an exact percentile is found by adding the fence counts (which fence
+ * interval holds rank k) and sorting only the cells' values in that interval.
  *
- * Exactness does not depend on timing. Every statement that changes an incident or what hangs off it
- * appends the incident's month to `metric_dirty` (statement triggers with transition tables, in the
- * writer's transaction). A reading statement uses a month's stored cells only when the month is built
- * (`metric_month`) and has no dirty row in the same snapshot; every other month is computed from the
- * incidents in that statement. Rebuilding a month (MetricsRollup.refresh) deletes only the dirty rows it
- * saw, in the snapshot it computed from, so a write that commits meanwhile stays marked.
+ * Exactness does not depend on timing. Every statement that changes what a metric reads of an incident or
+ * what hangs off it appends the incident's month to `metric_dirty` (statement triggers with transition
+ * tables, in the writer's transaction). A reading statement uses a month's stored cells only when the month
+ * is built (`metric_month`) and has no dirty row in the same snapshot; everything else is computed from the
+ * incidents in that statement. Rebuilding a month (refreshRollups in api/src/metrics/metrics.rollup.ts)
+ * deletes only the dirty rows it saw, in the snapshot it computed from, so a write that commits meanwhile
+ * stays marked.
  */
 /** Per table written by the app, the columns some metric reads (an UPDATE changing none of them dirties nothing). */
 const METRIC_COLUMNS: Record<string, string> = {
@@ -68,7 +70,7 @@ export class MetricRollups1764547200300 implements MigrationInterface {
       );
       CREATE INDEX metric_island_month ON metric_island (month);
 
-      -- private incidents of a clean month are read from the incidents for non-admins (their team's only)
+      -- non-admins read their own teams' private incidents of stored months from the incidents
       CREATE INDEX incident_private_started ON incident (started_at) WHERE private;
 
       CREATE FUNCTION metric_fences() RETURNS float8[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
