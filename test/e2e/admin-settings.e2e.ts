@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { adminToken, eventually, signedInBrowser, SignedInBrowser } from './chromium';
+import { adminToken, eventually, signedInBrowser, BrowserPage } from './chromium';
 import { gql, ROOT, startServer, StartedServer } from './server';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -11,7 +11,7 @@ const LOGIN = 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ tok
 
 describe('an admin manages users and teams in Settings (Chromium)', () => {
   let server: StartedServer;
-  let browser: SignedInBrowser;
+  let browser: BrowserPage;
   let page: Page;
   let token: string;
   const user = async (email: string) =>

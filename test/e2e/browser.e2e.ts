@@ -1,45 +1,28 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchBrowser, BrowserPage } from './chromium';
 import { ADMIN, ROOT, startServer, StartedServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results');
 
 describe('a new user in Chromium', () => {
   let server: StartedServer;
-  let ctx: BrowserContext;
+  let browser: BrowserPage;
   let page: Page;
-  let profile: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
     server = await startServer();
-    profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
     mkdirSync(SHOTS, { recursive: true });
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = ctx.pages()[0] ?? (await ctx.newPage());
+    browser = await launchBrowser({ width: 1440, height: 900 });
+    page = browser.page;
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
   });
 
   afterAll(async () => {
-    await ctx?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

@@ -27,14 +27,15 @@ export async function adminToken(url: string): Promise<string> {
   return r.data.login.token;
 }
 
-export interface SignedInBrowser {
+/** A browser page on its own profile; `close` ends the browser and removes the profile. */
+export interface BrowserPage {
   ctx: BrowserContext;
   page: Page;
   close(): Promise<void>;
 }
 
-/** Headless Chromium on a throwaway profile, signed in as the e2e admin through the login page. */
-export async function signedInBrowser(url: string, viewport = { width: 1280, height: 900 }): Promise<SignedInBrowser> {
+/** Headless Chromium (Debian's) on a throwaway profile, removed on close. */
+export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserPage> {
   const profile = mkdtempSync(path.join(tmpdir(), 'hindsight-chromium-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -50,18 +51,24 @@ export async function signedInBrowser(url: string, viewport = { width: 1280, hei
       '--disable-sync',
     ],
   });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto(`${url}/login`);
-  await page.locator('input[type=email]').fill(ADMIN.email);
-  await page.locator('input[type=password]').fill(ADMIN.password);
-  await page.locator('input[type=password]').press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
   return {
     ctx,
-    page,
+    page: ctx.pages()[0] ?? (await ctx.newPage()),
     close: async () => {
       await ctx.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Headless Chromium on a throwaway profile, signed in as the e2e admin through the login page. */
+export async function signedInBrowser(url: string, viewport = { width: 1280, height: 900 }): Promise<BrowserPage> {
+  const browser = await launchBrowser(viewport);
+  const { page } = browser;
+  await page.goto(`${url}/login`);
+  await page.locator('input[type=email]').fill(ADMIN.email);
+  await page.locator('input[type=password]').fill(ADMIN.password);
+  await page.locator('input[type=password]').press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+  return browser;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { adminToken, eventually, signedInBrowser, SignedInBrowser } from './chromium';
+import { adminToken, eventually, signedInBrowser, BrowserPage } from './chromium';
 import { gql, ROOT, startServer, StartedServer } from './server';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -12,7 +12,7 @@ const UPDATE_ITEM = 'mutation($id:ID!,$i:UpdateActionItemInput!){ updateActionIt
 
 describe('a responder edits an incident in Chromium while a colleague changes it too', () => {
   let server: StartedServer;
-  let browser: SignedInBrowser;
+  let browser: BrowserPage;
   let page: Page;
   let token: string;
   let incidentId: string;

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { adminToken, eventually, signedInBrowser, SignedInBrowser } from './chromium';
+import { adminToken, eventually, signedInBrowser, BrowserPage } from './chromium';
 import { gql, startServer, StartedServer } from './server';
 
 const INCIDENT = `query($id:ID!){ incident(id:$id){ id version title primaryCause{ cause{ name } state } } }`;
 
 describe('journeys of a responder in Chromium', () => {
   let server: StartedServer;
-  let browser: SignedInBrowser;
+  let browser: BrowserPage;
   let page: Page;
   let token: string;
   let incidentId: string;
