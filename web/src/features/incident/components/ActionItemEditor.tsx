@@ -1,9 +1,11 @@
 import type { FormEvent } from 'react';
+import { ChoiceSelect } from '../../../app/ui/ChoiceSelect';
 import { FormField } from '../../../app/ui/FormField';
 import type { ActionItemStatus, ActionItemType } from '../../../gql/graphql';
 import {
-  actionItemStatusLabels,
-  actionItemTypes,
+  actionItemStatusChoices,
+  actionItemTypeChoices,
+  namedChoices,
   toActionItemConflictRows,
   toActionItemValues,
   withOption,
@@ -11,6 +13,7 @@ import {
   type ActionItemRow,
   type ActionItemValues,
   type UserOption,
+  userChoices,
 } from '../transforms/actionItemForm';
 import { ActionItemConflict } from './ActionItemConflict';
 
@@ -67,55 +70,22 @@ export function ActionItemEditor({ item, edit, users, causes, gapMechanisms, onC
             <input type="text" value={values.title} maxLength={500} onChange={(e) => set('title', e.target.value)} required />
           </FormField>
           <FormField label="Type" error={errors.type}>
-            <select value={values.type} onChange={(e) => set('type', e.target.value as ActionItemType)}>
-              {actionItemTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t.toLowerCase()}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect value={values.type} onChange={(v) => set('type', v as ActionItemType)} choices={actionItemTypeChoices} />
           </FormField>
           <FormField label="Status" error={errors.status}>
-            <select value={values.status} onChange={(e) => set('status', e.target.value as ActionItemStatus)}>
-              {Object.entries(actionItemStatusLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect value={values.status} onChange={(v) => set('status', v as ActionItemStatus)} choices={actionItemStatusChoices} />
           </FormField>
           <FormField label="Owner" error={errors.ownerId}>
-            <select value={values.ownerId} onChange={(e) => set('ownerId', e.target.value)}>
-              <option value="">Unassigned</option>
-              {owners.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name ?? u.email}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect value={values.ownerId} onChange={(v) => set('ownerId', v)} choices={userChoices(owners)} none="Unassigned" />
           </FormField>
           <FormField label="Due date" error={errors.dueDate}>
             <input type="date" value={values.dueDate} onChange={(e) => set('dueDate', e.target.value)} />
           </FormField>
           <FormField label="Cause" error={errors.causeId}>
-            <select value={values.causeId} onChange={(e) => set('causeId', e.target.value)}>
-              <option value="">—</option>
-              {causeOptions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect value={values.causeId} onChange={(v) => set('causeId', v)} choices={namedChoices(causeOptions)} none="—" />
           </FormField>
           <FormField label="Closes gap" hint="The redundancy gap this work closes (optional)" error={errors.mechanismId}>
-            <select value={values.mechanismId} onChange={(e) => set('mechanismId', e.target.value)}>
-              <option value="">—</option>
-              {mechanisms.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect value={values.mechanismId} onChange={(v) => set('mechanismId', v)} choices={namedChoices(mechanisms)} none="—" />
           </FormField>
         </div>
       </fieldset>

@@ -1,13 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { ChoiceSelect } from '../../../app/ui/ChoiceSelect';
 import { FormField } from '../../../app/ui/FormField';
 import type { ActionItemStatus, ActionItemType } from '../../../gql/graphql';
 import {
+  actionItemStatusChoices,
   actionItemStatusLabels,
-  actionItemTypes,
+  actionItemTypeChoices,
+  namedChoices,
   type ActionItemEdit,
   type ActionItemRow,
   type ActionItemValues,
   type UserOption,
+  userChoices,
 } from '../transforms/actionItemForm';
 import { ActionItemEditor } from './ActionItemEditor';
 
@@ -117,18 +121,13 @@ export function ActionItemsSection({
                   <td>{[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}</td>
                   <td>
                     {canEdit ? (
-                      <select
+                      <ChoiceSelect
                         aria-label={`Status of ${a.title}`}
                         value={edit?.values.status ?? a.status}
                         disabled={!!edit}
-                        onChange={(e) => onStatusChange(a, e.target.value as ActionItemStatus)}
-                      >
-                        {Object.entries(actionItemStatusLabels).map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
+                        onChange={(v) => onStatusChange(a, v as ActionItemStatus)}
+                        choices={actionItemStatusChoices}
+                      />
                     ) : (
                       actionItemStatusLabels[a.status]
                     )}
@@ -163,46 +162,38 @@ export function ActionItemsSection({
             />
           </FormField>
           <FormField label="Type" error={errors.type}>
-            <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value as ActionItemType })}>
-              {actionItemTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t.toLowerCase()}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              value={draft.type}
+              onChange={(v) => setDraft({ ...draft, type: v as ActionItemType })}
+              choices={actionItemTypeChoices}
+            />
           </FormField>
           <FormField label="Owner" error={errors.ownerId}>
-            <select value={draft.ownerId ?? ''} onChange={(e) => setDraft({ ...draft, ownerId: e.target.value || null })}>
-              <option value="">Unassigned</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name ?? u.email}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              value={draft.ownerId ?? ''}
+              onChange={(v) => setDraft({ ...draft, ownerId: v || null })}
+              choices={userChoices(users)}
+              none="Unassigned"
+            />
           </FormField>
           <FormField label="Due" error={errors.dueDate}>
             <input type="date" value={draft.dueDate ?? ''} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value || null })} />
           </FormField>
           <FormField label="Cause" error={errors.causeId}>
-            <select value={draft.causeId ?? ''} onChange={(e) => setDraft({ ...draft, causeId: e.target.value || null })}>
-              <option value="">—</option>
-              {causes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              value={draft.causeId ?? ''}
+              onChange={(v) => setDraft({ ...draft, causeId: v || null })}
+              choices={namedChoices(causes)}
+              none="—"
+            />
           </FormField>
           <FormField label="Closes gap" error={errors.mechanismId}>
-            <select value={draft.mechanismId ?? ''} onChange={(e) => setDraft({ ...draft, mechanismId: e.target.value || null })}>
-              <option value="">—</option>
-              {gapMechanisms.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              value={draft.mechanismId ?? ''}
+              onChange={(v) => setDraft({ ...draft, mechanismId: v || null })}
+              choices={namedChoices(gapMechanisms)}
+              none="—"
+            />
           </FormField>
           <button type="submit" disabled={busy || !draft.title.trim()}>
             Add

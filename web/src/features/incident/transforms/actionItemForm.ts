@@ -77,6 +77,12 @@ export const actionItemStatusLabels: Record<ActionItemStatus, string> = {
   WONT_DO: 'Won’t do',
 };
 
+/** The choices of the action-item selects (type, status, owner, and anything named: causes, mechanisms). */
+export const actionItemTypeChoices = actionItemTypes.map((t) => ({ value: t, label: t.toLowerCase() }));
+export const actionItemStatusChoices = Object.entries(actionItemStatusLabels).map(([value, label]) => ({ value, label }));
+export const userChoices = (users: readonly UserOption[]) => users.map((u) => ({ value: u.id, label: u.name ?? u.email }));
+export const namedChoices = (items: readonly { id: string; name: string }[]) => items.map((i) => ({ value: i.id, label: i.name }));
+
 export function toActionItemValues(item: ActionItemRow): ActionItemValues {
   return {
     title: item.title,
