@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip } from './ChartTooltip';
+import { clickableBar } from './clickableBar';
 import { formatCount, formatDuration } from './formatters';
 import { axisTick, chartHeight, palette } from './theme';
 
@@ -56,26 +57,11 @@ export function DetectionSourceChart({
         name="Share of incidents"
         isAnimationActive={false}
         fill={palette.skyBlue}
-        shape={(props: unknown) => {
-          const { x, y, width, height, payload } = props as {
-            x: number;
-            y: number;
-            width: number;
-            height: number;
-            payload: DetectionPoint;
-          };
-          return (
-            <rect
-              x={x}
-              y={y}
-              width={Math.max(0, width)}
-              height={height}
-              fill={payload.external ? palette.vermillion : palette.skyBlue}
-              className={onSelectSource && payload.source ? 'clickable' : undefined}
-              onClick={onSelectSource && payload.source ? () => onSelectSource(payload) : undefined}
-            />
-          );
-        }}
+        shape={clickableBar<DetectionPoint>(
+          (p) => (p.external ? palette.vermillion : palette.skyBlue),
+          onSelectSource,
+          (p) => !!p.source,
+        )}
       />
     </BarChart>
   );

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
 import { ChartTooltip } from './ChartTooltip';
+import { clickableBar } from './clickableBar';
 import { formatCount } from './formatters';
 import { axisTick, chartHeight, palette } from './theme';
 
@@ -41,26 +42,11 @@ export function DurationHistogramChart({
         name="Incidents"
         fill={palette.green}
         isAnimationActive={false}
-        shape={(props: unknown) => {
-          const { x, y, width, height, payload } = props as {
-            x: number;
-            y: number;
-            width: number;
-            height: number;
-            payload: HistogramPoint;
-          };
-          return (
-            <rect
-              x={x}
-              y={y}
-              width={Math.max(0, width)}
-              height={Math.max(0, height)}
-              fill={palette.green}
-              className={onSelectBucket && payload.count > 0 ? 'clickable' : undefined}
-              onClick={onSelectBucket && payload.count > 0 ? () => onSelectBucket(payload) : undefined}
-            />
-          );
-        }}
+        shape={clickableBar<HistogramPoint>(
+          () => palette.green,
+          onSelectBucket,
+          (p) => p.count > 0,
+        )}
       />
     </BarChart>
   );
