@@ -16,6 +16,8 @@ export async function createApp(config: AppConfig, quiet = false): Promise<NestE
     bodyParser: false,
     logger: quiet ? ['error'] : ['warn', 'error'],
   });
+  // the client's address (throttling, audit) comes from X-Forwarded-For only through the proxies named here
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

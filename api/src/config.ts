@@ -13,6 +13,13 @@ export interface AppConfig {
   adminPassword?: string;
   production: boolean;
   sessionHours: number;
+  /**
+   * Express's `trust proxy` setting from HINDSIGHT_TRUST_PROXY (e.g. `loopback`, a CIDR list or a hop
+   * count): only these proxies' `X-Forwarded-For` names the client. False (trust none) when unset.
+   */
+  trustProxy: boolean | number | string;
+  /** Largest upload (import body, webhook body) in bytes, HINDSIGHT_IMPORT_MAX_BYTES; default 512 MB. */
+  importMaxBytes: number;
   /** Single sign-on through OpenID Connect (docs/sso.md); undefined (off) when HINDSIGHT_OIDC_ISSUER is unset. */
   oidc?: OidcConfig;
 }
@@ -36,6 +43,22 @@ function bool(value: string | undefined, fallback: boolean, name: string): boole
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** HINDSIGHT_TRUST_PROXY in Express's `trust proxy` syntax; unset trusts no proxy. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  const v = value?.trim();
+  if (!v || /^(false|0|no|none)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v); // the number of proxy hops in front of the app
+  if (/^true$/i.test(v)) return true; // every proxy: only when nothing reaches the app except through one
+  return v;
 }
 
 function oidcConfig(env: NodeJS.ProcessEnv, host: string, port: number, production: boolean): OidcConfig | undefined {
@@ -88,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.HINDSIGHT_ADMIN_PASSWORD || undefined,
     production: env.NODE_ENV === 'production',
     sessionHours: Number(env.HINDSIGHT_SESSION_HOURS ?? 12),
+    trustProxy: trustProxy(env.HINDSIGHT_TRUST_PROXY),
+    importMaxBytes: positiveInt(env.HINDSIGHT_IMPORT_MAX_BYTES, 512 * 1024 * 1024, 'HINDSIGHT_IMPORT_MAX_BYTES'),
     oidc: oidcConfig(env, host, port, env.NODE_ENV === 'production'),
   };
 }
