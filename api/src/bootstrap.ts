@@ -45,16 +45,19 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
   const notes: string[] = [];
   const db = app.get(Database);
   await db.connect();
-  const adminNote = await app.get(AuthService).bootstrapAdmin();
-  if (config.demoData) {
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM incident`);
-    if (n === 0) {
-      const t0 = Date.now();
-      const made = await seedDemoData(db.manager, {});
-      await app.get(MetricsRepository).refreshRollups(Infinity); // the dashboard's monthly cells, before the first visit
-      notes.push(`demo data: ${made.incidents} incidents on ${made.services} services (${Date.now() - t0} ms)`);
+  const adminNote = await db.prepareOnce(async () => {
+    const note = await app.get(AuthService).bootstrapAdmin();
+    if (config.demoData) {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM incident`);
+      if (n === 0) {
+        const t0 = Date.now();
+        const made = await seedDemoData(db.manager, {});
+        await app.get(MetricsRepository).refreshRollups(Infinity); // the dashboard's cells, before the first visit
+        notes.push(`demo data: ${made.incidents} incidents on ${made.services} services (${Date.now() - t0} ms)`);
+      }
     }
-  }
+    return note;
+  });
   db.markReady();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   notes.push(

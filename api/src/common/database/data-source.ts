@@ -30,22 +30,22 @@ export function createDataSource({ url, schema, poolSize = 10 }: DataSourceSetti
   });
 }
 
+/** The advisory lock under which an instance migrates and does its first-start work (one instance at a time). */
+export const STARTUP_LOCK = 4747001;
+
 /**
- * Runs pending migrations under a PostgreSQL advisory lock, so several instances starting at once
- * migrate exactly once. The lock is taken on its own connection and released when done.
+ * Runs `work` while holding the startup advisory lock on its own connection, so instances started together
+ * migrate, create the first admin, seed demo data and build stored aggregates exactly once: the first does the
+ * work, the others wait, then find it done. The lock is released (and its connection returned) in every case.
  */
-export async function migrate(dataSource: DataSource, useLock = true): Promise<void> {
-  if (!useLock) {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return;
-  }
+export async function underStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(4747001)');
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(4747001)').catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
     await runner.release();
   }
 }

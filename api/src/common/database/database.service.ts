@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { DomainError } from '../errors/domain-error';
-import { createDataSource, migrate } from './data-source';
+import { createDataSource, underStartupLock } from './data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 /** Something that runs SQL: the data source's manager or a transaction's. */
@@ -36,7 +36,7 @@ export class Database implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Connects (retrying while the server is unreachable) and runs the migrations. */
+  /** Connects, retrying while the server is unreachable. Migrations run in `prepareOnce`. */
   async connect(): Promise<void> {
     let url = this.config.databaseUrl;
     if (!url) {
@@ -61,8 +61,20 @@ export class Database implements OnApplicationShutdown {
       }
     }
     this.source = source;
-    // the embedded database belongs to this process alone: no lock needed (and PGlite has one session)
-    await migrate(source, !this.embedded);
+  }
+
+  /**
+   * Runs the migrations and then `firstStart` (first admin, demo data, stored aggregates) under the startup
+   * advisory lock, so replicas started together on an empty database do it once and all come up. The embedded
+   * database belongs to this process alone (and PGlite has one session, which a held lock would block): no lock.
+   */
+  async prepareOnce<T>(firstStart: () => Promise<T>): Promise<T> {
+    const source = this.dataSource;
+    const work = async () => {
+      await source.runMigrations({ transaction: 'each' });
+      return firstStart();
+    };
+    return this.embedded ? work() : underStartupLock(source, work);
   }
 
   markReady(): void {
