@@ -20,6 +20,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Largest upload (import body, webhook body) in bytes, HINDSIGHT_IMPORT_MAX_BYTES; default 512 MB. */
   importMaxBytes: number;
+  /** An upload that sends nothing for this long is answered 408 (HINDSIGHT_UPLOAD_IDLE_MS, internal; default 30 s). */
+  uploadIdleMs: number;
   /** Single sign-on through OpenID Connect (docs/sso.md); undefined (off) when HINDSIGHT_OIDC_ISSUER is unset. */
   oidc?: OidcConfig;
 }
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionHours: Number(env.HINDSIGHT_SESSION_HOURS ?? 12),
     trustProxy: trustProxy(env.HINDSIGHT_TRUST_PROXY),
     importMaxBytes: positiveInt(env.HINDSIGHT_IMPORT_MAX_BYTES, 512 * 1024 * 1024, 'HINDSIGHT_IMPORT_MAX_BYTES'),
+    uploadIdleMs: positiveInt(env.HINDSIGHT_UPLOAD_IDLE_MS, 30_000, 'HINDSIGHT_UPLOAD_IDLE_MS'),
     oidc: oidcConfig(env, host, port, env.NODE_ENV === 'production'),
   };
 }
