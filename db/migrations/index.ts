@@ -3,6 +3,7 @@ import { DefaultTaxonomy1764547200001 } from './1764547200001-DefaultTaxonomy';
 import { OidcLoginState1764547200100 } from './1764547200100-OidcLoginState';
 import { UserTeamVersions1764547200200 } from './1764547200200-UserTeamVersions';
 import { MetricRollups1764547200300 } from './1764547200300-MetricRollups';
+import { AuthHardening1764547200400 } from './1764547200400-AuthHardening';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   OidcLoginState1764547200100,
   UserTeamVersions1764547200200,
   MetricRollups1764547200300,
+  AuthHardening1764547200400,
 ];
