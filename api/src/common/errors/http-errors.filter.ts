@@ -24,7 +24,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
     if (err instanceof DomainError) return send(HTTP_STATUS[err.code], err.code, err.message, err.fields);
     if (err instanceof HttpException) {
       const status = err.getStatus();
-      return send(status, status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.message);
+      return send(
+        status,
+        status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 408 ? 'REQUEST_TIMEOUT' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+        err.message,
+      );
     }
     if (isConnectionError(err)) return send(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
     logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
