@@ -6,7 +6,8 @@ export const PUBLIC_KEY = 'hindsight:public';
 export const ACCESS_KEY = 'hindsight:access';
 
 export interface AccessRule {
-  scope: Scope;
+  /** null: any credential passes the gate, and the service decides by its scopes (e.g. what a token may hand on). */
+  scope: Scope | null;
   roles?: Role[];
 }
 
@@ -18,6 +19,9 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  * Without it, queries need READ and mutations need WRITE with a RESPONDER or ADMIN role.
  */
 export const Access = (scope: Scope, ...roles: Role[]) => SetMetadata(ACCESS_KEY, { scope, roles } satisfies AccessRule);
+
+/** Any signed-in caller, whatever the credential's scopes; the service checks them itself. */
+export const AnyScope = () => SetMetadata(ACCESS_KEY, { scope: null } satisfies AccessRule);
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().principal;

@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as Authorization: Bearer <token>');
     const rule =
       this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets) ?? (this.isMutation(context) ? DEFAULT_MUTATION : DEFAULT_QUERY);
-    if (!principal.scopes.includes(rule.scope)) {
+    if (rule.scope && !principal.scopes.includes(rule.scope)) {
       throw new DomainError('FORBIDDEN', `This credential lacks the ${rule.scope} scope`);
     }
     if (rule.roles?.length && !rule.roles.includes(principal.role)) {

@@ -19,6 +19,7 @@ export interface CredentialRow extends UserRow {
   token_name: string | null;
   scopes: Scope[] | null;
   last_used_at: Date | null;
+  token_expires_at: Date | null;
 }
 
 export interface ApiTokenRow {
@@ -28,8 +29,11 @@ export interface ApiTokenRow {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
   user_id: number;
 }
+
+const TOKEN_COLUMNS = 'id, name, scopes, created_at, last_used_at, revoked_at, expires_at, user_id';
 
 const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.version,
   coalesce((SELECT array_agg(team_id ORDER BY team_id) FROM user_team WHERE user_id = u.id), '{}') AS team_ids`;
@@ -82,10 +86,17 @@ export class AuthRepository {
     }
   }
 
-  /** Ends every session of a user, and with `tokens` also revokes their API tokens. */
-  async revokeCredentials(sql: Sql, userId: number, tokens: boolean): Promise<void> {
-    await sql.query(`UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
-    if (tokens) await sql.query(`UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  /** Ends every session of a user but `keepSessionId`, and with `tokens` also revokes their API tokens. */
+  async revokeCredentials(sql: Sql, userId: number, tokens: boolean, keepSessionId: number | null = null): Promise<void> {
+    await sql.query(`UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [
+      userId,
+      keepSessionId,
+    ]);
+    if (tokens) await this.revokeApiTokensOf(sql, userId);
+  }
+
+  async revokeApiTokensOf(sql: Sql, userId: number): Promise<void> {
+    await sql.query(`UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 
   async userCount(): Promise<number> {
@@ -110,13 +121,13 @@ export class AuthRepository {
   /** Resolves a session or API token hash to its user in one statement. */
   async credential(hash: string): Promise<CredentialRow | undefined> {
     const [row] = await this.db.query(
-      `SELECT ${USER_COLUMNS}, c.session_id, c.token_id, c.token_name, c.scopes, c.last_used_at
+      `SELECT ${USER_COLUMNS}, c.session_id, c.token_id, c.token_name, c.scopes, c.last_used_at, c.token_expires_at
          FROM (SELECT s.user_id, s.id AS session_id, NULL::int AS token_id, NULL::text AS token_name,
-                      NULL::text[] AS scopes, NULL::timestamptz AS last_used_at
+                      NULL::text[] AS scopes, NULL::timestamptz AS last_used_at, NULL::timestamptz AS token_expires_at
                  FROM session s WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
                UNION ALL
-               SELECT t.user_id, NULL, t.id, t.name, t.scopes, t.last_used_at
-                 FROM api_token t WHERE t.token_hash = $1 AND t.revoked_at IS NULL) c
+               SELECT t.user_id, NULL, t.id, t.name, t.scopes, t.last_used_at, t.expires_at
+                 FROM api_token t WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())) c
          JOIN app_user u ON u.id = c.user_id
         WHERE NOT u.disabled`,
       [hash],
@@ -141,36 +152,53 @@ export class AuthRepository {
     await this.db.query(`UPDATE api_token SET last_used_at = now() WHERE id = $1`, [id]);
   }
 
-  async recentFailures(email: string, address: string, windowMinutes: number): Promise<{ byEmail: number; byAddress: number }> {
-    const [row] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS "byEmail",
-              count(*) FILTER (WHERE address = $2)::int AS "byAddress"
-         FROM login_failure WHERE at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR address = $2)`,
-      [email, address, windowMinutes],
+  /**
+   * The throttle's check-and-count in one step: under a lock on the address, counts the failures of the
+   * last `windowMinutes` from this address (all accounts, and this account) and, when both are under their
+   * limits, records this attempt as a failure before the password is checked. So parallel attempts cannot
+   * all pass a count read before any of them is recorded. Returns the recorded row's id (a success clears
+   * it), or null when throttled.
+   */
+  async reserveAttempt(
+    email: string,
+    address: string,
+    limits: { perAccountAndAddress: number; perAddress: number; windowMinutes: number },
+  ): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(4747003, hashtext($1))`, [address]);
+      const [counts]: Array<{ pair: number; address: number }> = await tx.query(
+        `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS pair, count(*)::int AS address
+           FROM login_failure WHERE address = $2 AND at > now() - make_interval(mins => $3)`,
+        [email, address, limits.windowMinutes],
+      );
+      if (counts.pair >= limits.perAccountAndAddress || counts.address >= limits.perAddress) return null;
+      const [{ id }] = await tx.query(`INSERT INTO login_failure (email, address) VALUES ($1, $2) RETURNING id`, [email, address]);
+      return Number(id);
+    });
+  }
+
+  /** After a successful sign-in: forgets this account's failures from this address, and prunes old rows. */
+  async clearFailures(email: string, address: string, upToId: number): Promise<void> {
+    await this.db.query(
+      `DELETE FROM login_failure WHERE (address = $2 AND lower(email) = lower($1) AND id <= $3) OR at < now() - interval '1 day'`,
+      [email, address, upToId],
     );
-    return row;
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
-    await this.db.query(`INSERT INTO login_failure (email, address) VALUES ($1, $2)`, [email, address]);
-  }
-
-  async clearFailures(email: string): Promise<void> {
-    await this.db.query(`DELETE FROM login_failure WHERE lower(email) = lower($1) OR at < now() - interval '1 day'`, [email]);
-  }
-
-  async insertApiToken(sql: Sql, t: { userId: number; name: string; hash: string; scopes: Scope[] }): Promise<ApiTokenRow> {
+  async insertApiToken(
+    sql: Sql,
+    t: { userId: number; name: string; hash: string; scopes: Scope[]; expiresAt: Date | null },
+  ): Promise<ApiTokenRow> {
     const [row] = await sql.query(
-      `INSERT INTO api_token (user_id, name, token_hash, scopes) VALUES ($1, $2, $3, $4)
-       RETURNING id, name, scopes, created_at, last_used_at, revoked_at, user_id`,
-      [t.userId, t.name, t.hash, t.scopes],
+      `INSERT INTO api_token (user_id, name, token_hash, scopes, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${TOKEN_COLUMNS}`,
+      [t.userId, t.name, t.hash, t.scopes, t.expiresAt],
     );
     return row;
   }
 
   async apiTokens(userId: number | null): Promise<ApiTokenRow[]> {
     return this.db.query(
-      `SELECT id, name, scopes, created_at, last_used_at, revoked_at, user_id FROM api_token
+      `SELECT ${TOKEN_COLUMNS} FROM api_token
         WHERE ($1::int IS NULL OR user_id = $1) ORDER BY id DESC`,
       [userId],
     );
@@ -182,7 +210,7 @@ export class AuthRepository {
     } = await run<ApiTokenRow>(
       sql,
       `UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND ($2::int IS NULL OR user_id = $2)
-       RETURNING id, name, scopes, created_at, last_used_at, revoked_at, user_id`,
+       RETURNING ${TOKEN_COLUMNS}`,
       [id, userId],
     );
     return row;

@@ -3,12 +3,12 @@ import { badInput } from '../common/errors/domain-error';
 import type { RequestContext } from '../common/graphql/context';
 import { Team, toTeam } from '../teams/team.model';
 import { TeamsService } from '../teams/teams.service';
-import { Access, CurrentPrincipal, Public } from './auth.decorators';
+import { Access, AnyScope, CurrentPrincipal, Public } from './auth.decorators';
 import { ApiTokenRow } from './auth.repository';
-import { AuthService, SESSION_COOKIE } from './auth.service';
-import { CompleteSetupInput, CreateApiTokenInput, CreateUserInput, UpdateUserInput } from './dto/auth.input';
+import { AuthService, SESSION_COOKIE, sessionCookie, setupOrigin } from './auth.service';
+import { CompleteSetupInput, CreateApiTokenInput, CreateUserInput, LoginArgs, UpdateUserInput } from './dto/auth.input';
 import type { Principal } from './principal';
-import { ApiToken, CreatedApiToken, LoginResult, ScopeEnum, toUser, User, Viewer } from './user.model';
+import { ApiToken, CreatedApiToken, EMAIL_DESCRIPTION, LoginResult, ScopeEnum, toUser, User, Viewer } from './user.model';
 
 const toApiToken = (r: ApiTokenRow): ApiToken => ({
   id: String(r.id),
@@ -17,6 +17,7 @@ const toApiToken = (r: ApiTokenRow): ApiToken => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  expiresAt: r.expires_at,
 });
 
 @Resolver(() => User)
@@ -30,14 +31,10 @@ export class AuthResolver {
   @Mutation(() => LoginResult, {
     description: 'Signs in; the token works as `Authorization: Bearer <token>` and is also set as an HTTP-only cookie.',
   })
-  async login(
-    @Args('email', { description: 'Sign-in email.' }) email: string,
-    @Args('password', { description: 'Password.' }) password: string,
-    @Context() ctx: RequestContext,
-  ): Promise<LoginResult> {
+  async login(@Args() { email, password }: LoginArgs, @Context() ctx: RequestContext): Promise<LoginResult> {
     const result = await this.auth.login(email, password, ctx.req.ip ?? 'unknown');
-    ctx.res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', expires: result.expiresAt, path: '/' });
-    return { token: result.token, expiresAt: result.expiresAt, user: toUser(result.user) };
+    ctx.res.cookie(SESSION_COOKIE, result.token, sessionCookie(ctx.req, result.expiresAt));
+    return { token: result.token, expiresAt: result.expiresAt, user: { ...toUser(result.user), self: true } };
   }
 
   @Public()
@@ -55,9 +52,9 @@ export class AuthResolver {
     @Args('input', { description: 'The admin account.' }) input: CompleteSetupInput,
     @Context() ctx: RequestContext,
   ): Promise<LoginResult> {
-    const result = await this.auth.completeSetup(input.email, input.password, ctx.req.socket.remoteAddress ?? '');
-    ctx.res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', expires: result.expiresAt, path: '/' });
-    return { token: result.token, expiresAt: result.expiresAt, user: toUser(result.user) };
+    const result = await this.auth.completeSetup(input.email, input.password, setupOrigin(ctx.req));
+    ctx.res.cookie(SESSION_COOKIE, result.token, sessionCookie(ctx.req, result.expiresAt));
+    return { token: result.token, expiresAt: result.expiresAt, user: { ...toUser(result.user), self: true } };
   }
 
   @Access('READ')
@@ -68,14 +65,24 @@ export class AuthResolver {
   }
 
   @Access('READ')
-  @Mutation(() => Boolean, { description: "Changes the caller's password (at least 12 characters); the caller's other sessions end." })
+  @Mutation(() => Boolean, {
+    description:
+      "Changes the caller's password (at least 12 characters); the caller's other sessions end, and with revokeApiTokens their API tokens.",
+  })
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Args('currentPassword', { description: 'The password in use now.' }) currentPassword: string,
     @Args('newPassword', { description: 'The new password, 12 to 200 characters.' }) newPassword: string,
+    @Args('revokeApiTokens', {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      description: "Also revoke the caller's API tokens (e.g. when the old password may have leaked).",
+    })
+    revokeApiTokens: boolean,
   ): Promise<boolean> {
     if (newPassword.length < 12 || newPassword.length > 200) throw badInput('newPassword must be 12 to 200 characters long', 'newPassword');
-    return this.auth.changePassword(principal, currentPassword, newPassword);
+    return this.auth.changePassword(principal, currentPassword, newPassword, revokeApiTokens ?? false);
   }
 
   @Query(() => Viewer, { description: 'The caller.' })
@@ -83,9 +90,17 @@ export class AuthResolver {
     return { user: toUser(await this.auth.me(principal)), scopes: principal.scopes as ScopeEnum[] };
   }
 
-  @Query(() => [User], { description: 'Every user (to pick owners of action items).' })
+  @Query(() => [User], { description: 'Every user (to pick owners of action items); viewers see only their own email.' })
   async users(): Promise<User[]> {
     return (await this.auth.listUsers()).map(toUser);
+  }
+
+  /** Everywhere a user appears (users, owners, sign-in results), viewers see other users' names, not their emails. */
+  @ResolveField(() => String, { nullable: true, description: EMAIL_DESCRIPTION })
+  email(@Parent() user: User, @Context() ctx: RequestContext): string | null {
+    const p = ctx.principal;
+    const visible = user.self || (p !== null && (p.role !== 'VIEWER' || String(p.userId) === user.id));
+    return visible ? user.email : null;
   }
 
   @ResolveField(() => [Team], { description: 'Teams the user belongs to.' })
@@ -118,13 +133,17 @@ export class AuthResolver {
     return toUser(await this.auth.updateUser(p, Number(id), input));
   }
 
-  @Query(() => [ApiToken], { description: 'API tokens: all for admins, your own otherwise.' })
+  @Query(() => [ApiToken], { description: 'API tokens: all for admins (a session or an ADMIN-scoped token), your own otherwise.' })
   async apiTokens(@CurrentPrincipal() p: Principal): Promise<ApiToken[]> {
     return (await this.auth.apiTokens(p)).map(toApiToken);
   }
 
-  @Access('WRITE')
-  @Mutation(() => CreatedApiToken, { description: 'Makes an API token acting as you, narrowed to its scopes. The secret is shown once.' })
+  // the service checks the scopes: a token hands on only scopes it holds, never a later expiry
+  @AnyScope()
+  @Mutation(() => CreatedApiToken, {
+    description:
+      'Makes an API token acting as you, narrowed to its scopes (only scopes you hold: FORBIDDEN otherwise). The secret is shown once.',
+  })
   async createApiToken(
     @CurrentPrincipal() p: Principal,
     @Args('input', { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' })
@@ -134,8 +153,10 @@ export class AuthResolver {
     return { token, apiToken: toApiToken(row) };
   }
 
-  @Access('WRITE')
-  @Mutation(() => ApiToken, { description: 'Revokes an API token; it stops working at once.' })
+  @AnyScope()
+  @Mutation(() => ApiToken, {
+    description: "Revokes an API token; it stops working at once. Other users' tokens: admins only (a session or an ADMIN-scoped token).",
+  })
   async revokeApiToken(
     @CurrentPrincipal() p: Principal,
     @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,

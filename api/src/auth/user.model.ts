@@ -21,12 +21,16 @@ registerEnumType(ScopeEnum, {
   description: 'What an API token may do: READ (queries), WRITE (incident edits), IMPORT (imports), ADMIN (administration).',
 });
 
+export const EMAIL_DESCRIPTION =
+  'Sign-in email, unique (case-insensitive). Shown to admins, responders and the user themselves; null for other users when a viewer asks.';
+
 @ObjectType({ description: 'A person who signs in.' })
 export class User {
   @Field(() => ID, { description: 'User id.' })
   id: string;
 
-  @Field({ description: 'Sign-in email, unique (case-insensitive).' })
+  /** The stored email; what a caller sees is decided by AuthResolver.email. */
+  @Field(() => String, { nullable: true, description: EMAIL_DESCRIPTION })
   email: string;
 
   @Field(() => String, { nullable: true, description: 'Display name.' })
@@ -42,6 +46,8 @@ export class User {
   version: number;
 
   teamIds: number[];
+  /** The caller is this user (set where the resolver knows it, e.g. the result of signing in). */
+  self?: boolean;
 }
 
 export const toUser = (r: UserRow): User => ({
@@ -94,6 +100,9 @@ export class ApiToken {
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was revoked; revoked tokens no longer work.' })
   revokedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it stops working; null: until revoked.' })
+  expiresAt: Date | null;
 }
 
 @ObjectType({ description: 'A new API token with its secret.' })

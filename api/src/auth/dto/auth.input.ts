@@ -1,16 +1,20 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
+  IsDate,
   IsEmail,
   IsEnum,
   IsInt,
   IsOptional,
   IsString,
   Length,
+  Matches,
+  MaxLength,
   Min,
+  MinDate,
 } from 'class-validator';
 import { IsId } from '../../common/graphql/validators';
 import { RoleEnum, ScopeEnum } from '../user.model';
@@ -87,6 +91,15 @@ export class UpdateUserInput {
   @IsString()
   @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
   password?: string;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: "Also revoke the user's API tokens (offered with a password reset: a leaked credential stops working in every form).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  revokeApiTokens?: boolean;
 }
 
 @InputType({ description: 'A new API token acting as the calling user, narrowed by its scopes.' })
@@ -101,6 +114,32 @@ export class CreateApiTokenInput {
   @ArrayUnique()
   @IsEnum(ScopeEnum, { each: true })
   scopes: ScopeEnum[];
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the token stops working; in the future. Omitted: until revoked (a token made by a token that expires gets at most that expiry).',
+  })
+  @IsOptional()
+  @IsDate({ message: 'expiresAt must be a date and time' })
+  @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })
+  expiresAt?: Date | null;
+}
+
+/** Sign-in arguments, bounded so that no size or character reaches the database unchecked. */
+@ArgsType()
+export class LoginArgs {
+  @Field({ description: 'Sign-in email (at most 320 characters).' })
+  @IsString()
+  @MaxLength(320, { message: 'email must be at most 320 characters long' })
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'email must not contain control characters' })
+  email: string;
+
+  @Field({ description: 'Password (at most 200 characters).' })
+  @IsString()
+  @MaxLength(200, { message: 'password must be at most 200 characters long' })
+  password: string;
 }
 
 @InputType({ description: 'The first admin account, made in first-run setup.' })

@@ -57,7 +57,7 @@ export class OidcController {
       res.cookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: this.https,
+        secure: this.https || req.secure,
         expires: session.expiresAt,
         path: '/',
       });
