@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsISO8601, IsOptional, IsString, Length, Min } from 'class-validator';
-import { IsId } from '../../common/graphql/validators';
+import { IsId, IsNotBlank } from '../../common/graphql/validators';
 import { ActionItemStatus, ActionItemType } from '../action-item.model';
 
 @InputType({ description: 'New prevention or follow-up work on an incident.' })
@@ -12,6 +12,7 @@ export class CreateActionItemInput {
   @Field({ description: 'What is to be done, 1–500 characters.' })
   @IsString()
   @Length(1, 500)
+  @IsNotBlank()
   title: string;
 
   @Field(() => ActionItemType, { nullable: true, defaultValue: ActionItemType.PREVENT, description: 'Kind of work.' })
@@ -52,6 +53,7 @@ export class UpdateActionItemInput {
   @IsOptional()
   @IsString()
   @Length(1, 500)
+  @IsNotBlank()
   title?: string;
 
   @Field(() => ActionItemType, { nullable: true, description: 'Kind of work.' })

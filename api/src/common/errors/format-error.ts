@@ -40,7 +40,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && REQUEST_CODES.has(code) && !(original instanceof Error && original.constructor !== Error && !('extensions' in original))) {
-    return { ...base, extensions: { code } };
+    const fields = formatted.extensions?.fields;
+    return { ...base, extensions: { code, ...(Array.isArray(fields) && fields.length ? { fields } : {}) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -6,10 +6,18 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/**
+ * A cursor's values are what this API puts there: integers that fit a PostgreSQL `integer`, or
+ * decimal strings of a `bigint` (timestamps in microseconds, bigint ids). Anything else a client
+ * crafted is refused here, before it reaches SQL (where an overflow would be a 500).
+ */
+const cursorValue = (v: unknown) =>
+  (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2_147_483_647) || (typeof v === 'string' && /^-?[0-9]{1,18}$/.test(v));
+
 export function decodeCursor(cursor: string, field = 'after'): any[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values)) return values;
+    if (Array.isArray(values) && values.length <= 4 && values.every(cursorValue)) return values;
   } catch {
     /* fall through */
   }

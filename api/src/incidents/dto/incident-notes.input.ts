@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { IsId } from '../../common/graphql/validators';
+import { IsId, IsNotBlank } from '../../common/graphql/validators';
 import { RedundancyOutcome } from '../incident.enums';
 
 @InputType({ description: 'A note on the incident timeline.' })
@@ -16,6 +16,7 @@ export class AddTimelineEventInput {
   @Field({ description: 'What happened, 1–5,000 characters.' })
   @IsString()
   @Length(1, 5000)
+  @IsNotBlank()
   message: string;
 
   @Field({ nullable: true, defaultValue: 'NOTE', description: 'Kind, e.g. NOTE, DETECTION, ESCALATION, MITIGATION, UPDATE.' })

@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsId } from '../../common/graphql/validators';
+import { IsId, IsNotBlank } from '../../common/graphql/validators';
 import { DetectionSource, IncidentKind, PostmortemState, Severity } from '../incident.enums';
 
 /** The fields an incident's create and update share; every one validated. */
@@ -95,6 +95,7 @@ export class CreateIncidentInput extends IncidentFields {
   @Field({ description: 'Short title, 1–300 characters.' })
   @IsString()
   @Length(1, 300)
+  @IsNotBlank()
   title: string;
 
   @Field(() => Severity, { description: 'Severity.' })
@@ -130,6 +131,7 @@ export class UpdateIncidentInput extends IncidentFields {
   @IsOptional()
   @IsString()
   @Length(1, 300)
+  @IsNotBlank()
   title?: string;
 
   @Field(() => Severity, { nullable: true, description: 'Severity.' })

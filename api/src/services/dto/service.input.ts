@@ -1,12 +1,13 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsId } from '../../common/graphql/validators';
+import { IsId, IsNotBlank } from '../../common/graphql/validators';
 
 @InputType({ description: 'A new service.' })
 export class CreateServiceInput {
   @Field({ description: 'Unique name, 1–100 characters.' })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   name: string;
 
   @Field(() => ID, { description: 'Owning team.' })
@@ -37,6 +38,7 @@ export class UpdateServiceInput {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   name?: string;
 
   @Field(() => ID, { nullable: true, description: 'New owning team.' })

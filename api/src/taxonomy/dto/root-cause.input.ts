@@ -1,12 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { IsId } from '../../common/graphql/validators';
+import { IsId, IsNotBlank } from '../../common/graphql/validators';
 
 @InputType({ description: 'A new taxonomy node: a category without parentId, a cause with one.' })
 export class CreateRootCauseInput {
   @Field({ description: 'Name, 1–100 characters, unique within its parent.' })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   name: string;
 
   @Field(() => ID, { nullable: true, description: 'The category this cause belongs to.' })
@@ -27,6 +28,7 @@ export class UpdateRootCauseInput {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'New description.' })

@@ -1,11 +1,13 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsString, Length, Min } from 'class-validator';
+import { IsNotBlank } from '../../common/graphql/validators';
 
 @InputType({ description: 'A new team.' })
 export class CreateTeamInput {
   @Field({ description: 'Unique name, 1–100 characters.' })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   name: string;
 }
 
@@ -19,5 +21,6 @@ export class UpdateTeamInput {
   @Field({ description: 'Unique name, 1–100 characters.' })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   name: string;
 }
