@@ -13,7 +13,8 @@ import { DomainError } from './common/errors/domain-error';
 import { formatError } from './common/errors/format-error';
 import { httpStatusPlugin } from './common/errors/http-status.plugin';
 import type { RequestContext } from './common/graphql/context';
-import { complexityPlugin, limitRules } from './common/graphql/limits';
+import { inputChecksPlugin } from './common/graphql/input-checks';
+import { complexityPlugin, limitRules, MAX_TOKENS } from './common/graphql/limits';
 import { RequestLoaders } from './common/graphql/loaders';
 import { loadConfig, repoRoot } from './config';
 import { HealthController } from './health/health.controller';
@@ -56,12 +57,15 @@ const production = loadConfig().production;
         graphiql: !production,
         buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
         validationRules: limitRules,
-        plugins: [complexityPlugin(), httpStatusPlugin] as unknown as ApolloDriverConfig['plugins'],
+        // the parser stops at MAX_TOKENS, before a huge document can hold the event loop
+        parseOptions: { maxTokens: MAX_TOKENS },
+        plugins: [inputChecksPlugin, complexityPlugin(), httpStatusPlugin] as unknown as ApolloDriverConfig['plugins'],
         formatError,
         context: async ({ req, res }: Pick<RequestContext, 'req' | 'res'>): Promise<RequestContext> => {
           const ctx: RequestContext = { req, res, principal: null, loaders: new RequestLoaders() };
           try {
-            ctx.principal = await auth.authenticate(req);
+            // the body parser authenticated the caller already (to choose its body limit)
+            ctx.principal = req.principal !== undefined ? req.principal : await auth.authenticate(req);
           } catch {
             ctx.authError = new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
           }

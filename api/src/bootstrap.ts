@@ -6,6 +6,7 @@ import { seedDemoData } from '../../db/seeds/demo-data';
 import { AppModule, WEB_DIST } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { Database } from './common/database/database.service';
+import { installBodyParsers } from './common/http/body-parsers';
 import { validationPipe } from './common/validation';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { AppConfig } from './config';
@@ -31,7 +32,8 @@ export async function createApp(config: AppConfig, quiet = false): Promise<NestE
       },
     }),
   );
-  app.useBodyParser('json', { limit: '5mb' });
+  // JSON bodies, with a limit by caller (authenticated before the body is read), errors as JSON
+  installBodyParsers(app);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   return app;

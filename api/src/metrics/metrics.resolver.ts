@@ -16,8 +16,15 @@ import {
 } from './metrics.model';
 import { MetricsService } from './metrics.service';
 
-/** What one metrics object costs: it runs several aggregate queries (refuses hundreds of aliases). */
-export const METRICS_COMPLEXITY = 25;
+/**
+ * What one metrics object costs in the query-cost model (limit MAX_COMPLEXITY = 10,000): its summary
+ * is a set of SQL aggregates (counts, four duration statistics with percentiles) over every
+ * incident of the period, so at most 20 fit in one request and 30 aliases are refused. The web app's
+ * heaviest page (the overview headline: four metrics objects) costs about a quarter of the limit.
+ */
+export const METRICS_COMPLEXITY = 500;
+/** Each part computed by its own aggregate SQL over the period's incidents (causes, trend, gaps...). */
+export const METRICS_PART_COMPLEXITY = 250;
 
 @Resolver(() => ReliabilityMetrics)
 export class MetricsResolver {
@@ -48,7 +55,8 @@ export class MetricsResolver {
     description:
       'The same metrics, same filter, for the period just before: of equal length, or the same number of calendar months ' +
       'when from and to are both UTC month starts (a quarter → the previous quarter). Without to, the length counts to the ' +
-      'start of the current UTC day (so "last 90 days" compares with the 90 days before). Null when the period has no start.',
+      'start of the current UTC day (so "last 90 days" compares with the 90 days before). Null when the period has no start. ' +
+      'It does not nest: asking for previous inside previous is refused (ask for an earlier period with its own filter).',
   })
   previous(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ReliabilityMetrics | null> {
     return this.metrics.previous(m, ctx.loaders);
@@ -56,6 +64,7 @@ export class MetricsResolver {
 
   @ResolveField(() => [CauseFrequency], {
     description: 'Incidents per primary cause, one row per assigned node under its own name, in Pareto order (incidentCount desc).',
+    complexity: METRICS_PART_COMPLEXITY,
   })
   byRootCause(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<CauseFrequency[]> {
     return this.metrics.causes(m.scope, 'NODE', ctx.loaders);
@@ -64,6 +73,7 @@ export class MetricsResolver {
   @ResolveField(() => [CauseFrequency], {
     description:
       'Incidents per primary cause rolled up to its category (a primary cause that is a category counts under itself), Pareto order.',
+    complexity: METRICS_PART_COMPLEXITY,
   })
   byRootCategory(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<CauseFrequency[]> {
     return this.metrics.causes(m.scope, 'CATEGORY', ctx.loaders);
@@ -71,6 +81,7 @@ export class MetricsResolver {
 
   @ResolveField(() => [CauseFrequency], {
     description: 'Incidents per contributing factor (counted separately from primary causes; share = its incidentCount / incidentCount).',
+    complexity: METRICS_PART_COMPLEXITY,
   })
   contributingFactors(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<CauseFrequency[]> {
     return this.metrics.causes(m.scope, 'CONTRIBUTING', ctx.loaders);
@@ -78,6 +89,7 @@ export class MetricsResolver {
 
   @ResolveField(() => [TrendPoint], {
     description: 'Per bucket of startedAt (UTC), from the first to the last bucket with a counted incident, empty buckets included.',
+    complexity: METRICS_PART_COMPLEXITY,
   })
   trend(
     @Parent() m: ReliabilityMetrics,
@@ -87,19 +99,26 @@ export class MetricsResolver {
     return this.metrics.trend(m.scope, granularity, ctx.loaders);
   }
 
-  @ResolveField(() => [RedundancyGap], { description: 'Redundancy gaps per service × mechanism, most frequent first.' })
+  @ResolveField(() => [RedundancyGap], {
+    description: 'Redundancy gaps per service × mechanism, most frequent first.',
+    complexity: METRICS_PART_COMPLEXITY,
+  })
   redundancyGaps(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<RedundancyGap[]> {
     return this.metrics.redundancyGaps(m.scope, ctx.loaders);
   }
 
   @ResolveField(() => [ServiceReliability], {
     description: 'Availability, error budget and MTBF per service over the period; most budget used first.',
+    complexity: METRICS_PART_COMPLEXITY,
   })
   services(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ServiceReliability[]> {
     return this.metrics.services(m.scope, ctx.loaders);
   }
 
-  @ResolveField(() => [DetectionSourceStat], { description: 'Counted incidents by detection source, most frequent first.' })
+  @ResolveField(() => [DetectionSourceStat], {
+    description: 'Counted incidents by detection source, most frequent first.',
+    complexity: METRICS_PART_COMPLEXITY,
+  })
   detection(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<DetectionSourceStat[]> {
     return this.metrics.detection(m.scope, ctx.loaders);
   }
@@ -107,12 +126,16 @@ export class MetricsResolver {
   @ResolveField(() => [HistogramBucket], {
     description:
       'Time to resolve of resolved counted incidents in buckets: 0–5, 5–15, 15–30, 30–60 min, 1–2, 2–4, 4–8, 8–24 h, 1–3 d, 3–7 d, ≥ 7 d.',
+    complexity: METRICS_PART_COMPLEXITY,
   })
   durationHistogram(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<HistogramBucket[]> {
     return this.metrics.durationHistogram(m.scope, ctx.loaders);
   }
 
-  @ResolveField(() => ActionItemProgress, { description: 'Action-item progress of the incidents in the filter.' })
+  @ResolveField(() => ActionItemProgress, {
+    description: 'Action-item progress of the incidents in the filter.',
+    complexity: METRICS_PART_COMPLEXITY,
+  })
   actionItems(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ActionItemProgress> {
     return this.metrics.actionItems(m.scope, ctx.loaders);
   }
