@@ -59,8 +59,8 @@ export class ActionItemsResolver {
   }
 
   @ResolveField(() => Incident, { description: 'The incident it follows from.' })
-  async incident(@Parent() a: ActionItem, @CurrentPrincipal() p: Principal): Promise<Incident> {
-    return toIncident(await this.incidentsService.get(p, a.incidentId));
+  async incident(@Parent() a: ActionItem, @CurrentPrincipal() p: Principal, @Context() ctx: RequestContext): Promise<Incident> {
+    return toIncident(await this.incidentsService.load(ctx.loaders, p, a.incidentId));
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Owner.' })

@@ -4,7 +4,7 @@ import { assertCanWriteTeam, canSeeIncident, visibleIncidentsSql } from '../auth
 import type { Principal } from '../auth/principal';
 import { Database, Sql } from '../common/database/database.service';
 import { badInput, DomainError, notFound } from '../common/errors/domain-error';
-import { groupBy, RequestLoaders } from '../common/graphql/loaders';
+import { groupBy, indexBy, RequestLoaders } from '../common/graphql/loaders';
 import { decodeCursor, encodeCursor, pageSize } from '../common/graphql/pagination';
 import { toIds } from '../common/graphql/validators';
 import { RedundancyService } from '../redundancy/redundancy.service';
@@ -96,6 +96,15 @@ export class IncidentsService {
       cursor: encodeCursor(keyset ? [r.sort_key, r.id] : [offset + n + 1]),
     }));
     return { rows: page, totalCount, hasNextPage: rows.length > limit };
+  }
+
+  /** Like `get`, through the request's DataLoader: the incidents of many parents (action items...) in one statement. */
+  async load(loaders: RequestLoaders, principal: Principal, id: number): Promise<IncidentRow> {
+    const row = await loaders
+      .get<number, IncidentRow | null>('incidentById', async (ids) => indexBy(await this.repo.byIds(ids), (i) => i.id), null)
+      .load(id);
+    if (!row || !canSeeIncident(principal, row)) throw notFound('Incident', id);
+    return row;
   }
 
   /** An incident the principal may see; NOT_FOUND otherwise (a private one's existence is not revealed). */

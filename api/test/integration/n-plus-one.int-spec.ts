@@ -61,4 +61,20 @@ describe('no N+1: related objects load in batches', () => {
     // auth + page + count + services + teams + cause tags + causes + parents + assessments + mechanisms + action items + timeline
     expect(large).toBeLessThanOrEqual(14);
   });
+
+  it("answers a viewer's action items with their incidents, services and teams in statements that do not grow with the items", async () => {
+    await t.ok(
+      `mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`,
+      { i: { email: 'viewer@example.com', password: 'Viewer-Password-2026', role: 'VIEWER', teamIds: [w.teamId] } },
+      w.token,
+    );
+    const viewer = await t.login('viewer@example.com', 'Viewer-Password-2026');
+    const ITEMS = `{ actionItems { id title incident { id key title team { name } services { name team { name } } } owner { email } cause { name } mechanism { name } } }`;
+    let items: any;
+    const statements = await countStatements(async () => (items = await t.ok(ITEMS, {}, viewer)));
+    expect(items.actionItems).toHaveLength(50);
+    expect(items.actionItems[0].incident.services[0].team.name).toBe('Playback');
+    // auth + items + incidents + services + teams + mechanisms (no owner, no cause on these items)
+    expect(statements).toBeLessThanOrEqual(8);
+  });
 });
