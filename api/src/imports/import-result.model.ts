@@ -26,6 +26,12 @@ export class ImportResult {
   @Field(() => Int, { description: 'Rows not stored: invalid ones (SKIP_ROW), or every row when REJECT_ALL found an invalid one.' })
   skipped: number;
 
-  @Field(() => [ImportRowError], { description: 'Every row error, in file order.' })
+  @Field(() => Int, { description: 'How many row errors the file has in all (`errors` lists at most the first 1,000).' })
+  errorCount: number;
+
+  @Field(() => [ImportRowError], {
+    description:
+      'The first 1,000 row errors, in row order (`errorCount` counts them all), so an answer stays small however broken the file is.',
+  })
   errors: ImportRowError[];
 }

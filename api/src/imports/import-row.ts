@@ -39,6 +39,14 @@ const PHASE_COLUMN: Record<Phase, Column> = {
   resolvedAt: 'resolved_at',
 };
 
+/**
+ * At most `max` characters of a value quoted in a message (with … when cut): an answer quotes the
+ * file only enough to find the spot, so a hostile value cannot make it large.
+ */
+export function excerpt(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
 export interface RowError {
   row: number;
   field: string | null;
@@ -173,7 +181,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
     if (s === '') return false;
     if (TRUE.test(s)) return true;
     if (FALSE.test(s)) return false;
-    fail(c, `${label(c)} must be true/false, yes/no or 1/0, got "${s}"`);
+    fail(c, `${label(c)} must be true/false, yes/no or 1/0, got "${excerpt(s)}"`);
     return false;
   };
   const instant = (c: Column, required: boolean): Instant | null => {
@@ -184,11 +192,11 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
     }
     const parsed = parseInstant(s);
     if (parsed === 'no-zone') {
-      fail(c, `${label(c)} "${s}" has no time zone offset; write it as ISO 8601 with Z or ±hh:mm (e.g. 2026-03-08T10:00:00Z)`);
+      fail(c, `${label(c)} "${excerpt(s)}" has no time zone offset; write it as ISO 8601 with Z or ±hh:mm (e.g. 2026-03-08T10:00:00Z)`);
       return null;
     }
     if (parsed === 'invalid') {
-      fail(c, `${label(c)} "${s}" is not an ISO 8601 timestamp with offset`);
+      fail(c, `${label(c)} "${excerpt(s)}" is not an ISO 8601 timestamp with offset`);
       return null;
     }
     return parsed;
@@ -205,7 +213,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
   let severity: Severity | null = null;
   if (sevText === null) fail('severity', `${label('severity')} is required`);
   else if (sevText in Severity) severity = sevText as Severity;
-  else fail('severity', `${label('severity')} must be one of SEV1, SEV2, SEV3, SEV4, got "${sevText}"`);
+  else fail('severity', `${label('severity')} must be one of SEV1, SEV2, SEV3, SEV4, got "${excerpt(sevText)}"`);
 
   const phases = {} as Record<Phase, Instant | null>;
   const beforePhases = errors.length;
@@ -223,7 +231,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
     else
       fail(
         'detection_source',
-        `${label('detection_source')} must be one of ${Object.values(DetectionSource).join(', ')}, got "${detText}"`,
+        `${label('detection_source')} must be one of ${Object.values(DetectionSource).join(', ')}, got "${excerpt(detText)}"`,
       );
   }
 
@@ -241,24 +249,27 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
     const outcome = (outcomes[n] ?? '').toUpperCase();
     if (mechanism === '') {
       if (outcome)
-        fail('redundancy_mechanism', `${label('redundancy_mechanism')} entry ${n + 1} is empty but has outcome "${outcomes[n]}"`);
+        fail('redundancy_mechanism', `${label('redundancy_mechanism')} entry ${n + 1} is empty but has outcome "${excerpt(outcomes[n])}"`);
       return;
     }
     if (seenMechanisms.has(mechanism.toLowerCase())) {
-      fail('redundancy_mechanism', `${label('redundancy_mechanism')} names "${mechanism}" twice`);
+      fail('redundancy_mechanism', `${label('redundancy_mechanism')} names "${excerpt(mechanism)}" twice`);
       return;
     }
     seenMechanisms.add(mechanism.toLowerCase());
     if (outcome === '') return; // unknown: no assessment
     if (outcome in RedundancyOutcome) assessments.push({ mechanism, outcome: outcome as RedundancyOutcome });
     else
-      fail('redundancy_outcome', `${label('redundancy_outcome')} must be missing, failed, partial, worked or empty, got "${outcomes[n]}"`);
+      fail(
+        'redundancy_outcome',
+        `${label('redundancy_outcome')} must be missing, failed, partial, worked or empty, got "${excerpt(outcomes[n])}"`,
+      );
   });
 
   const rootCause = text('root_cause')?.trim() ?? null;
   const contributing = dedupe(list('contributing_causes'));
   if (rootCause && contributing.some((c) => c.toLowerCase() === rootCause.toLowerCase())) {
-    fail('contributing_causes', `${label('contributing_causes')} must not repeat ${label('root_cause')} "${rootCause}"`);
+    fail('contributing_causes', `${label('contributing_causes')} must not repeat ${label('root_cause')} "${excerpt(rootCause)}"`);
   }
   const summaryValue = text('summary');
   const isPrivate = bool('private');
@@ -269,7 +280,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
   const timeline: ImportIncident['timeline'] = raw.timeline ? [] : null;
   for (const e of raw.timeline ?? []) {
     const at = typeof e.at === 'string' ? parseInstant(e.at) : 'invalid';
-    if (typeof at === 'string') fail(null, `an update's time "${String(e.at)}" is not an ISO 8601 timestamp with offset`);
+    if (typeof at === 'string') fail(null, `an update's time "${excerpt(String(e.at))}" is not an ISO 8601 timestamp with offset`);
     else if (e.message.trim()) timeline!.push({ at, kind: e.kind, message: e.message });
   }
   timeline?.sort((a, b) => a.at.micros - b.at.micros || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message));

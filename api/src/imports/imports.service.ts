@@ -8,7 +8,7 @@ import { Database, Sql } from '../common/database/database.service';
 import { badInput } from '../common/errors/domain-error';
 import { PHASES } from '../incidents/incident.entity';
 import { ImportFormat, InvalidRowPolicy } from './import.enums';
-import { ImportIncident, normalizeRow, RawRow, RowError } from './import-row';
+import { excerpt, ImportIncident, normalizeRow, RawRow, RowError } from './import-row';
 import { Catalog, ExistingIncident, ImportsRepository, StoredIncident } from './imports.repository';
 import { csvRows } from './parsers/csv.parser';
 import { jsonRows } from './parsers/json.parser';
@@ -26,6 +26,8 @@ export interface ImportOutcome {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Every row error; `errors` holds only the first MAX_ERRORS of them. */
+  errorCount: number;
   errors: RowError[];
 }
 
@@ -40,6 +42,8 @@ export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** Category of causes, and team of services, that an import creates without being told where. */
 export const IMPORTED = 'Imported';
 const AUDIT_ID_LIMIT = 1000;
+/** Row errors an answer lists (the first, in row order); `errorCount` counts them all (SPEC §4). */
+export const MAX_ERRORS = 1000;
 /**
  * Rows read between two turns of the event loop. A chunk of the upload parses into a few hundred
  * rows without one; meanwhile the answer to the batch being written waits, and PostgreSQL idles.
@@ -62,7 +66,7 @@ export class ImportsService {
   ) {}
 
   async import(principal: Principal, content: string | Readable, options: ImportOptions): Promise<ImportOutcome> {
-    const result: ImportOutcome = { created: 0, updated: 0, unchanged: 0, skipped: 0, errors: [] };
+    const result: ImportOutcome = { created: 0, updated: 0, unchanged: 0, skipped: 0, errorCount: 0, errors: [] };
     let rows = 0;
     try {
       await this.db.transaction(async (tx) => {
@@ -81,7 +85,7 @@ export class ImportsService {
           await run.settle();
           throw err;
         }
-        if (options.dryRun || (result.errors.length && options.onInvalid === InvalidRowPolicy.REJECT_ALL)) throw new Rollback();
+        if (options.dryRun || (result.errorCount && options.onInvalid === InvalidRowPolicy.REJECT_ALL)) throw new Rollback();
         if (result.created || result.updated || run.made.length) {
           await this.audit.record(tx, principal, {
             action: 'incident.import',
@@ -106,8 +110,9 @@ export class ImportsService {
     } catch (err) {
       if (!(err instanceof Rollback)) throw err;
     }
-    if (result.errors.length && options.onInvalid === InvalidRowPolicy.REJECT_ALL) {
-      return { created: 0, updated: 0, unchanged: 0, skipped: rows, errors: result.errors };
+    result.errors = firstErrors(result.errors);
+    if (result.errorCount && options.onInvalid === InvalidRowPolicy.REJECT_ALL) {
+      return { created: 0, updated: 0, unchanged: 0, skipped: rows, errorCount: result.errorCount, errors: result.errors };
     }
     return result;
   }
@@ -174,7 +179,11 @@ class ImportRun {
   }
 
   private reject(errors: RowError[]): void {
-    this.result.errors.push(...errors);
+    const kept = this.result.errors;
+    for (const e of errors) kept.push(e);
+    // batches come in row order, a batch's errors nearly so: keeping twice the cap keeps the first ones
+    if (kept.length > 2 * MAX_ERRORS) this.result.errors = firstErrors(kept);
+    this.result.errorCount += errors.length;
     this.result.skipped += 1;
   }
 
@@ -182,7 +191,9 @@ class ImportRun {
   add(raw: RawRow): boolean {
     const { incident, errors } = normalizeRow(raw, this.options.format);
     this.entries.push(incident ? { incident } : { errors });
-    return incident !== undefined && ++this.checked >= BATCH_SIZE;
+    // invalid rows count too, so a file of nothing but errors holds no more than a batch in memory
+    if (incident !== undefined) this.checked += 1;
+    return this.checked >= BATCH_SIZE || this.entries.length >= 2 * BATCH_SIZE;
   }
 
   /** Waits for the batch being written, then starts writing the rows read since (without waiting for it). */
@@ -226,7 +237,7 @@ class ImportRun {
         {
           row: incident.row,
           field,
-          message: `repeats the incident of row ${first} (source "${incident.source}", external id "${incident.externalId}")`,
+          message: `repeats the incident of row ${first} (source "${excerpt(incident.source)}", external id "${excerpt(incident.externalId)}")`,
         },
       ]);
     }
@@ -284,11 +295,13 @@ class ImportRun {
         continue;
       }
       if (!this.mayWrite(current.teamId)) {
+        // the same words whether the caller may see that incident or not, dry run or not: naming it
+        // (its key, title or privacy) would tell a responder that a private incident of another team exists
         this.reject([
           {
             row: incident.row,
-            field: this.label('team'),
-            message: `FORBIDDEN: this row would change INC-${current.id} of a team you are not in (responders import only into their own teams)`,
+            field: this.label('external_id'),
+            message: `FORBIDDEN: source "${excerpt(stored.source)}" and external id "${excerpt(stored.externalId)}" belong to an incident of a team you are not in (responders import only into their own teams)`,
           },
         ]);
         continue;
@@ -330,8 +343,8 @@ class ImportRun {
     const teamOf = (name: string, column: string): number | string | null => {
       const id = this.catalog.teams.get(name.toLowerCase());
       if (id !== undefined) return id;
-      if (!create) fail(column, `unknown team "${name}" (import with createMissing to create it)`);
-      else if (!this.admin) fail(column, `unknown team "${name}"${adminOnly('teams')}`);
+      if (!create) fail(column, `unknown team "${excerpt(name)}" (import with createMissing to create it)`);
+      else if (!this.admin) fail(column, `unknown team "${excerpt(name)}"${adminOnly('teams')}`);
       else if (!pending.teams.some((t) => t.toLowerCase() === name.toLowerCase())) pending.teams.push(name);
       return name;
     };
@@ -344,7 +357,7 @@ class ImportRun {
         continue;
       }
       if (!create) {
-        fail('service', `unknown service "${name}" (import with createMissing to create it)`);
+        fail('service', `unknown service "${excerpt(name)}" (import with createMissing to create it)`);
         continue;
       }
       const team = rowTeam ?? teamOf(i.newServiceTeam ?? IMPORTED, 'service');
@@ -354,17 +367,18 @@ class ImportRun {
     }
     const causeOf = (name: string, column: string): void => {
       if (this.catalog.causes.has(name.toLowerCase())) return;
-      if (!create) fail(column, `unknown root cause "${name}" (import with createMissing to create it under "${IMPORTED}")`);
-      else if (!this.admin) fail(column, `unknown root cause "${name}"${adminOnly('root causes')}`);
+      if (!create) fail(column, `unknown root cause "${excerpt(name)}" (import with createMissing to create it under "${IMPORTED}")`);
+      else if (!this.admin) fail(column, `unknown root cause "${excerpt(name)}"${adminOnly('root causes')}`);
       else pending.causes.push(name);
     };
     if (i.rootCause) causeOf(i.rootCause, 'root_cause');
     for (const c of i.contributing) causeOf(c, 'contributing_causes');
     for (const a of i.assessments) {
       if (this.catalog.mechanisms.has(a.mechanism.toLowerCase())) continue;
-      if (!create) fail('redundancy_mechanism', `unknown redundancy mechanism "${a.mechanism}" (import with createMissing to create it)`);
+      if (!create)
+        fail('redundancy_mechanism', `unknown redundancy mechanism "${excerpt(a.mechanism)}" (import with createMissing to create it)`);
       else if (!this.admin)
-        fail('redundancy_mechanism', `unknown redundancy mechanism "${a.mechanism}"${adminOnly('redundancy mechanisms')}`);
+        fail('redundancy_mechanism', `unknown redundancy mechanism "${excerpt(a.mechanism)}"${adminOnly('redundancy mechanisms')}`);
       else pending.mechanisms.push(a.mechanism);
     }
     const team = rowTeam ?? serviceTeams[0] ?? null;
@@ -405,7 +419,11 @@ class ImportRun {
     const contributingIds = [...new Set(i.contributing.map((c) => this.catalog.causes.get(c.toLowerCase())!))];
     if (primaryCauseId !== null && contributingIds.includes(primaryCauseId)) {
       this.reject([
-        { row: i.row, field: this.label('contributing_causes'), message: `contributing causes name the root cause "${i.rootCause}" again` },
+        {
+          row: i.row,
+          field: this.label('contributing_causes'),
+          message: `contributing causes name the root cause "${excerpt(i.rootCause ?? '')}" again`,
+        },
       ]);
       return null;
     }
@@ -427,6 +445,15 @@ class ImportRun {
       timeline: i.timeline?.map((e) => [e.at.iso, e.kind, e.message]) ?? null,
     };
   }
+}
+
+/** The first MAX_ERRORS row errors in row order (a row's own errors keep their order). */
+function firstErrors(errors: RowError[]): RowError[] {
+  return errors
+    .map((e, n) => [e, n] as const)
+    .sort((a, b) => a[0].row - b[0].row || a[1] - b[1])
+    .slice(0, MAX_ERRORS)
+    .map(([e]) => e);
 }
 
 /** Everything an import writes, in a canonical order: equal prints mean "unchanged". */

@@ -4,13 +4,14 @@ import type { TestApp } from '../harness';
 
 export const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/import', name), 'utf8');
 
-export const IMPORT = `mutation($i:ImportIncidentsInput!){ importIncidents(input:$i){ created updated unchanged skipped errors{ row field message } } }`;
+export const IMPORT = `mutation($i:ImportIncidentsInput!){ importIncidents(input:$i){ created updated unchanged skipped errorCount errors{ row field message } } }`;
 
 export interface ImportResultBody {
   created: number;
   updated: number;
   unchanged: number;
   skipped: number;
+  errorCount: number;
   errors: Array<{ row: number; field: string | null; message: string }>;
 }
 

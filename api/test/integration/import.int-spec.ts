@@ -33,7 +33,7 @@ describe('import (real PostgreSQL)', () => {
 
   it('imports the CSV fixture: any header case and order, several services, causes, pairwise assessments, booleans', async () => {
     const r = await importGql(t, w.token, { format: 'CSV', content: fixture('incidents.csv') });
-    expect(r).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0, errors: [] });
+    expect(r).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0, errorCount: 0, errors: [] });
     expect(await one('csv', 'ext-1')).toMatchObject({
       title: 'Checkout errors after deploy',
       severity: 'SEV1',
@@ -84,7 +84,7 @@ describe('import (real PostgreSQL)', () => {
 
   it('imports JSON (camelCase, lists as arrays or ";" text) idempotently', async () => {
     const r = await importGql(t, w.token, { format: 'JSON', content: fixture('incidents.json') });
-    expect(r).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 0, errors: [] });
+    expect(r).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 0, errorCount: 0, errors: [] });
     expect(await one('json', 'j-1')).toMatchObject({
       causes: 'Capacity / overload*;Monitoring gap;Traffic spike',
       assessments: 'Load-balanced pool=PARTIAL',
@@ -105,7 +105,7 @@ describe('import (real PostgreSQL)', () => {
     expect(without.created).toBe(0);
     expect(without.errors.map((e) => e.field)).toEqual(['service', 'service', 'service', 'service']);
     const r = await importGql(t, w.token, { format: 'STATUSPAGE', content: doc, createMissing: true });
-    expect(r).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0, errors: [] });
+    expect(r).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0, errorCount: 0, errors: [] });
     const api = await one('statuspage', 'p31zjtct2jer');
     expect(api).toMatchObject({
       title: 'Elevated API error rates',
@@ -221,15 +221,15 @@ describe('import (real PostgreSQL)', () => {
       repeat(2 * BATCH_SIZE + 401, 3, 'dup-a'),
     ];
     const rejected = await importHttp(t, w.token, file);
-    expect(rejected.body).toEqual({ created: 0, updated: 0, unchanged: 0, skipped: n, errors: expected });
+    expect(rejected.body).toEqual({ created: 0, updated: 0, unchanged: 0, skipped: n, errorCount: 7, errors: expected });
     const before = await incidentCount();
     const skipped = await importHttp(t, w.token, file, { onInvalid: 'SKIP_ROW' });
-    expect(skipped.body).toEqual({ created: n - 7, updated: 0, unchanged: 0, skipped: 7, errors: expected });
+    expect(skipped.body).toEqual({ created: n - 7, updated: 0, unchanged: 0, skipped: 7, errorCount: 7, errors: expected });
     expect(await incidentCount()).toBe(before + n - 7);
     expect((await one('csv', 'dup-a')).title).toBe('Repeat test 3');
     expect((await one('csv', 'dup-b')).title).toBe('Repeat test 9');
     const again = await importHttp(t, w.token, file, { onInvalid: 'SKIP_ROW' });
-    expect(again.body).toEqual({ created: 0, updated: 0, unchanged: n - 7, skipped: 7, errors: expected });
+    expect(again.body).toEqual({ created: 0, updated: 0, unchanged: n - 7, skipped: 7, errorCount: 7, errors: expected });
   });
 
   it('names unknown services, teams, causes and mechanisms; createMissing creates them ("Imported")', async () => {
@@ -270,7 +270,7 @@ describe('import (real PostgreSQL)', () => {
   it('takes the file over HTTP as a raw body and as multipart field "file"', async () => {
     const file = csv('h-1,Raw upload,Playback API,SEV2,2026-06-05T10:00:00Z,2026-06-05T10:10:00Z');
     const raw = await importHttp(t, w.token, file, { format: 'CSV', dryRun: 'true' });
-    expect(raw).toEqual({ status: 200, body: { created: 1, updated: 0, unchanged: 0, skipped: 0, errors: [] } });
+    expect(raw).toEqual({ status: 200, body: { created: 1, updated: 0, unchanged: 0, skipped: 0, errorCount: 0, errors: [] } });
     expect(await importHttp(t, w.token, file, { format: 'csv' })).toMatchObject({ status: 200, body: { created: 1 } });
     const form = new FormData();
     form.append('note', 'ignored');

@@ -1,5 +1,5 @@
 import { badInput } from '../../common/errors/domain-error';
-import { RawRow } from '../import-row';
+import { excerpt, RawRow } from '../import-row';
 import { parseJson } from './json.parser';
 
 const IMPACT: Record<string, string> = { critical: 'SEV1', major: 'SEV2', minor: 'SEV3', none: 'SEV4' };
@@ -53,7 +53,9 @@ export function* statuspageRows(text: string): Generator<RawRow> {
       })),
       newServiceTeam: page,
       problems:
-        impact && !IMPACT[impact] ? [{ field: 'impact', message: `impact "${i.impact}" is not one of critical, major, minor, none` }] : [],
+        impact && !IMPACT[impact]
+          ? [{ field: 'impact', message: `impact "${excerpt(String(i.impact))}" is not one of critical, major, minor, none` }]
+          : [],
     };
   }
 }
