@@ -50,11 +50,11 @@ type Documents = {
     "\n  mutation CreateRootCause($input: CreateRootCauseInput!) {\n    createRootCause(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateRootCauseDocument,
     "\n  mutation DeleteRootCause($id: ID!) {\n    deleteRootCause(id: $id) {\n      id\n      retired\n    }\n  }\n": typeof types.DeleteRootCauseDocument,
     "\n  mutation RetireRedundancyMechanism($id: ID!) {\n    retireRedundancyMechanism(id: $id) {\n      id\n      retired\n    }\n  }\n": typeof types.RetireRedundancyMechanismDocument,
-    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  mutation CreateRedundancyMechanism($input: CreateRedundancyMechanismInput!) {\n    createRedundancyMechanism(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateRedundancyMechanismDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      role\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
 };
 const documents: Documents = {
@@ -94,11 +94,11 @@ const documents: Documents = {
     "\n  mutation CreateRootCause($input: CreateRootCauseInput!) {\n    createRootCause(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateRootCauseDocument,
     "\n  mutation DeleteRootCause($id: ID!) {\n    deleteRootCause(id: $id) {\n      id\n      retired\n    }\n  }\n": types.DeleteRootCauseDocument,
     "\n  mutation RetireRedundancyMechanism($id: ID!) {\n    retireRedundancyMechanism(id: $id) {\n      id\n      retired\n    }\n  }\n": types.RetireRedundancyMechanismDocument,
-    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  mutation CreateRedundancyMechanism($input: CreateRedundancyMechanismInput!) {\n    createRedundancyMechanism(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateRedundancyMechanismDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      role\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n        expiresAt\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
 };
 
@@ -263,7 +263,7 @@ export function graphql(source: "\n  mutation RetireRedundancyMechanism($id: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -279,7 +279,7 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n        expiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -145,7 +145,9 @@ export function ActionItemsPage() {
                         </Link>
                       </td>
                       <td>{a.incident.team.name}</td>
-                      <td>{a.owner ? (a.owner.name ?? a.owner.email) : <span className="muted">unassigned</span>}</td>
+                      <td>
+                        {a.owner ? (a.owner.name ?? a.owner.email ?? `User #${a.owner.id}`) : <span className="muted">unassigned</span>}
+                      </td>
                       <td>
                         {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
                       </td>

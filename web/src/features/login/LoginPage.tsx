@@ -33,13 +33,13 @@ export function LoginPage() {
     const res = await login({ email, password });
     if (res.data?.login) {
       const { token, expiresAt, user } = res.data.login;
-      writeSession({ token, expiresAt, user });
+      writeSession({ token, expiresAt, user: { ...user, email: user.email ?? email } });
       navigate(next, { replace: true });
       return;
     }
     const codes = errorCodes(res.error);
     if (codes.includes('TOO_MANY_REQUESTS') || (res.error?.response as Response | undefined)?.status === 429) {
-      setError('Too many failed attempts. Wait a minute before trying again.');
+      setError('Too many failed attempts from this address. Try again in 15 minutes.');
     } else if (codes.includes('UNAUTHENTICATED') || codes.includes('BAD_USER_INPUT')) {
       setError('Email or password is not correct.');
     } else {
@@ -52,7 +52,7 @@ export function LoginPage() {
     const res = await completeSetup({ input: { email, password } });
     if (res.data?.completeSetup) {
       const { token, expiresAt, user } = res.data.completeSetup;
-      writeSession({ token, expiresAt, user });
+      writeSession({ token, expiresAt, user: { ...user, email: user.email ?? email } });
       navigate('/', { replace: true });
       return;
     }

@@ -1,7 +1,8 @@
 export interface ActionItemInput {
   status: string;
   overdue: boolean;
-  owner?: { id: string; email: string; name?: string | null } | null;
+  /** email is null where the viewer may not see it. */
+  owner?: { id: string; email?: string | null; name?: string | null } | null;
   incident: { team: { id: string; name: string } };
 }
 
@@ -20,7 +21,12 @@ export function toOwnerSummary(items: readonly ActionItemInput[], by: 'owner' | 
   for (const item of items) {
     if (!isOpen(item.status)) continue;
     const key = by === 'owner' ? (item.owner?.id ?? '—') : item.incident.team.id;
-    const label = by === 'owner' ? (item.owner ? (item.owner.name ?? item.owner.email) : 'Unassigned') : item.incident.team.name;
+    const label =
+      by === 'owner'
+        ? item.owner
+          ? (item.owner.name ?? item.owner.email ?? `User #${item.owner.id}`)
+          : 'Unassigned'
+        : item.incident.team.name;
     const row = rows.get(key) ?? { key, label, open: 0, overdue: 0 };
     row.open += 1;
     if (item.overdue) row.overdue += 1;

@@ -12,6 +12,7 @@ import {
   type ActionItemValues,
   type UserOption,
   userChoices,
+  userLabel,
 } from '../transforms/actionItemForm';
 import { ActionItemEditor } from './ActionItemEditor';
 
@@ -114,7 +115,7 @@ export function ActionItemsSection({
                 <tr key={a.id}>
                   <td>{a.title}</td>
                   <td>{a.type.toLowerCase()}</td>
-                  <td>{a.owner ? (a.owner.name ?? a.owner.email) : <span className="muted">unassigned</span>}</td>
+                  <td>{a.owner ? userLabel(a.owner) : <span className="muted">unassigned</span>}</td>
                   <td>
                     {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
                   </td>

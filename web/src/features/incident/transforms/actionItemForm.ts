@@ -8,9 +8,13 @@ interface Named {
 
 export interface UserOption {
   id: string;
-  email: string;
+  /** Null when the viewer may not see it (viewers see other users' names only). */
+  email?: string | null;
   name?: string | null;
 }
+
+/** How a user is shown: their name, else their email, else their id. */
+export const userLabel = (u: UserOption) => u.name ?? u.email ?? `User #${u.id}`;
 
 /** An action item as the incident page shows it. */
 export interface ActionItemRow {
@@ -80,7 +84,7 @@ export const actionItemStatusLabels: Record<ActionItemStatus, string> = {
 /** The choices of the action-item selects (type, status, owner, and anything named: causes, mechanisms). */
 export const actionItemTypeChoices = actionItemTypes.map((t) => ({ value: t, label: t.toLowerCase() }));
 export const actionItemStatusChoices = Object.entries(actionItemStatusLabels).map(([value, label]) => ({ value, label }));
-export const userChoices = (users: readonly UserOption[]) => users.map((u) => ({ value: u.id, label: u.name ?? u.email }));
+export const userChoices = (users: readonly UserOption[]) => users.map((u) => ({ value: u.id, label: userLabel(u) }));
 export const namedChoices = (items: readonly { id: string; name: string }[]) => items.map((i) => ({ value: i.id, label: i.name }));
 
 export function toActionItemValues(item: ActionItemRow): ActionItemValues {
@@ -159,7 +163,7 @@ export function formatActionItemValue(field: ActionItemField, v: ActionItemValue
     case 'ownerId': {
       if (!v.ownerId) return 'Unassigned';
       const u = names.users.find((x) => x.id === v.ownerId);
-      return u ? (u.name ?? u.email) : `#${v.ownerId}`;
+      return u ? userLabel(u) : `#${v.ownerId}`;
     }
     case 'dueDate':
       return v.dueDate || 'No due date';

@@ -108,6 +108,12 @@ function UserEditor({ user, teams, onDone }: { user: EditableUser; teams: readon
       <FormField label="New password (optional; ends their sessions)" error={update.errors.password}>
         <input type="password" value={form.password} onChange={(e) => set('password', e.target.value)} autoComplete="new-password" />
       </FormField>
+      {form.password && (
+        <label className="checkbox">
+          <input type="checkbox" checked={form.revokeApiTokens} onChange={(e) => set('revokeApiTokens', e.target.checked)} />
+          Also revoke their API tokens (if the old password may have leaked)
+        </label>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={form.disabled} onChange={(e) => set('disabled', e.target.checked)} />
         Disabled — cannot sign in; sessions end and API tokens are revoked

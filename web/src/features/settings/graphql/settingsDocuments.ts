@@ -152,6 +152,7 @@ export const ApiTokensQuery = graphql(`
       createdAt
       lastUsedAt
       revokedAt
+      expiresAt
     }
   }
 `);
@@ -192,6 +193,7 @@ export const CreateApiTokenMutation = graphql(`
         id
         name
         scopes
+        expiresAt
       }
     }
   }

@@ -9,7 +9,15 @@ const user: UserSnapshot = {
   version: 4,
   teams: [{ id: '2' }, { id: '1' }],
 };
-const unchanged: UserForm = { email: 'ana@example.com', name: 'Ana', role: 'VIEWER', teamIds: ['1', '2'], disabled: false, password: '' };
+const unchanged: UserForm = {
+  email: 'ana@example.com',
+  name: 'Ana',
+  role: 'VIEWER',
+  teamIds: ['1', '2'],
+  disabled: false,
+  password: '',
+  revokeApiTokens: false,
+};
 
 describe('toUserUpdate', () => {
   it('sends only the version when nothing changed (team order does not count as a change)', () => {
@@ -33,6 +41,15 @@ describe('toUserUpdate', () => {
       password: 'A-new-password-1',
     });
     expect(toUserUpdate({ ...user, name: null }, { ...unchanged, name: '' })).toEqual({ expectedVersion: 4 });
+  });
+
+  it('asks to revoke the API tokens only together with a new password', () => {
+    expect(toUserUpdate(user, { ...unchanged, password: 'A-new-password-1', revokeApiTokens: true })).toEqual({
+      expectedVersion: 4,
+      password: 'A-new-password-1',
+      revokeApiTokens: true,
+    });
+    expect(toUserUpdate(user, { ...unchanged, revokeApiTokens: true })).toEqual({ expectedVersion: 4 });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Role, UpdateUserInput } from '../../../gql/graphql';
 
 export interface UserSnapshot {
-  email: string;
+  /** Admins always see it; null only where the caller may not. */
+  email: string | null;
   name?: string | null;
   role: Role;
   disabled: boolean;
@@ -16,6 +17,8 @@ export interface UserForm {
   teamIds: readonly string[];
   disabled: boolean;
   password: string;
+  /** With a new password: also revoke the user's API tokens. */
+  revokeApiTokens: boolean;
 }
 
 /**
@@ -25,22 +28,24 @@ export interface UserForm {
 export function toUserUpdate(user: UserSnapshot, form: UserForm): UpdateUserInput {
   const sorted = (ids: readonly string[]) => [...ids].sort().join(',');
   const input: UpdateUserInput = { expectedVersion: user.version };
-  if (form.email.trim() !== user.email) input.email = form.email.trim();
+  if (form.email.trim() !== (user.email ?? '')) input.email = form.email.trim();
   if (form.name.trim() !== (user.name ?? '')) input.name = form.name.trim() || null;
   if (form.role !== user.role) input.role = form.role;
   if (sorted(form.teamIds) !== sorted(user.teams.map((t) => t.id))) input.teamIds = [...form.teamIds];
   if (form.disabled !== user.disabled) input.disabled = form.disabled;
   if (form.password) input.password = form.password;
+  if (form.password && form.revokeApiTokens) input.revokeApiTokens = true;
   return input;
 }
 
 export const toUserForm = (u: UserSnapshot): UserForm => ({
-  email: u.email,
+  email: u.email ?? '',
   name: u.name ?? '',
   role: u.role,
   teamIds: u.teams.map((t) => t.id),
   disabled: u.disabled,
   password: '',
+  revokeApiTokens: false,
 });
 
 /**
@@ -57,5 +62,6 @@ export function rebaseUserForm(opened: UserSnapshot, latest: UserSnapshot, form:
     teamIds: mine.teamIds ? mine.teamIds.map(String) : next.teamIds,
     disabled: mine.disabled ?? next.disabled,
     password: form.password,
+    revokeApiTokens: form.revokeApiTokens,
   };
 }
