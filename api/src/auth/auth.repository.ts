@@ -51,6 +51,11 @@ export class AuthRepository {
     return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = ANY($1)`, [ids]);
   }
 
+  /** Users by lower-cased email. */
+  async usersByEmails(emails: readonly string[]): Promise<UserRow[]> {
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE lower(u.email) = ANY($1)`, [emails]);
+  }
+
   async listUsers(): Promise<UserRow[]> {
     return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user u ORDER BY lower(u.email)`);
   }

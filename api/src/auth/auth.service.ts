@@ -152,6 +152,23 @@ export class AuthService {
       .load(id);
   }
 
+  /**
+   * How an actor recorded on a record (who set a tag, assessed, wrote a note: a user's email or a token's name)
+   * is shown to `viewer`. Viewers see other users by name, never by email, as everywhere else a user appears.
+   */
+  async actorLabel(loaders: RequestLoaders, viewer: Principal | null, actor: string | null): Promise<string | null> {
+    if (actor === null || !actor.includes('@')) return actor;
+    if (viewer && (viewer.role !== 'VIEWER' || viewer.email.toLowerCase() === actor.toLowerCase())) return actor;
+    const user = await loaders
+      .get<string, UserRow | null>(
+        'userByEmail',
+        async (emails) => indexBy(await this.repo.usersByEmails(emails), (u) => u.email.toLowerCase()),
+        null,
+      )
+      .load(actor.toLowerCase());
+    return user?.name || 'a team member';
+  }
+
   async me(principal: Principal): Promise<UserRow> {
     const [user] = await this.repo.usersByIds([principal.userId]);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The account no longer exists');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { RedundancyModule } from '../redundancy/redundancy.module';
 import { ServicesModule } from '../services/services.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
@@ -9,7 +10,7 @@ import { IncidentsResolver } from './incidents.resolver';
 import { IncidentsService } from './incidents.service';
 
 @Module({
-  imports: [AuditModule, TeamsModule, ServicesModule, TaxonomyModule, RedundancyModule],
+  imports: [AuditModule, AuthModule, TeamsModule, ServicesModule, TaxonomyModule, RedundancyModule],
   providers: [IncidentsRepository, IncidentsService, IncidentsResolver],
   exports: [IncidentsService],
 })

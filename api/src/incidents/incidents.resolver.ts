@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/auth.decorators';
+import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import type { RequestContext } from '../common/graphql/context';
 import { RedundancyMechanism, toMechanism } from '../redundancy/redundancy-mechanism.model';
@@ -19,16 +20,6 @@ import { CauseTag, Incident, IncidentConnection, RedundancyAssessment, TimelineE
 import { IncidentsService } from './incidents.service';
 import { perItem } from '../common/graphql/limits';
 
-const toTag = async (row: CauseTagRow, taxonomy: TaxonomyService, ctx: RequestContext): Promise<CauseTag> => ({
-  cause: toRootCause((await taxonomy.load(ctx.loaders, row.cause_id))!),
-  primary: row.is_primary,
-  state: row.state as TagState,
-  setBy: row.set_by,
-  setAt: row.set_at,
-  confirmedBy: row.confirmed_by,
-  confirmedAt: row.confirmed_at,
-});
-
 @Resolver(() => Incident)
 export class IncidentsResolver {
   constructor(
@@ -37,7 +28,25 @@ export class IncidentsResolver {
     private readonly teamsService: TeamsService,
     private readonly taxonomy: TaxonomyService,
     private readonly redundancyService: RedundancyService,
+    private readonly auth: AuthService,
   ) {}
+
+  /** Who did something, as the caller may see it (viewers see names, not other users' emails). */
+  private actor(ctx: RequestContext, actor: string | null): Promise<string | null> {
+    return this.auth.actorLabel(ctx.loaders, ctx.principal, actor);
+  }
+
+  private async toTag(row: CauseTagRow, ctx: RequestContext): Promise<CauseTag> {
+    return {
+      cause: toRootCause((await this.taxonomy.load(ctx.loaders, row.cause_id))!),
+      primary: row.is_primary,
+      state: row.state as TagState,
+      setBy: await this.actor(ctx, row.set_by),
+      setAt: row.set_at,
+      confirmedBy: await this.actor(ctx, row.confirmed_by),
+      confirmedAt: row.confirmed_at,
+    };
+  }
 
   @Query(() => IncidentConnection, {
     description: 'Incidents you may see, newest first by default, as a Relay connection.',
@@ -143,13 +152,13 @@ export class IncidentsResolver {
   @ResolveField(() => CauseTag, { nullable: true, description: 'The primary cause, if tagged.' })
   async primaryCause(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<CauseTag | null> {
     const tag = (await this.incidentsService.loadCauseTags(ctx.loaders, Number(i.id))).find((t) => t.is_primary);
-    return tag ? toTag(tag, this.taxonomy, ctx) : null;
+    return tag ? this.toTag(tag, ctx) : null;
   }
 
   @ResolveField(() => [CauseTag], { description: 'Contributing factors.' })
   async contributingFactors(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<CauseTag[]> {
     const tags = (await this.incidentsService.loadCauseTags(ctx.loaders, Number(i.id))).filter((t) => !t.is_primary);
-    return Promise.all(tags.map((t) => toTag(t, this.taxonomy, ctx)));
+    return Promise.all(tags.map((t) => this.toTag(t, ctx)));
   }
 
   @ResolveField(() => [RedundancyAssessment], { description: 'Redundancy assessments, one per mechanism assessed.' })
@@ -160,13 +169,14 @@ export class IncidentsResolver {
         mechanism: toMechanism((await this.redundancyService.load(ctx.loaders, a.mechanism_id))!) as RedundancyMechanism,
         outcome: a.outcome as RedundancyOutcome,
         notes: a.notes,
-        assessedBy: a.assessed_by,
+        assessedBy: await this.actor(ctx, a.assessed_by),
       })),
     );
   }
 
   @ResolveField(() => [TimelineEvent], { description: 'Timeline notes, oldest first.' })
   async timeline(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<TimelineEvent[]> {
-    return (await this.incidentsService.loadTimeline(ctx.loaders, Number(i.id))).map((t) => ({ ...t, id: String(t.id) }));
+    const events = await this.incidentsService.loadTimeline(ctx.loaders, Number(i.id));
+    return Promise.all(events.map(async (t) => ({ ...t, id: String(t.id), author: await this.actor(ctx, t.author) })));
   }
 }

@@ -291,6 +291,39 @@ describe('auth hardening (behind a trusted proxy: HINDSIGHT_TRUST_PROXY=loopback
       const seen = (await t.ok(q, { id: inc }, tok.v1)).incident.actionItems[0].owner;
       expect(seen).toEqual({ id: ids.r1, name: 'User r1', email: null });
     });
+
+    it('a viewer sees who tagged, assessed and wrote notes by name, not by email', async () => {
+      const team = (await t.ok(`mutation{ createTeam(input:{name:"Authors"}){ id } }`, {}, admin)).createTeam.id;
+      const svc = (await t.ok(`mutation($t:ID!){ createService(input:{name:"Authored", teamId:$t}){ id } }`, { t: team }, admin))
+        .createService.id;
+      const { rootCauses } = await t.ok(`{ rootCauses { id parent { id } } }`, {}, admin);
+      const { redundancyMechanisms } = await t.ok(`{ redundancyMechanisms { id } }`, {}, admin);
+      const cause = rootCauses.find((c: any) => c.parent).id;
+      const inc = (
+        await t.ok(
+          `mutation($i:CreateIncidentInput!){ createIncident(input:$i){ id } }`,
+          { i: buildIncident({ teamId: team, serviceIds: [svc], primaryCauseId: cause }) },
+          admin,
+        )
+      ).createIncident.id;
+      await t.ok(`mutation($i:ID!,$c:ID!){ reviewCause(incidentId:$i, causeId:$c, state: CONFIRMED){ id } }`, { i: inc, c: cause }, admin);
+      await t.ok(
+        `mutation($i:AssessRedundancyInput!){ assessRedundancy(input:$i){ id } }`,
+        { i: { incidentId: inc, mechanismId: redundancyMechanisms[0].id, outcome: 'MISSING' } },
+        admin,
+      );
+      await t.ok(
+        `mutation($i:AddTimelineEventInput!){ addTimelineEvent(input:$i){ id } }`,
+        { i: { incidentId: inc, at: '2026-03-01T10:10:00Z', message: 'Paged the on-call' } },
+        admin,
+      );
+      const q = `query($id:ID!){ incident(id:$id){ primaryCause { setBy confirmedBy } assessments { assessedBy } timeline { author } } }`;
+      const asViewer = JSON.stringify((await t.ok(q, { id: inc }, tok.v1)).incident);
+      expect(asViewer).not.toContain('@');
+      const asAdmin = (await t.ok(q, { id: inc }, admin)).incident;
+      expect(asAdmin.primaryCause.setBy).toBe(ADMIN.email);
+      expect(asAdmin.timeline[0].author).toBe(ADMIN.email);
+    });
   });
 });
 
