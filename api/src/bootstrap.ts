@@ -7,6 +7,7 @@ import { AppModule, WEB_DIST } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { Database } from './common/database/database.service';
 import { installBodyParsers } from './common/http/body-parsers';
+import { installQueryChecks } from './common/http/query-checks';
 import { validationPipe } from './common/validation';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { AppConfig } from './config';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig, quiet = false): Promise<NestE
     }),
   );
   // JSON bodies, with a limit by caller (authenticated before the body is read), errors as JSON
+  installQueryChecks(app);
   installBodyParsers(app);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

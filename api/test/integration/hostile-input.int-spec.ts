@@ -149,6 +149,8 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       admin,
     );
     ids.service = svc.createService.id;
+    // the uploads name their service, which the mutation fuzzing renames: they get one of their own
+    await t.ok(`mutation($t: ID!) { createService(input: { name: "Upload service", teamId: $t }) { id } }`, { t: ids.team }, admin);
     const inc = await t.ok(
       `mutation($i: CreateIncidentInput!) { createIncident(input: $i) { id } }`,
       { i: { title: 'Fuzz target', severity: 'SEV2', serviceIds: [ids.service], teamId: ids.team, startedAt: '2026-05-01T10:00:00Z' } },
@@ -373,7 +375,7 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       vars: async () => ({
         input: {
           format: 'CSV',
-          content: `external_id,title,service,severity,started_at\nfz-${++seq},Imported ${seq},Fuzz service,SEV3,2026-04-01T00:00:00Z\n`,
+          content: `external_id,title,service,severity,started_at\nfz-${++seq},Imported ${seq},Upload service,SEV3,2026-04-01T00:00:00Z\n`,
           onInvalid: 'REJECT_ALL',
           createMissing: false,
           dryRun: false,
@@ -434,14 +436,18 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       const path = paths[pick[i] % paths.length];
       const hostile = values[i];
       // one leaf in four is spoiled by removing it or by an unknown sibling, the rest by a hostile value
+      let placed = false;
       if (pick[i] % 13 === 0) setAt(vars, path, undefined);
       else if (pick[i] % 17 === 0 && path.length > 1) setAt(vars, [...path.slice(0, -1), 'unknownField'], hostile);
-      else setAt(vars, path, hostile);
+      else {
+        setAt(vars, path, hostile);
+        placed = true;
+      }
       const label = `${c.name} ${path.join('.')}=${JSON.stringify(hostile)?.slice(0, 60)}`;
       const { json } = await send(label, JSON.stringify({ query: c.doc, variables: vars }));
       const answer = json?.data?.[c.name];
       // an accepted write stored exactly what was sent (read back from the database, not the answer)
-      if (answer && c.stored && path[path.length - 1] === c.stored.field && typeof hostile === 'string') {
+      if (answer && placed && c.stored && path[path.length - 1] === c.stored.field && typeof hostile === 'string') {
         const [row] = await t.db.query(`SELECT ${c.stored.field} AS v FROM ${c.stored.table} WHERE id = $1`, [answer.id]);
         if (row?.v !== hostile) problems.push(`${label}: accepted, but stored ${JSON.stringify(row?.v)?.slice(0, 60)}`);
       }
@@ -497,7 +503,9 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       const [{ n: incidentsAfter }] = await t.db.query(`SELECT count(*)::int AS n FROM incident`);
       if (res.status !== 200 && (await fingerprint()) !== before)
         problems.push(`${label}: refused with ${res.status} but the database changed`);
-      if (res.status === 200 && incidentsAfter - incidentsBefore !== (json?.created ?? 0)) {
+      const dryRun = /dryRun=true/.test(query);
+      if (res.status === 200 && dryRun && (await fingerprint()) !== before) problems.push(`${label}: a dry run changed the database`);
+      if (res.status === 200 && !dryRun && incidentsAfter - incidentsBefore !== (json?.created ?? 0)) {
         problems.push(`${label}: reported ${json?.created} created, stored ${incidentsAfter - incidentsBefore}`);
       }
     };
@@ -508,7 +516,7 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       const row: Record<string, string> = {
         external_id: `up-${i}`,
         title: `Upload ${i}`,
-        service: 'Fuzz service',
+        service: 'Upload service',
         severity: 'SEV3',
         started_at: '2026-03-01T00:00:00Z',
         summary: '',
@@ -520,7 +528,7 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       await upload(`csv ${column}=${JSON.stringify(cell).slice(0, 50)}`, csv, query, 'text/csv');
     }
     const jsonBodies = hostileValues(20, SEED + 3).map((v) =>
-      JSON.stringify([{ title: v, service: 'Fuzz service', severity: 'SEV3', startedAt: '2026-03-02T00:00:00Z' }]),
+      JSON.stringify([{ title: v, service: 'Upload service', severity: 'SEV3', startedAt: '2026-03-02T00:00:00Z' }]),
     );
     for (const [i, body] of jsonBodies.entries())
       await upload(`json #${i} ${body.slice(0, 50)}`, body, 'format=JSON&onInvalid=SKIP_ROW', 'application/json');
@@ -557,7 +565,7 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       ['CSV header only', 'title,service,severity,started_at\n', 'format=CSV', 'text/csv'],
       [
         'CSV unbalanced quotes',
-        'title,service,severity,started_at\n"oops,Fuzz service,SEV3,2026-01-01T00:00:00Z\n',
+        'title,service,severity,started_at\n"oops,Upload service,SEV3,2026-01-01T00:00:00Z\n',
         'format=CSV',
         'text/csv',
       ],
@@ -568,12 +576,33 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     await upload(
       'a good file',
-      `external_id,title,service,severity,started_at\ngood-1,Good,Fuzz service,SEV3,2026-03-03T00:00:00Z\n`,
+      `external_id,title,service,severity,started_at\ngood-1,Good,Upload service,SEV3,2026-03-03T00:00:00Z\n`,
       'format=CSV',
       'text/csv',
     );
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM incident WHERE external_id = 'good-1'`);
     expect(n).toBe(1);
+    expect(problems).toEqual([]);
+  }, 180_000);
+  it('answers hostile query strings on the REST endpoints with 2xx/4xx, never a cut connection', async () => {
+    const paths = ['/api/export/incidents.csv', '/api/audit/entries.csv', '/api/reports/quarterly'];
+    const params = ['search', 'from', 'to', 'teamIds', 'serviceIds', 'severities', 'quarter', 'format', 'first'];
+    const values = hostileValues(60, SEED + 5).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
+    for (const [i, value] of values.entries()) {
+      // percent-encode the UTF-8 bytes ourselves: encodeURIComponent refuses lone surrogates
+      const encoded = [...Buffer.from(value.slice(0, 2000), 'utf8')].map((b) => '%' + b.toString(16).padStart(2, '0')).join('');
+      const path = `${paths[i % paths.length]}?${params[i % params.length]}=${i % 7 === 0 ? '%ED%A0%80%FF%00' : encoded}`;
+      const label = `GET ${path.slice(0, 80)}`;
+      try {
+        const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${admin}` } });
+        const body = Buffer.from(await res.arrayBuffer()); // the whole answer arrives (a cut stream throws here)
+        if (res.status >= 500) problems.push(`${label}: HTTP ${res.status} ${body.toString().slice(0, 120)}`);
+        if (res.status >= 400 && !/^\{"error":\{"code":"[A-Z_]+"/.test(body.toString()))
+          problems.push(`${label}: ${res.status} not in the error shape`);
+      } catch (err) {
+        problems.push(`${label}: ${(err as Error).message}`);
+      }
+    }
     expect(problems).toEqual([]);
   }, 180_000);
 });
