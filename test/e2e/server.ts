@@ -16,7 +16,7 @@ export interface StartedServer {
 export async function startServer(
   env: Record<string, string> = {},
   opts: { dir?: string; keep?: boolean; timeoutMs?: number } = {},
-): Promise<StartedServer & { dir: string; exit: Promise<number | null> }> {
+): Promise<StartedServer & { dir: string; exit: Promise<number | null>; pid: number }> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'hindsight-e2e-'));
   const timeoutMs = opts.timeoutMs ?? 150_000;
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -57,7 +57,7 @@ export async function startServer(
     }
     try {
       const res = await fetch(`${url}/healthz`);
-      if (res.status === 200) return { url, dir, exit, log: () => output, stop };
+      if (res.status === 200) return { url, dir, exit, pid: child.pid!, log: () => output, stop };
     } catch {
       /* not listening yet */
     }

@@ -82,3 +82,47 @@ describe('uploads on the embedded database (one connection)', () => {
     expect({ status: good.status, body: await good.json() }).toMatchObject({ status: 200, body: { created: 1, errorCount: 0 } });
   });
 });
+
+describe('SIGTERM during a large import', () => {
+  it('rolls the import back, answers it 503 and exits', async () => {
+    const server = await startServer({ HINDSIGHT_DEMO_DATA: 'false' });
+    try {
+      const login = await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      });
+      const lines = ['external_id,title,service,severity,started_at'];
+      for (let i = 0; i < 200_000; i++) lines.push(`s-${i},Broken ${i},Nowhere,SEV9,not a time`);
+      const body = lines.join('\n') + '\n';
+      const url = new URL('/api/import?format=CSV&onInvalid=SKIP_ROW', server.url);
+      let flushed!: () => void;
+      const sent = new Promise<void>((r) => (flushed = r));
+      const answer = new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const req = httpRequest({
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${login.data.login.token}`,
+            'content-type': 'text/csv',
+            'content-length': Buffer.byteLength(body),
+          },
+        });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(body, () => flushed());
+      });
+      await sent; // the whole file is on its way; reading and checking its 200,000 rows takes the server a while
+      process.kill(server.pid, 'SIGTERM');
+      expect(await answer).toEqual({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } } });
+      await server.exit;
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { Database, Sql } from '../common/database/database.service';
-import { badInput } from '../common/errors/domain-error';
+import { badInput, DomainError } from '../common/errors/domain-error';
 import { PHASES } from '../incidents/incident.entity';
 import { ImportFormat, InvalidRowPolicy } from './import.enums';
 import { excerpt, ImportIncident, normalizeRow, RawRow, RowError } from './import-row';
@@ -50,6 +50,8 @@ export const MAX_ERRORS = 1000;
  */
 const YIELD_EVERY = 100;
 
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
 class Rollback extends Error {}
 
 /**
@@ -58,7 +60,17 @@ class Rollback extends Error {}
  * (version + 1, same id). A dry run, or REJECT_ALL with any invalid row, rolls everything back.
  */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
+  /**
+   * Set on shutdown: imports still running roll back at their next row (answering 503) instead of
+   * holding the exit up. Set from the signal itself, because the shutdown hooks come late: the
+   * GraphQL module's HTTP drain runs first and waits up to 10 s for open requests.
+   */
+  private stopping = false;
+  private readonly stop = () => {
+    this.stopping = true;
+  };
+
   constructor(
     private readonly db: Database,
     private readonly repo: ImportsRepository,
@@ -74,6 +86,8 @@ export class ImportsService {
         const run = new ImportRun(tx, this.repo, principal, options, result, await this.repo.catalog(tx));
         try {
           for await (const raw of await this.rows(content, options.format)) {
+            if (this.stopping)
+              throw new DomainError('SERVICE_UNAVAILABLE', 'the server is shutting down; nothing of this import was stored; send it again');
             rows += 1;
             if (run.add(raw)) await run.dispatch();
             else if (rows % YIELD_EVERY === 0) await nextTurn();
@@ -115,6 +129,21 @@ export class ImportsService {
       return { created: 0, updated: 0, unchanged: 0, skipped: rows, errorCount: result.errorCount, errors: result.errors };
     }
     return result;
+  }
+
+  onModuleInit(): void {
+    // only beside the app's own shutdown hooks (enableShutdownHooks): a listener alone would keep the
+    // signal from ending the process
+    for (const signal of SHUTDOWN_SIGNALS) if (process.listenerCount(signal) > 0) process.on(signal, this.stop);
+  }
+
+  onModuleDestroy(): void {
+    this.stop();
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stop();
+    for (const signal of SHUTDOWN_SIGNALS) process.off(signal, this.stop);
   }
 
   private async rows(content: string | Readable, format: ImportFormat): Promise<AsyncIterable<RawRow> | Iterable<RawRow>> {
