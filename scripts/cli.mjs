@@ -103,9 +103,11 @@ common(program.command('import <file>').description('import incidents from a fil
         `${what}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );
       for (const e of result.errors.slice(0, 50)) console.log(`  row ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
-      if (result.errors.length > 50) console.log(`  ... and ${result.errors.length - 50} more (use --json to see all)`);
+      // errors lists the first 1,000; errorCount counts them all
+      const count = result.errorCount ?? result.errors.length;
+      if (count > 50) console.log(`  ... and ${count - 50} more (--json lists the first 1,000)`);
     }
-    process.exitCode = result.errors.length ? 2 : 0;
+    process.exitCode = (result.errorCount ?? result.errors.length) ? 2 : 0;
   });
 
 common(program.command('report').description('download the quarterly reliability report'))
