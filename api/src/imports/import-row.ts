@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../common/errors/domain-error';
+import { textProblem } from '../common/graphql/input-checks';
 import { PHASES, Phase } from '../incidents/incident.entity';
 import { DetectionSource, RedundancyOutcome, Severity } from '../incidents/incident.enums';
 import { checkPhases } from '../incidents/incidents.service';
@@ -138,6 +139,8 @@ export function isoOfMicros(micros: number): string {
   return `${new Date(ms).toISOString().slice(0, -1)}${String(rest).padStart(3, '0')}Z`;
 }
 
+/** The longest summary, as for incidents made in the app (CreateIncidentInput). */
+const MAX_SUMMARY = 20_000;
 const TRUE = /^(true|yes|1|y)$/i;
 const FALSE = /^(false|no|0|n)$/i;
 
@@ -145,7 +148,15 @@ const FALSE = /^(false|no|0|n)$/i;
 export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: ImportIncident; errors: RowError[] } {
   const errors: RowError[] = [];
   const label = (c: Column) => (format === ImportFormat.JSON ? camel(c) : c);
-  const fail = (c: Column | null, message: string) => errors.push({ row: raw.row, field: c ? label(c) : null, message });
+  const failed = new Set<Column | null>();
+  const fail = (c: Column | null, message: string) => {
+    failed.add(c);
+    errors.push({ row: raw.row, field: c ? label(c) : null, message });
+  };
+  /** "is required", unless the column has a value that was refused already. */
+  const require = (c: Column, message = `${label(c)} is required`) => {
+    if (!failed.has(c)) fail(c, message);
+  };
   const v = raw.values;
   for (const p of raw.problems ?? []) errors.push({ row: raw.row, ...p });
 
@@ -157,7 +168,14 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
       fail(c, `${label(c)} must be text`);
       return null;
     }
+    if (!storable(c, value)) return null;
     return value.trim() === '' ? null : value;
+  };
+  /** False (and a row error) for text PostgreSQL cannot store: NUL, unpaired surrogates. */
+  const storable = (c: Column, value: string): boolean => {
+    const problem = textProblem(value);
+    if (problem) fail(c, `${label(c)} ${problem}`);
+    return problem === null;
   };
   /** `;`-separated text or an array; `keepEmpty` keeps positions (for the pairwise redundancy columns). */
   const list = (c: Column, keepEmpty = false): string[] => {
@@ -171,6 +189,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
       return [];
     }
     const out = items.map((i) => (i === null || i === undefined ? '' : String(i).trim()));
+    if (!out.every((i) => storable(c, i))) return [];
     return keepEmpty ? out : out.filter((i) => i !== '');
   };
   const bool = (c: Column): boolean => {
@@ -187,7 +206,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
   const instant = (c: Column, required: boolean): Instant | null => {
     const s = text(c);
     if (s === null) {
-      if (required) fail(c, `${label(c)} is required`);
+      if (required) require(c);
       return null;
     }
     const parsed = parseInstant(s);
@@ -204,14 +223,14 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
   const dedupe = (names: string[]) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 
   const title = text('title')?.trim() ?? null;
-  if (title === null) fail('title', `${label('title')} is required`);
+  if (title === null) require('title');
   else if (title.length > 500) fail('title', `${label('title')} is longer than 500 characters`);
   const services = dedupe(list('service'));
-  if (!services.length) fail('service', `${label('service')} is required (one or more names separated by ";")`);
+  if (!services.length) require('service', `${label('service')} is required (one or more names separated by ";")`);
 
   const sevText = text('severity')?.trim().toUpperCase() ?? null;
   let severity: Severity | null = null;
-  if (sevText === null) fail('severity', `${label('severity')} is required`);
+  if (sevText === null) require('severity');
   else if (sevText in Severity) severity = sevText as Severity;
   else fail('severity', `${label('severity')} must be one of SEV1, SEV2, SEV3, SEV4, got "${excerpt(sevText)}"`);
 
@@ -272,6 +291,8 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
     fail('contributing_causes', `${label('contributing_causes')} must not repeat ${label('root_cause')} "${excerpt(rootCause)}"`);
   }
   const summaryValue = text('summary');
+  if (summaryValue !== null && summaryValue.length > MAX_SUMMARY)
+    fail('summary', `${label('summary')} is longer than ${MAX_SUMMARY} characters`);
   const isPrivate = bool('private');
   const excludeFromMetrics = bool('exclude_from_metrics');
   const team = text('team')?.trim() ?? null;
@@ -280,7 +301,9 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
   const timeline: ImportIncident['timeline'] = raw.timeline ? [] : null;
   for (const e of raw.timeline ?? []) {
     const at = typeof e.at === 'string' ? parseInstant(e.at) : 'invalid';
-    if (typeof at === 'string') fail(null, `an update's time "${excerpt(String(e.at))}" is not an ISO 8601 timestamp with offset`);
+    const problem = textProblem(e.message) ?? textProblem(e.kind);
+    if (problem) fail(null, `an update ${problem}`);
+    else if (typeof at === 'string') fail(null, `an update's time "${excerpt(String(e.at))}" is not an ISO 8601 timestamp with offset`);
     else if (e.message.trim()) timeline!.push({ at, kind: e.kind, message: e.message });
   }
   timeline?.sort((a, b) => a.at.micros - b.at.micros || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message));
@@ -306,6 +329,7 @@ export function normalizeRow(raw: RawRow, format: ImportFormat): { incident?: Im
     newServiceTeam: raw.newServiceTeam ?? null,
   };
   const externalId = text('external_id')?.trim() ?? null;
+  if (errors.length) return { errors };
   if (externalId && externalId.length > 200)
     return { errors: [{ row: raw.row, field: label('external_id'), message: `${label('external_id')} is longer than 200 characters` }] };
   incident.externalId = externalId ?? contentId(incident);

@@ -277,6 +277,70 @@ describe('upload hardening: error-heavy imports and private incidents (real Post
     expect(order).toEqual(['healthz', 'import']);
   });
 
+  it('makes hostile text in a file a row error naming the field (NUL, unpaired surrogates, over-long summaries), never a 500', async () => {
+    const file = csv(
+      'h-ok,Fine row,Playback API,SEV2,2026-06-05T10:00:00Z,',
+      'h-nul,Nul \u0000 title,Playback API,SEV2,2026-06-05T10:00:00Z,',
+      'h-ext\u0000,Nul external id,Playback API,SEV2,2026-06-05T10:00:00Z,',
+    );
+    const r = await importHttp(t, w.token, file, { format: 'CSV', onInvalid: 'SKIP_ROW' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ created: 1, skipped: 2, errorCount: 2 });
+    expect(r.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, 'title'],
+      [3, 'external_id'],
+    ]);
+    const json = JSON.stringify([
+      { externalId: 'j-ok', title: 'Fine', service: 'Playback API', severity: 'SEV2', startedAt: '2026-06-05T10:00:00Z' },
+      { externalId: 'j-sur', title: 'Lone \ud800 surrogate', service: 'Playback API', severity: 'SEV2', startedAt: '2026-06-05T10:00:00Z' },
+      {
+        externalId: 'j-sum',
+        title: 'Long',
+        summary: 's'.repeat(20_001),
+        service: 'Playback API',
+        severity: 'SEV2',
+        startedAt: '2026-06-05T10:00:00Z',
+      },
+      { externalId: 'j-svc', title: 'Bad service', service: 'Play\u0000back', severity: 'SEV2', startedAt: '2026-06-05T10:00:00Z' },
+    ]);
+    const j = await importHttp(
+      t,
+      w.token,
+      json,
+      { format: 'JSON', onInvalid: 'SKIP_ROW', createMissing: 'true' },
+      'application/octet-stream',
+    );
+    expect(j.status).toBe(200);
+    expect(j.body).toMatchObject({ created: 1, skipped: 3, errorCount: 3 });
+    expect(j.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, 'title'],
+      [3, 'summary'],
+      [4, 'service'],
+    ]);
+    // a Statuspage document with values of the wrong type everywhere
+    const sp = JSON.stringify({
+      page: { name: 42 },
+      incidents: [
+        7,
+        {
+          id: 's-1',
+          name: 'Typed badly',
+          impact: 3,
+          created_at: '2026-06-05T10:00:00Z',
+          components: [{ name: 5 }, 'x'],
+          incident_updates: [{ status: 1, body: {} }, null],
+        },
+        { id: 's-2', name: { a: 1 }, impact: 'minor', created_at: [], incident_updates: 'no' },
+      ],
+    });
+    const s = await importHttp(t, w.token, sp, { format: 'STATUSPAGE', onInvalid: 'SKIP_ROW' }, 'application/octet-stream');
+    expect(s.status).toBe(200);
+    expect(s.body).toMatchObject({ created: 0, skipped: 3 });
+    expect(s.body.errors.map((e: { row: number }) => e.row)).toEqual(expect.arrayContaining([1, 2, 3]));
+    const stored = await t.db.query(`SELECT external_id FROM incident WHERE external_id IN ('h-ok','j-ok') ORDER BY 1`);
+    expect(stored.map((x: { external_id: string }) => x.external_id)).toEqual(['h-ok', 'j-ok']);
+  });
+
   it('tells a responder nothing about a private incident of another team, in a dry run and a real run alike', async () => {
     const search = await t.ok(`mutation{ createTeam(input:{name:"Search"}){ id } }`, {}, w.token);
     const svc = await t.ok(
