@@ -376,3 +376,161 @@ describe('upload hardening: error-heavy imports and private incidents (real Post
     expect(stored.map((s: { title: string }) => s.title)).toEqual(['Top secret merger public-1', 'Top secret merger secret-1']);
   });
 });
+
+describe('upload fuzz: a few hundred generated hostile uploads (real PostgreSQL)', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t, 'Playback');
+  });
+  afterAll(() => t.close());
+
+  it('never answers 5xx, and stores exactly the valid rows', async () => {
+    let seed = 12;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+    const odd = [
+      'Ünïcödé ✓',
+      'עברית RTL',
+      'e\u0301 combining',
+      '😀 emoji 👩‍👩‍👧',
+      '\u200b zero width',
+      '"quoted, with comma"',
+      '=1+1',
+      "'quote",
+    ];
+    const hostile: Array<Record<string, unknown>> = [
+      { title: 'nul \u0000 inside' },
+      { title: 'x'.repeat(501) },
+      { severity: 'SEV0' },
+      { severity: '' },
+      { startedAt: 'yesterday' },
+      { startedAt: '2026-02-30T10:00:00Z' },
+      { startedAt: '9999-01-01T00:00:00Z' },
+      { service: '' },
+      { service: 'No such service' },
+      { private: 'perhaps' },
+      { resolvedAt: '2020-01-01T00:00:00Z' },
+      { summary: 's'.repeat(20_001) },
+      { externalId: 'e'.repeat(201) },
+      { detectionSource: 'ouija' },
+    ];
+    const jsonOnly: Array<Record<string, unknown>> = [
+      { title: 'lone \ud800' },
+      { title: { nested: true } },
+      { title: 12, severity: ['SEV1'] },
+      { service: 42 },
+      { startedAt: 1234567890 },
+      { private: { x: 1 } },
+    ];
+    const valid = new Set<string>();
+    let seq = 0;
+    const row = (json: boolean): Record<string, unknown> => {
+      seq += 1;
+      const base: Record<string, unknown> = {
+        externalId: `fz-${seq}`,
+        title: `${pick(odd)} ${seq}`,
+        service: 'Playback API',
+        severity: pick(['SEV1', 'sev2', 'SEV3', 'Sev4']),
+        startedAt: '2026-05-01T10:00:00Z',
+        summary: pick(odd),
+      };
+      if (rand() < 0.5) return { ...base, ...pick(json && rand() < 0.4 ? jsonOnly : hostile), fuzzInvalid: true };
+      return base;
+    };
+    const columns = ['externalId', 'title', 'service', 'severity', 'startedAt', 'resolvedAt', 'summary', 'private', 'detectionSource'];
+    const snake = (c: string) => c.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+    const asCsv = (rows: Array<Record<string, unknown>>) =>
+      [columns.map(snake).join(','), ...rows.map((r) => columns.map((c) => `"${String(r[c] ?? '').replace(/"/g, '""')}"`).join(','))].join(
+        '\r\n',
+      );
+    const statuses: number[] = [];
+    const post = async (body: string | Buffer, query: Record<string, string>, type: string) => {
+      const res = await fetch(`${t.url}/api/import?${new URLSearchParams({ onInvalid: 'SKIP_ROW', ...query })}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.token}`, 'content-type': type },
+        body,
+      });
+      statuses.push(res.status);
+      const answer = await res.json();
+      if (res.status >= 500) throw new Error(`${res.status} for ${String(body).slice(0, 200)}: ${JSON.stringify(answer)}`);
+      return { status: res.status, body: answer };
+    };
+
+    for (let n = 0; n < 240; n++) {
+      const kind = n % 6;
+      if (kind <= 2) {
+        // a file of good and hostile rows, as CSV (raw or multipart) or JSON
+        const json = kind === 2;
+        const rows = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => row(json));
+        for (const r of rows) if (!r.fuzzInvalid) valid.add(String(r.externalId));
+        if (json) {
+          await post(JSON.stringify(rows), { format: 'JSON' }, 'application/octet-stream');
+        } else if (kind === 1) {
+          const form = new FormData();
+          form.append('file', new Blob([asCsv(rows)]), 'f.csv');
+          const res = await fetch(`${t.url}/api/import?format=CSV&onInvalid=SKIP_ROW`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${w.token}` },
+            body: form,
+          });
+          statuses.push(res.status);
+          expect(res.status).toBe(200);
+        } else {
+          expect((await post(asCsv(rows), { format: 'CSV' }, 'text/csv')).status).toBe(200);
+        }
+      } else if (kind === 3) {
+        // bytes that are no file at all, declared as any format
+        const bytes = Buffer.from(Array.from({ length: Math.floor(rand() * 400) }, () => Math.floor(rand() * 256)));
+        await post(bytes, { format: pick(['CSV', 'JSON', 'STATUSPAGE']) }, pick(['text/csv', 'application/octet-stream']));
+      } else if (kind === 4) {
+        // JSON of the wrong shape, or declared as another format, or with a bad query string
+        const body = pick([
+          '[]',
+          '{}',
+          '[1,2,3]',
+          '{"incidents":{}}',
+          '{"incidents":[{"id":{}}]}',
+          'null',
+          '"text"',
+          '[[[[[]]]]]',
+          '[{"title":null}]',
+        ]);
+        const query = pick([
+          { format: 'JSON' },
+          { format: 'STATUSPAGE' },
+          { format: 'CSV' },
+          { format: 'XML' },
+          { dryRun: 'maybe' },
+          { onInvalid: 'IGNORE' },
+        ]);
+        await post(body, query, pick(['application/json', 'application/octet-stream']));
+      } else {
+        // multipart bodies cut at a random point
+        const full = multipart([{ name: 'file', body: asCsv([row(false)]) }]);
+        // anywhere before the closing delimiter (without its last CRLF a body is still complete)
+        const cut = full.slice(0, Math.floor(rand() * (full.length - `--${BOUNDARY}--\r\n`.length)));
+        const r = await send(
+          t.url,
+          '/api/import?format=CSV',
+          {
+            authorization: `Bearer ${w.token}`,
+            'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+            'content-length': Buffer.byteLength(cut),
+          },
+          [cut],
+        ).answer;
+        statuses.push(r.status);
+        expect(r.status).toBe(400);
+      }
+    }
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.length).toBe(240);
+    const stored = await t.db.query(`SELECT external_id FROM incident WHERE external_id LIKE 'fz-%'`);
+    expect(new Set(stored.map((s: { external_id: string }) => s.external_id))).toEqual(valid);
+    expect(valid.size).toBeGreaterThan(50);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { badInput } from '../../common/errors/domain-error';
 import { restoreCell } from '../csv-cells';
-import { Column, COLUMNS, RawRow, REQUIRED_COLUMNS } from '../import-row';
+import { Column, COLUMNS, excerpt, RawRow, REQUIRED_COLUMNS } from '../import-row';
 
 /**
  * Streams the rows of an import CSV (header row first; names case-insensitive, any order,
@@ -34,8 +34,9 @@ export async function* csvRows(input: Readable): AsyncGenerator<RawRow> {
       yield { row, values: record };
     }
   } catch (err) {
-    if (err instanceof Error && (err as { code?: string }).code?.startsWith('CSV_')) {
-      throw badInput(`the CSV could not be read after data row ${row}: ${err.message}`, 'content');
+    // csv-parse's own errors (codes such as INVALID_OPENING_QUOTE; older versions prefixed CSV_)
+    if (err instanceof CsvError) {
+      throw badInput(`the CSV could not be read after data row ${row}: ${excerpt(err.message, 200)}`, 'content');
     }
     throw err;
   }
