@@ -1,5 +1,5 @@
 import { formatCount } from '../../../charts/formatters';
-import type { ImportResultShape } from '../transforms/detectImportFormat';
+import { errorTotal, type ImportResultShape } from '../transforms/detectImportFormat';
 
 export function ImportResultView({ result, dryRun }: { result: ImportResultShape; dryRun: boolean }) {
   const verb = dryRun ? 'would be' : 'were';
@@ -24,7 +24,7 @@ export function ImportResultView({ result, dryRun }: { result: ImportResultShape
         </div>
         <div className="kpi-card">
           <dt>Row errors</dt>
-          <dd className={`kpi-value${result.errors.length ? ' bad' : ''}`}>{formatCount(result.errors.length)}</dd>
+          <dd className={`kpi-value${errorTotal(result) ? ' bad' : ''}`}>{formatCount(errorTotal(result))}</dd>
         </div>
       </dl>
       <p className="muted">
@@ -51,7 +51,7 @@ export function ImportResultView({ result, dryRun }: { result: ImportResultShape
           </tbody>
         </table>
       )}
-      {result.errors.length > 500 && <p className="muted">Showing the first 500 of {formatCount(result.errors.length)} errors.</p>}
+      {errorTotal(result) > 500 && <p className="muted">Showing the first 500 of {formatCount(errorTotal(result))} errors.</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { detectImportFormat, importUrl, isImportResult } from './detectImportFormat';
+import { detectImportFormat, errorTotal, importUrl, isImportResult } from './detectImportFormat';
 
 describe('detectImportFormat', () => {
   it('recognises a Statuspage export', () => {
@@ -14,5 +14,8 @@ describe('detectImportFormat', () => {
   it('checks the result shape', () => {
     expect(isImportResult({ created: 1, updated: 0, unchanged: 0, skipped: 0, errors: [] })).toBe(true);
     expect(isImportResult({ message: 'nope' })).toBe(false);
+    // the answer lists the first 1,000 errors; errorCount counts them all
+    expect(errorTotal({ created: 0, updated: 0, unchanged: 0, skipped: 2500, errorCount: 2500, errors: [] })).toBe(2500);
+    expect(errorTotal({ created: 0, updated: 0, unchanged: 0, skipped: 1, errors: [{ row: 1, message: 'x' }] })).toBe(1);
   });
 });

@@ -17,8 +17,13 @@ export interface ImportResultShape {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** All row errors; `errors` lists the first 1,000 of them. */
+  errorCount?: number;
   errors: { row: number; field?: string | null; message: string }[];
 }
+
+/** How many row errors the file has in all (`errors` holds only the first 1,000). */
+export const errorTotal = (r: ImportResultShape): number => r.errorCount ?? r.errors.length;
 
 export function isImportResult(x: unknown): x is ImportResultShape {
   const r = x as ImportResultShape;
