@@ -1,4 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ADMIN, gql, startServer, StartedServer } from './server';
 
 /**
@@ -84,8 +87,9 @@ describe('uploads on the embedded database (one connection)', () => {
 });
 
 describe('SIGTERM during a large import', () => {
-  it('rolls the import back, answers it 503 and exits', async () => {
-    const server = await startServer({ HINDSIGHT_DEMO_DATA: 'false' });
+  it('rolls the import back, cuts off an upload still being read, answers both 503, leaves no temporary file and exits', async () => {
+    const spool = mkdtempSync(path.join(tmpdir(), 'hindsight-e2e-spool-'));
+    const server = await startServer({ HINDSIGHT_DEMO_DATA: 'false', TMPDIR: spool });
     try {
       const login = await gql(server.url, 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
         e: ADMIN.email,
@@ -118,11 +122,23 @@ describe('SIGTERM during a large import', () => {
         req.end(body, () => flushed());
       });
       await sent; // the whole file is on its way; reading and checking its 200,000 rows takes the server a while
+      const stalled = post(
+        server.url,
+        '/api/import?format=CSV',
+        { authorization: `Bearer ${login.data.login.token}`, 'content-type': 'text/csv', 'content-length': 100_000 },
+        GOOD.slice(0, 40),
+        false,
+      );
+      await new Promise((r) => setTimeout(r, 500)); // the stalled upload reaches the endpoint
       process.kill(server.pid, 'SIGTERM');
-      expect(await answer).toEqual({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } } });
+      const unavailable = { status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } } };
+      expect(await answer).toEqual(unavailable);
+      expect(await stalled).toEqual(unavailable);
       await server.exit;
+      expect(readdirSync(spool)).toEqual([]);
     } finally {
       await server.stop();
+      rmSync(spool, { recursive: true, force: true });
     }
   });
 });

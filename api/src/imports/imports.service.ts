@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -13,6 +13,7 @@ import { Catalog, ExistingIncident, ImportsRepository, StoredIncident } from './
 import { csvRows } from './parsers/csv.parser';
 import { jsonRows } from './parsers/json.parser';
 import { statuspageRows } from './parsers/statuspage.parser';
+import { abortUploads, sweepSpool } from './upload';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -51,6 +52,7 @@ export const MAX_ERRORS = 1000;
 const YIELD_EVERY = 100;
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+const logger = new Logger('Imports');
 
 class Rollback extends Error {}
 
@@ -69,6 +71,7 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy, BeforeAppl
   private stopping = false;
   private readonly stop = () => {
     this.stopping = true;
+    abortUploads();
   };
 
   constructor(
@@ -132,6 +135,7 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy, BeforeAppl
   }
 
   onModuleInit(): void {
+    sweepSpool().catch((err) => logger.warn(`could not clear old spooled uploads: ${(err as Error).message}`));
     // only beside the app's own shutdown hooks (enableShutdownHooks): a listener alone would keep the
     // signal from ending the process
     for (const signal of SHUTDOWN_SIGNALS) if (process.listenerCount(signal) > 0) process.on(signal, this.stop);

@@ -2,12 +2,12 @@ import { HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/com
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { badInput } from '../common/errors/domain-error';
+import { badInput, DomainError } from '../common/errors/domain-error';
 
 export interface UploadLimits {
   /** Largest body (HINDSIGHT_IMPORT_MAX_BYTES): the raw body, or the multipart `file` part. */
@@ -77,6 +77,35 @@ export async function firstSignificantByte(path: string): Promise<string | null>
   }
 }
 
+/** Uploads being read now: shutdown cuts them off (503) so that each removes its temporary file. */
+const reading = new Set<Transform>();
+
+/** Ends every upload still being read with a 503; called on shutdown. */
+export function abortUploads(): void {
+  for (const m of reading) m.destroy(new DomainError('SERVICE_UNAVAILABLE', 'the server is shutting down; send the file again'));
+}
+
+/**
+ * Removes spooled uploads left behind by a process that was killed (SIGKILL, a crash): folders of
+ * ours whose file has not changed for `olderThanMs` (a live upload writes, or is read, well within it).
+ */
+export async function sweepSpool(olderThanMs = 6 * 3600_000): Promise<void> {
+  const root = tmpdir();
+  for (const name of await readdir(root)) {
+    if (!name.startsWith(SPOOL_PREFIX)) continue;
+    const dir = join(root, name);
+    const changed = await stat(join(dir, 'upload')).then(
+      (s) => s.mtimeMs,
+      () =>
+        stat(dir).then(
+          (s) => s.mtimeMs,
+          () => Date.now(),
+        ),
+    );
+    if (Date.now() - changed > olderThanMs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * The request's bytes, counted and timed: more than `maxBytes` destroys the meter with a 413,
  * `idleMs` without a byte with a 408, and a client that goes away with a 400. The request itself is
@@ -103,9 +132,12 @@ function meter(req: Request, limits: UploadLimits, countFrom = 0): Transform {
     },
     destroy(err, done) {
       clearTimeout(timer);
+      reading.delete(m);
       done(err);
     },
   });
+  reading.add(m);
+  m.on('end', () => reading.delete(m));
   const cutOff = () => {
     if (!req.complete) m.destroy(badInput('the upload was cut off before its end', 'file'));
   };
