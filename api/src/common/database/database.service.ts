@@ -77,6 +77,11 @@ export class Database implements OnApplicationShutdown {
     return this.embedded ? work() : underStartupLock(source, work);
   }
 
+  /** Whether a connection was made (migrations and first-start work may still be running). */
+  get connected(): boolean {
+    return this.source !== undefined;
+  }
+
   markReady(): void {
     this.ready = true;
   }
