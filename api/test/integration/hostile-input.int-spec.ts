@@ -490,7 +490,7 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       const res = await fetch(`${t.url}/api/import?${query}`, {
         method: 'POST',
         headers: { 'content-type': contentType, authorization: `Bearer ${admin}` },
-        body,
+        body: typeof body === 'string' ? body : new Uint8Array(body),
       });
       const text = await res.text();
       let json: any;

@@ -451,7 +451,7 @@ describe('upload fuzz: a few hundred generated hostile uploads (real PostgreSQL)
       const res = await fetch(`${t.url}/api/import?${new URLSearchParams({ onInvalid: 'SKIP_ROW', ...query })}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${w.token}`, 'content-type': type },
-        body,
+        body: typeof body === 'string' ? body : new Uint8Array(body),
       });
       statuses.push(res.status);
       const answer = await res.json();
@@ -498,7 +498,7 @@ describe('upload fuzz: a few hundred generated hostile uploads (real PostgreSQL)
           '[[[[[]]]]]',
           '[{"title":null}]',
         ]);
-        const query = pick([
+        const query: Record<string, string> = pick<Record<string, string>>([
           { format: 'JSON' },
           { format: 'STATUSPAGE' },
           { format: 'CSV' },
