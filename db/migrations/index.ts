@@ -4,6 +4,7 @@ import { OidcLoginState1764547200100 } from './1764547200100-OidcLoginState';
 import { UserTeamVersions1764547200200 } from './1764547200200-UserTeamVersions';
 import { MetricRollups1764547200300 } from './1764547200300-MetricRollups';
 import { AuthHardening1764547200400 } from './1764547200400-AuthHardening';
+import { Sources1764547200500 } from './1764547200500-Sources';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   UserTeamVersions1764547200200,
   MetricRollups1764547200300,
   AuthHardening1764547200400,
+  Sources1764547200500,
 ];
