@@ -76,3 +76,34 @@ export class SourceFetchError extends Error {
     this.name = 'SourceFetchError';
   }
 }
+
+/**
+ * The fields a source provides, by the names used in `incident.overridden_fields` (an edit in
+ * Hindsight adds the name; a sync then leaves that field alone) and as the keys of
+ * `incident.source_values` (the source's last values, after mapping: instants as ISO text,
+ * severity as SEV1..SEV4, services as Hindsight service ids, so a reset writes them back as-is).
+ */
+export const SOURCE_FIELDS = [
+  'title',
+  'startedAt',
+  'detectedAt',
+  'acknowledgedAt',
+  'mitigatedAt',
+  'resolvedAt',
+  'severity',
+  'services',
+  'detectionSource',
+] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+
+export interface SourceValues {
+  title: string;
+  startedAt: string;
+  detectedAt: string | null;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  severity: string;
+  services: number[];
+  detectionSource: string | null;
+}
