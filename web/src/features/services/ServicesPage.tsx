@@ -12,9 +12,9 @@ import { toServiceRows } from './transforms/toServiceRows';
 export function ServicesPage() {
   const { state, params, update } = useFilters();
   const [now] = useState(() => new Date());
-  // Per-service numbers filter by period and team only; severity/cause would distort availability.
+  // Per-service numbers filter by period and team only; severity/cause/source would distort availability.
   const filter = useMemo(
-    () => toMetricsFilter({ ...state, serviceIds: [], severities: [], causeIds: [] }, periodRange(state, now)),
+    () => toMetricsFilter({ ...state, serviceIds: [], severities: [], causeIds: [], sourceIds: [] }, periodRange(state, now)),
     [state, now],
   );
   const [result, reexecute] = useQuery({ query: ServicesReliabilityQuery, variables: { filter } });
@@ -31,7 +31,7 @@ export function ServicesPage() {
         </p>
       </div>
       <FilterBar
-        state={{ ...state, serviceIds: [], severities: [], causeIds: [] }}
+        state={{ ...state, serviceIds: [], severities: [], causeIds: [], sourceIds: [] }}
         onChange={update}
         showCause={false}
         showServiceAndSeverity={false}
@@ -76,7 +76,7 @@ export function ServicesPage() {
                 </td>
                 <td>{r.errorBudgetUsed == null ? '—' : formatPercent(r.errorBudgetUsed * 100, 0)}</td>
                 <td>
-                  <Link to={incidentsHref(params, { serviceIds: [r.id], severities: [], causeIds: [] })}>
+                  <Link to={incidentsHref(params, { serviceIds: [r.id], severities: [], causeIds: [], sourceIds: [] })}>
                     {formatCount(r.incidentCount)}
                   </Link>
                 </td>

@@ -17,7 +17,8 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
   const groups = groupCauses(rootCauses);
   const visibleServices = state.teamIds.length ? services.filter((s) => state.teamIds.includes(s.team.id)) : services;
   const active =
-    state.teamIds.length + state.serviceIds.length + state.severities.length + state.causeIds.length > 0 || state.period !== '90d';
+    state.teamIds.length + state.serviceIds.length + state.severities.length + state.causeIds.length + state.sourceIds.length > 0 ||
+    state.period !== '90d';
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <label htmlFor={`${id}-period`}>
@@ -123,7 +124,16 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
           type="button"
           className="link-button"
           onClick={() =>
-            onChange({ period: '90d', teamIds: [], serviceIds: [], severities: [], causeIds: [], from: undefined, to: undefined })
+            onChange({
+              period: '90d',
+              teamIds: [],
+              serviceIds: [],
+              severities: [],
+              causeIds: [],
+              sourceIds: [],
+              from: undefined,
+              to: undefined,
+            })
           }
         >
           Reset filters

@@ -44,6 +44,15 @@ describe('filter params', () => {
     expect(toMetricsFilter(s, periodRange(s, now))).toEqual({ rootCauseIds: ['c1'] });
   });
 
+  it('carries sources in the URL and into the metrics filter', () => {
+    const p = writeFilterParams(new URLSearchParams('period=all'), { sourceIds: ['s1', 's2'] });
+    expect(p.toString()).toBe('period=all&source=s1%2Cs2');
+    const s = parseFilterParams(p);
+    expect(s.sourceIds).toEqual(['s1', 's2']);
+    expect(toMetricsFilter(s, periodRange(s, now))).toEqual({ sourceIds: ['s1', 's2'] });
+    expect(writeFilterParams(p, { sourceIds: [] }).toString()).toBe('period=all');
+  });
+
   it('links to the incident list with an override', () => {
     expect(incidentsHref(new URLSearchParams('period=30d&g=WEEK&by=downtime'), { causeIds: ['c9'] })).toBe(
       '/incidents?period=30d&cause=c9',

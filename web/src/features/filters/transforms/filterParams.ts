@@ -23,6 +23,8 @@ export interface FilterState {
   serviceIds: string[];
   severities: Severity[];
   causeIds: string[];
+  /** Sources the incidents were synced from (admins pick them; anyone may follow a link with them). */
+  sourceIds: string[];
 }
 
 export interface PeriodFilter {
@@ -53,6 +55,7 @@ export function parseFilterParams(params: URLSearchParams): FilterState {
     serviceIds: list(params.get('service')),
     severities: list(params.get('severity')).filter((s): s is Severity => (severityValues as string[]).includes(s)),
     causeIds: list(params.get('cause')),
+    sourceIds: list(params.get('source')),
   };
 }
 
@@ -68,6 +71,7 @@ export function writeFilterParams(params: URLSearchParams, patch: Partial<Filter
   set('service', state.serviceIds.join(','));
   set('severity', state.severities.join(','));
   set('cause', state.causeIds.join(','));
+  set('source', state.sourceIds.join(','));
   next.delete('after');
   return next;
 }
@@ -110,6 +114,7 @@ export interface MetricsFilterVars {
   serviceIds?: string[];
   severities?: Severity[];
   rootCauseIds?: string[];
+  sourceIds?: string[];
 }
 
 export function toMetricsFilter(state: FilterState, range: PeriodFilter): MetricsFilterVars {
@@ -118,6 +123,7 @@ export function toMetricsFilter(state: FilterState, range: PeriodFilter): Metric
   if (state.serviceIds.length) f.serviceIds = state.serviceIds;
   if (state.severities.length) f.severities = state.severities;
   if (state.causeIds.length) f.rootCauseIds = state.causeIds;
+  if (state.sourceIds.length) f.sourceIds = state.sourceIds;
   return f;
 }
 
