@@ -25,6 +25,7 @@ import { ImportsModule } from './imports/imports.module';
 import { RedundancyModule } from './redundancy/redundancy.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services/services.module';
+import { SourcesModule } from './sources/sources.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TeamsModule } from './teams/teams.module';
 
@@ -86,6 +87,7 @@ const production = loadConfig().production;
     ExportsModule,
     ReportsModule,
     ActionItemsModule,
+    SourcesModule,
   ],
   controllers: [HealthController],
 })

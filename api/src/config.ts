@@ -24,6 +24,18 @@ export interface AppConfig {
   uploadIdleMs: number;
   /** Single sign-on through OpenID Connect (docs/sso.md); undefined (off) when HINDSIGHT_OIDC_ISSUER is unset. */
   oidc?: OidcConfig;
+  /**
+   * HINDSIGHT_SECRET_KEY as given: the key that encrypts stored secrets (source tokens, webhook secrets).
+   * Parsed and checked by SecretBox (sources/secret-box.ts); unset on the embedded default means a key
+   * generated once into `<dataDir>/secret.key`.
+   */
+  secretKey?: string;
+  /**
+   * HINDSIGHT_PUBLIC_URL: the address users and vendors reach this server at (e.g. `https://hindsight.example.com`),
+   * used for the webhook URLs shown to admins. Unset: taken from each request (Host, and X-Forwarded-Host/-Proto
+   * through the proxies of HINDSIGHT_TRUST_PROXY). No trailing slash.
+   */
+  publicUrl?: string;
 }
 
 export interface OidcConfig {
@@ -98,6 +110,17 @@ function oidcConfig(env: NodeJS.ProcessEnv, host: string, port: number, producti
   };
 }
 
+/** HINDSIGHT_PUBLIC_URL: an http(s) URL without credentials, query or fragment; the trailing slash dropped. */
+function publicUrl(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  const u = URL.parse(v);
+  if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password || u.search || u.hash) {
+    throw new Error(`HINDSIGHT_PUBLIC_URL must be an http(s) URL such as https://hindsight.example.com, got "${v}"`);
+  }
+  return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -117,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxBytes: positiveInt(env.HINDSIGHT_IMPORT_MAX_BYTES, 512 * 1024 * 1024, 'HINDSIGHT_IMPORT_MAX_BYTES'),
     uploadIdleMs: positiveInt(env.HINDSIGHT_UPLOAD_IDLE_MS, 30_000, 'HINDSIGHT_UPLOAD_IDLE_MS'),
     oidc: oidcConfig(env, host, port, env.NODE_ENV === 'production'),
+    secretKey: env.HINDSIGHT_SECRET_KEY || undefined,
+    publicUrl: publicUrl(env.HINDSIGHT_PUBLIC_URL),
   };
 }
 

@@ -17,6 +17,7 @@ export function incidentFilterSql(filter: IncidentFilter | null | undefined, par
   if (filter.from) where.push(`i.started_at >= ${p(filter.from)}`);
   if (filter.to) where.push(`i.started_at < ${p(filter.to)}`);
   if (filter.teamIds?.length) where.push(`i.team_id = ANY(${p(toIds(filter.teamIds))}::int[])`);
+  if (filter.sourceIds?.length) where.push(`i.source_id = ANY(${p(toIds(filter.sourceIds))}::int[])`);
   if (filter.severities?.length) where.push(`i.severity = ANY(${p(filter.severities)}::severity[])`);
   if (filter.kinds?.length) where.push(`i.kind = ANY(${p(filter.kinds)}::incident_kind[])`);
   if (filter.serviceIds?.length) {

@@ -24,12 +24,19 @@ export interface IncidentRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** The source it is synced from (null: typed or imported). */
+  source_id: number | null;
+  /** The source's last values of the fields it provides (SourceValues of sources/source-incident.ts). */
+  source_values: Record<string, unknown> | null;
+  /** Source fields edited in Hindsight (SOURCE_FIELDS names): syncs leave them alone until reset. */
+  overridden_fields: string[];
+  external_url: string | null;
 }
 
 export const INCIDENT_COLUMNS = `i.id, i.title, i.summary, i.severity, i.postmortem_state, i.kind, i.exclude_from_metrics,
   i.private, i.team_id, i.regions, i.customer_impact, i.affected_users_percent, i.detection_source, i.started_at,
   i.detected_at, i.acknowledged_at, i.mitigated_at, i.resolved_at, i.impact_end_at, i.source, i.external_id,
-  i.version, i.created_at, i.updated_at`;
+  i.version, i.created_at, i.updated_at, i.source_id, i.source_values, i.overridden_fields, i.external_url`;
 
 export interface CauseTagRow {
   incident_id: number;

@@ -79,6 +79,18 @@ export class Incident {
   @Field(() => String, { nullable: true, description: 'Id in the source system (imports are idempotent by source and externalId).' })
   externalId: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Link to the incident in the tool it was synced from (PagerDuty, incident.io, status page).',
+  })
+  externalUrl: string | null;
+
+  @Field(() => [String], {
+    description:
+      'Fields of a synced incident edited in Hindsight (title, startedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, severity, services, detectionSource): later syncs leave them alone until resetIncidentField. Empty for incidents not synced.',
+  })
+  overriddenFields: string[];
+
   @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' })
   createdAt: Date;
 
@@ -86,6 +98,7 @@ export class Incident {
   updatedAt: Date;
 
   teamId: number;
+  sourceId: number | null;
 }
 
 @ObjectType({ description: 'A root cause assigned to an incident: its primary cause or a contributing factor.' })
@@ -190,7 +203,10 @@ export const toIncident = (r: IncidentRow): Incident => ({
   durationMinutes: r.impact_end_at ? (r.impact_end_at.getTime() - r.started_at.getTime()) / 60000 : null,
   source: r.source,
   externalId: r.external_id,
+  externalUrl: r.external_url,
+  overriddenFields: r.overridden_fields,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   teamId: r.team_id,
+  sourceId: r.source_id,
 });

@@ -111,6 +111,11 @@ export class IncidentsRepository {
     return rowCount === 1 ? ((await this.byId(id, sql)) ?? null) : null;
   }
 
+  /** Replaces the names of the source fields edited in Hindsight (a synced incident's override marks). */
+  async setOverridden(sql: Sql, incidentId: number, fields: string[]): Promise<void> {
+    await sql.query(`UPDATE incident SET overridden_fields = $2::text[] WHERE id = $1`, [incidentId, fields]);
+  }
+
   async setServices(sql: Sql, incidentId: number, serviceIds: number[]): Promise<void> {
     await sql.query(`DELETE FROM incident_service WHERE incident_id = $1 AND NOT (service_id = ANY($2::int[]))`, [incidentId, serviceIds]);
     await sql.query(`INSERT INTO incident_service (incident_id, service_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`, [

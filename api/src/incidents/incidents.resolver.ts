@@ -11,6 +11,8 @@ import { Team, toTeam } from '../teams/team.model';
 import { TeamsService } from '../teams/teams.service';
 import { toRootCause } from '../taxonomy/root-cause.model';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { IncidentSource, toIncidentSource } from '../sources/source.model';
+import { SourcesService } from '../sources/sources.service';
 import { CreateIncidentInput, UpdateIncidentInput } from './dto/incident.input';
 import { AddTimelineEventInput, AssessRedundancyInput } from './dto/incident-notes.input';
 import { IncidentFilter } from './dto/incident-filter.input';
@@ -29,6 +31,7 @@ export class IncidentsResolver {
     private readonly taxonomy: TaxonomyService,
     private readonly redundancyService: RedundancyService,
     private readonly auth: AuthService,
+    private readonly sourcesService: SourcesService,
   ) {}
 
   /** Who did something, as the caller may see it (viewers see names, not other users' emails). */
@@ -98,6 +101,28 @@ export class IncidentsResolver {
     return toIncident(await this.incidentsService.update(p, Number(id), input));
   }
 
+  @Mutation(() => Incident, {
+    description:
+      'Gives a synced incident’s field back to its source: writes the source’s last value, clears the override mark (later syncs refresh the field again) and bumps the version. Same access as updateIncident.',
+  })
+  async resetIncidentField(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { description: 'Id of the object to act on.', type: () => ID }) id: string,
+    @Args('field', {
+      description:
+        'One of overriddenFields: title, startedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, severity, services, detectionSource.',
+    })
+    field: string,
+    @Args('expectedVersion', {
+      type: () => Int,
+      nullable: true,
+      description: 'The version you read; when given, CONFLICT if the incident changed since.',
+    })
+    expectedVersion: number | null,
+  ): Promise<Incident> {
+    return toIncident(await this.incidentsService.resetField(p, Number(id), field, expectedVersion ?? null));
+  }
+
   @Mutation(() => Incident, { description: 'Sets the review state of a cause tag (CONFIRMED by a reviewer, or back to PROPOSED).' })
   async reviewCause(
     @CurrentPrincipal() p: Principal,
@@ -147,6 +172,17 @@ export class IncidentsResolver {
   @ResolveField(() => Team, { description: 'Owning team.' })
   async team(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<Team> {
     return toTeam((await this.teamsService.load(ctx.loaders, i.teamId))!);
+  }
+
+  @ResolveField(() => IncidentSource, {
+    nullable: true,
+    description:
+      'The source it is synced from (its name and kind; admins see the full Source through source(id)); null when typed or imported.',
+  })
+  async syncedFrom(@Parent() i: Incident, @Context() ctx: RequestContext): Promise<IncidentSource | null> {
+    if (i.sourceId === null) return null;
+    const row = await this.sourcesService.load(ctx.loaders, i.sourceId);
+    return row ? toIncidentSource(row) : null;
   }
 
   @ResolveField(() => CauseTag, { nullable: true, description: 'The primary cause, if tagged.' })

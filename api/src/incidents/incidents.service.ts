@@ -9,11 +9,12 @@ import { decodeCursor, encodeCursor, pageSize } from '../common/graphql/paginati
 import { toIds } from '../common/graphql/validators';
 import { RedundancyService } from '../redundancy/redundancy.service';
 import { ServicesService } from '../services/services.service';
+import { SOURCE_FIELDS, SourceField } from '../sources/source-incident';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { CreateIncidentInput, UpdateIncidentInput } from './dto/incident.input';
 import { IncidentFilter } from './dto/incident-filter.input';
 import { AssessmentRow, CauseTagRow, IncidentRow, Phase, PHASES, TimelineRow } from './incident.entity';
-import { IncidentSort, RedundancyOutcome, TagState } from './incident.enums';
+import { DetectionSource, IncidentSort, RedundancyOutcome, Severity, TagState } from './incident.enums';
 import { incidentFilterSql } from './incident-filter.sql';
 import { IncidentsRepository, IncidentValues, valuesOf } from './incidents.repository';
 
@@ -40,6 +41,33 @@ export function checkPhases(v: Pick<IncidentValues, Phase>, now = Date.now()): v
     }
     previous = phase;
   }
+}
+
+/** Source fields that are columns of IncidentValues (all but services). */
+const VALUE_FIELDS = [
+  'title',
+  'startedAt',
+  'detectedAt',
+  'acknowledgedAt',
+  'mitigatedAt',
+  'resolvedAt',
+  'severity',
+  'detectionSource',
+] as const;
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date
+    ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
+    : JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The source fields an edit of a synced incident changed, added to those already overridden
+ * (in SOURCE_FIELDS order), or null when the set stays the same.
+ */
+export function overridden(current: string[], before: IncidentValues, next: IncidentValues, servicesChanged: boolean): string[] | null {
+  const changed = new Set<string>(VALUE_FIELDS.filter((f) => !same(before[f], next[f])));
+  if (servicesChanged) changed.add('services');
+  if ([...changed].every((f) => current.includes(f))) return null;
+  return SOURCE_FIELDS.filter((f) => current.includes(f) || changed.has(f));
 }
 
 /** Microseconds since the epoch, exact, for keyset cursors. */
@@ -192,19 +220,100 @@ export class IncidentsService {
         await this.checkTeam(tx, next.teamId);
       }
       const changes: Record<string, unknown> = diff(this.snapshot(before), this.snapshot(next));
+      let servicesChanged = false;
       if (input.serviceIds) {
         const serviceIds = [...new Set(toIds(input.serviceIds))];
         await this.services.requireAll(tx, serviceIds, 'serviceIds');
         const old = (await this.repo.serviceIds(tx, id)).map((r) => r.service_id);
         await this.repo.setServices(tx, id, serviceIds);
-        Object.assign(changes, diff({ serviceIds: old }, { serviceIds: [...serviceIds].sort((a, b) => a - b) }));
+        const serviceDiff = diff({ serviceIds: old }, { serviceIds: [...serviceIds].sort((a, b) => a - b) });
+        servicesChanged = 'serviceIds' in serviceDiff;
+        Object.assign(changes, serviceDiff);
       }
       await this.applyCauses(tx, principal, id, input, changes);
+      // an edit of a field the source provides wins over later syncs: mark it, in the same transaction
+      const marks = current.source_id === null ? null : overridden(current.overridden_fields, before, next, servicesChanged);
+      if (marks) {
+        await this.repo.setOverridden(tx, id, marks);
+        Object.assign(changes, diff({ overriddenFields: current.overridden_fields }, { overriddenFields: marks }));
+      }
       const row = await this.repo.updateIfVersion(tx, id, input.expectedVersion, next);
       if (!row) throw this.conflict(id, null, input.expectedVersion);
       await this.audit.record(tx, principal, { action: 'incident.update', entityType: 'Incident', entityId: id, changes });
       return row;
     });
+  }
+
+  /**
+   * Gives a field of a synced incident back to its source: writes the source's last value (services as the
+   * service ids), clears the field's override mark, and bumps the version like an edit.
+   */
+  async resetField(principal: Principal, id: number, field: string, expectedVersion: number | null): Promise<IncidentRow> {
+    if (!(SOURCE_FIELDS as readonly string[]).includes(field)) {
+      throw badInput(`field must be one of ${SOURCE_FIELDS.join(', ')}`, 'field');
+    }
+    const name = field as SourceField;
+    return this.db.transaction(async (tx) => {
+      const current = await this.get(principal, id, tx, true);
+      assertCanWriteTeam(principal, current.team_id);
+      if (expectedVersion !== null && current.version !== expectedVersion) throw this.conflict(id, current.version, expectedVersion);
+      const sourced = current.source_values;
+      if (current.source_id === null || !sourced) throw badInput(`field: INC-${id} is not synced from a source`, 'field');
+      if (!(name in sourced)) throw badInput(`field: the source has not provided ${name} for INC-${id}`, 'field');
+      const value = sourced[name];
+      const before = valuesOf(current);
+      const next: IncidentValues = { ...before };
+      const changes: Record<string, unknown> = {};
+      if (name === 'services') {
+        const ids = Array.isArray(value) ? [...new Set(value.map(Number))].sort((a, b) => a - b) : [];
+        if (!ids.length || ids.some((n) => !Number.isSafeInteger(n)))
+          throw badInput('field: the source gave no services to restore', 'field');
+        await this.services.requireAll(tx, ids, 'field');
+        const old = (await this.repo.serviceIds(tx, id)).map((r) => r.service_id);
+        await this.repo.setServices(tx, id, ids);
+        Object.assign(changes, diff({ serviceIds: old }, { serviceIds: ids }));
+      } else {
+        this.restore(next, name, value);
+        checkPhases(next);
+        Object.assign(changes, diff(this.snapshot(before), this.snapshot(next)));
+      }
+      const marks = current.overridden_fields.filter((f) => f !== name);
+      await this.repo.setOverridden(tx, id, marks);
+      Object.assign(changes, diff({ overriddenFields: current.overridden_fields }, { overriddenFields: marks }));
+      const row = await this.repo.updateIfVersion(tx, id, current.version, next);
+      if (!row) throw this.conflict(id, null, current.version);
+      await this.audit.record(tx, principal, {
+        action: 'incident.reset',
+        entityType: 'Incident',
+        entityId: id,
+        changes: { field, ...changes },
+      });
+      return row;
+    });
+  }
+
+  /** Puts a source value (as stored in source_values: ISO text, SEV1..4, enum names) into `next`. */
+  private restore(next: IncidentValues, field: Exclude<SourceField, 'services'>, value: unknown): void {
+    const bad = () => badInput(`field: the source's value of ${field} cannot be restored`, 'field');
+    if (field === 'title') {
+      if (typeof value !== 'string' || !value.trim()) throw bad();
+      next.title = value;
+    } else if (field === 'severity') {
+      if (!Object.values<unknown>(Severity).includes(value)) throw bad();
+      next.severity = value as Severity;
+    } else if (field === 'detectionSource') {
+      if (value !== null && !Object.values<unknown>(DetectionSource).includes(value)) throw bad();
+      next.detectionSource = value as DetectionSource | null;
+    } else {
+      const at = value === null || value === undefined ? null : new Date(value as string);
+      if (at !== null && Number.isNaN(at.getTime())) throw bad();
+      if (field === 'startedAt') {
+        if (!at) throw bad();
+        next.startedAt = at;
+      } else {
+        next[field] = at;
+      }
+    }
   }
 
   async setCauseState(principal: Principal, incidentId: number, causeId: number, state: TagState): Promise<IncidentRow> {

@@ -47,6 +47,7 @@ export function scopeSql(who: Visibility, f: ResolvedFilter, params: unknown[]):
   if (f.to) where.push(`i.started_at < ${p(f.to)}`);
   if (f.teamIds.length) where.push(`i.team_id = ANY(${p(f.teamIds)}::int[])`);
   if (f.severities.length) where.push(`i.severity = ANY(${p(f.severities)}::severity[])`);
+  if (f.sourceIds?.length) where.push(`i.source_id = ANY(${p(f.sourceIds)}::int[])`);
   if (f.serviceIds.length) {
     where.push(`EXISTS (SELECT 1 FROM incident_service x WHERE x.incident_id = i.id AND x.service_id = ANY(${p(f.serviceIds)}::int[]))`);
   }

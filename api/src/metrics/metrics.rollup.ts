@@ -220,7 +220,7 @@ export async function refreshRollups(inSnapshot: RunInSnapshot, budgetMs = Infin
 
 /** Whether the cells can answer this filter: they are split by month (or day) and `private` only. */
 export function rollupAnswers(f: ResolvedFilter): boolean {
-  return !f.teamIds.length && !f.severities.length && !f.serviceIds.length && !f.rootCauseIds.length;
+  return !f.teamIds.length && !f.severities.length && !f.serviceIds.length && !f.rootCauseIds.length && !f.sourceIds?.length;
 }
 
 /**

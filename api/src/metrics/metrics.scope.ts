@@ -14,6 +14,8 @@ export interface ResolvedFilter {
   teamIds: number[];
   severities: Severity[];
   rootCauseIds: number[];
+  /** Optional so filters written before sources (tests' literals) stay valid; resolveFilter always sets it. */
+  sourceIds?: number[];
   confirmedOnly: boolean;
 }
 

@@ -87,6 +87,7 @@ export class MetricsService {
       teamIds: sortedIds(input?.teamIds),
       severities: [...new Set(input?.severities ?? [])].sort() as Severity[],
       rootCauseIds: sortedIds(input?.rootCauseIds),
+      sourceIds: sortedIds(input?.sourceIds),
       confirmedOnly: input?.confirmedOnly ?? false,
     };
   }

@@ -27,6 +27,12 @@ export class IncidentFilter {
   @IsId({ each: true })
   teamIds?: string[] | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Synced from any of these sources (deleted ones included).' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsId({ each: true })
+  sourceIds?: string[] | null;
+
   @Field(() => [Severity], { nullable: true, description: 'Of these severities.' })
   @IsOptional()
   @IsEnum(Severity, { each: true })

@@ -34,6 +34,15 @@ export class MetricsFilter {
   @IsId({ each: true })
   teamIds?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Incidents synced from any of these sources (answered from the incidents directly, like serviceIds and teamIds).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsId({ each: true })
+  sourceIds?: string[] | null;
+
   @Field(() => [Severity], { nullable: true, description: 'Incidents of these severities.' })
   @IsOptional()
   @IsEnum(Severity, { each: true })
