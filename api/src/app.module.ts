@@ -22,10 +22,13 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
+import { JobsModule } from './jobs/jobs.module';
 import { RedundancyModule } from './redundancy/redundancy.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services/services.module';
 import { SourcesModule } from './sources/sources.module';
+import { SyncModule } from './sources/sync/sync.module';
+import { WebhooksModule } from './sources/webhooks/webhooks.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TeamsModule } from './teams/teams.module';
 
@@ -88,6 +91,9 @@ const production = loadConfig().production;
     ReportsModule,
     ActionItemsModule,
     SourcesModule,
+    JobsModule,
+    SyncModule,
+    WebhooksModule,
   ],
   controllers: [HealthController],
 })

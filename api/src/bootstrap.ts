@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { Database } from './common/database/database.service';
 import { installBodyParsers } from './common/http/body-parsers';
 import { installQueryChecks } from './common/http/query-checks';
+import { JobsService } from './jobs/jobs.service';
 import { validationPipe } from './common/validation';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { AppConfig } from './config';
@@ -62,6 +63,8 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
     }
     return note;
   });
+  // the jobs' schema and queues before /healthz says ready (syncSource queues a job); workers start when HINDSIGHT_RUN_JOBS
+  await app.get(JobsService).start();
   db.markReady();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   notes.push(

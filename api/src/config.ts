@@ -36,6 +36,15 @@ export interface AppConfig {
    * through the proxies of HINDSIGHT_TRUST_PROXY). No trailing slash.
    */
   publicUrl?: string;
+  /**
+   * HINDSIGHT_RUN_JOBS (default true): whether this instance works background jobs (source syncs) and
+   * keeps their schedule. Every instance can queue jobs; turn it off on instances that should only serve.
+   */
+  runJobs: boolean;
+  /** A running job's lease (HINDSIGHT_JOB_LEASE_SECONDS, internal; default 60 s): a dead worker's job is retried after it. */
+  jobLeaseSeconds: number;
+  /** How often an idle worker looks for a job (HINDSIGHT_JOB_POLL_SECONDS, internal; default 2 s). */
+  jobPollSeconds: number;
 }
 
 export interface OidcConfig {
@@ -142,6 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: oidcConfig(env, host, port, env.NODE_ENV === 'production'),
     secretKey: env.HINDSIGHT_SECRET_KEY || undefined,
     publicUrl: publicUrl(env.HINDSIGHT_PUBLIC_URL),
+    runJobs: bool(env.HINDSIGHT_RUN_JOBS, true, 'HINDSIGHT_RUN_JOBS'),
+    jobLeaseSeconds: positiveInt(env.HINDSIGHT_JOB_LEASE_SECONDS, 60, 'HINDSIGHT_JOB_LEASE_SECONDS'),
+    jobPollSeconds: positiveInt(env.HINDSIGHT_JOB_POLL_SECONDS, 2, 'HINDSIGHT_JOB_POLL_SECONDS'),
   };
 }
 

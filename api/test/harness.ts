@@ -45,6 +45,9 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     HINDSIGHT_DEMO_DATA: 'false',
     HINDSIGHT_ADMIN_EMAIL: ADMIN.email,
     HINDSIGHT_ADMIN_PASSWORD: ADMIN.password,
+    // background jobs (source syncs) are queued but not worked, unless a test turns them on
+    HINDSIGHT_RUN_JOBS: 'false',
+    HINDSIGHT_JOB_POLL_SECONDS: '1',
     ...options.env,
   };
   const config = { ...loadConfig(env), port: 0 };
@@ -87,6 +90,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       const c = new Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`); // the background jobs' (JobsService)
       await c.end();
     },
   };
