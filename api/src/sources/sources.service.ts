@@ -58,6 +58,13 @@ function snapshot(v: SourceValues): Record<string, unknown> {
 /** A base URL as stored: trimmed, without trailing slashes (adapters append paths). */
 const normalUrl = (url: string) => url.trim().replace(/\/+$/, '');
 
+/**
+ * A secret as given in an input: undefined when omitted or null (keep), null when blank (remove), else the
+ * text without surrounding whitespace (a pasted token often brings a line break along).
+ */
+const secretInput = (value: string | null | undefined): string | null | undefined =>
+  value === undefined || value === null ? undefined : value.trim() || null;
+
 /** Replaces every occurrence of the secret in a text meant for the caller or the log. */
 const scrub = (text: string, secret: string | null) => (secret ? text.split(secret).join('[token]') : text);
 
@@ -136,9 +143,9 @@ export class SourcesService {
       private: input.private ?? false,
       settings: this.settings(kind, input.timestampNames, {}),
     };
-    const token = input.token || null;
-    const webhookSecret = input.webhookSecret || null;
-    this.checkSecrets(kind, token !== null, webhookSecret);
+    const token = secretInput(input.token) ?? null;
+    const webhookSecret = secretInput(input.webhookSecret) ?? null;
+    this.checkSecrets(kind, token !== null, webhookSecret !== null, webhookSecret);
     values.tokenSealed = token === null ? null : this.seal(token, 'token');
     values.webhookSecretSealed = webhookSecret === null ? null : this.seal(webhookSecret, 'webhookSecret');
     return this.db.transaction(async (tx) => {
@@ -198,20 +205,20 @@ export class SourcesService {
         settings: input.timestampNames === undefined ? before.settings : this.settings(kind, input.timestampNames, before.settings),
       };
       // secrets: omitted or null keeps the stored one, "" removes it, any other text replaces it
-      const hasToken = input.token == null ? before.tokenSealed !== null : input.token !== '';
-      const webhookSecret = input.webhookSecret == null ? undefined : input.webhookSecret;
+      const token = secretInput(input.token);
+      const webhookSecret = secretInput(input.webhookSecret);
       this.checkSecrets(
         kind,
-        hasToken,
-        webhookSecret === undefined ? (before.webhookSecretSealed === null ? null : 'stored') : webhookSecret || null,
-        webhookSecret !== undefined,
+        token === undefined ? before.tokenSealed !== null : token !== null,
+        webhookSecret === undefined ? before.webhookSecretSealed !== null : webhookSecret !== null,
+        webhookSecret ?? null,
       );
-      if (input.token != null) next.tokenSealed = input.token === '' ? null : this.seal(input.token, 'token');
-      if (webhookSecret !== undefined) next.webhookSecretSealed = webhookSecret === '' ? null : this.seal(webhookSecret, 'webhookSecret');
+      if (token !== undefined) next.tokenSealed = token === null ? null : this.seal(token, 'token');
+      if (webhookSecret !== undefined) next.webhookSecretSealed = webhookSecret === null ? null : this.seal(webhookSecret, 'webhookSecret');
       if (next.teamId !== before.teamId) await this.checkTeam(tx, next.teamId);
       if (next.name.toLowerCase() !== before.name.toLowerCase()) await this.checkName(tx, next.name, id);
       const changes: Record<string, unknown> = diff(snapshot(before), snapshot(next));
-      if (input.token != null && input.token !== '' && before.tokenSealed !== null) changes.token = 'replaced';
+      if (token && before.tokenSealed !== null) changes.token = 'replaced';
       if (webhookSecret && before.webhookSecretSealed !== null) changes.webhookSecret = 'replaced';
       const row = await this.uniqueName(next.name, () => this.repo.update(tx, id, next));
       await this.audit.record(tx, principal, { action: 'source.update', entityType: 'Source', entityId: id, changes });
@@ -251,14 +258,14 @@ export class SourcesService {
       if (input?.kind && input.kind !== source.kind) throw badInput(`kind: source ${id} is a ${source.kind} source`, 'kind');
       kind = source.kind;
       baseUrl = input?.baseUrl != null ? this.baseUrl(kind, input.baseUrl) : source.base_url;
-      token = input?.token ? input.token : runtime.connection.token;
+      token = input?.token?.trim() || runtime.connection.token;
       since = source.since;
       settings = source.settings;
     } else {
       if (!input?.kind) throw badInput('kind is required to test a source that is not saved (or give id)', 'kind');
       kind = input.kind;
       baseUrl = this.baseUrl(kind, input.baseUrl);
-      token = input.token || null;
+      token = input.token?.trim() || null;
       since = this.since(null);
     }
     if (kind === SourceKind.WEBHOOK) {
@@ -327,12 +334,13 @@ export class SourcesService {
     return fallback;
   }
 
-  private checkSecrets(kind: SourceKind, hasToken: boolean, webhookSecret: string | null, webhookSecretGiven = true): void {
+  /** A PAGERDUTY or INCIDENT_IO source needs its token, a WEBHOOK source its secret; a new secret is at least 16 characters. */
+  private checkSecrets(kind: SourceKind, hasToken: boolean, hasWebhookSecret: boolean, newWebhookSecret: string | null): void {
     if (NEEDS_TOKEN.has(kind) && !hasToken) throw badInput(`token is required for a ${KIND_NAMES[kind]} source`, 'token');
-    if (kind === SourceKind.WEBHOOK && !webhookSecret) {
+    if (kind === SourceKind.WEBHOOK && !hasWebhookSecret) {
       throw badInput('webhookSecret is required for a WEBHOOK source (pushes are signed with it)', 'webhookSecret');
     }
-    if (webhookSecretGiven && webhookSecret && webhookSecret.length < MIN_WEBHOOK_SECRET) {
+    if (newWebhookSecret !== null && newWebhookSecret.length < MIN_WEBHOOK_SECRET) {
       throw badInput(`webhookSecret must be at least ${MIN_WEBHOOK_SECRET} characters`, 'webhookSecret');
     }
   }

@@ -168,7 +168,7 @@ describe('sources: administration, validation and secrets', () => {
     const kept = (await t.ok(UPDATE, { id: s.id, i: { name: 'Vendor status page', enabled: false, teamId: otherTeamId } }, admin))
       .updateSource;
     expect(kept).toMatchObject({ name: 'Vendor status page', enabled: false, hasToken: true, version: 2, team: { name: 'Payments' } });
-    const replaced = (await t.ok(UPDATE, { id: s.id, i: { token: 'replacement-token-0004', expectedVersion: 2 } }, admin)).updateSource;
+    const replaced = (await t.ok(UPDATE, { id: s.id, i: { token: ' replacement-token-0004\n', expectedVersion: 2 } }, admin)).updateSource;
     expect(replaced).toMatchObject({ hasToken: true, version: 3 });
     const [row] = await t.db.query(`SELECT token_sealed FROM source WHERE id = $1`, [s.id]);
     expect(new SecretBox(loadConfig({ DATABASE_URL: 'x', HINDSIGHT_SECRET_KEY: KEY })).open(row.token_sealed)).toBe(

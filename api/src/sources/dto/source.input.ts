@@ -112,7 +112,7 @@ abstract class SourceFields {
   @Field(() => String, {
     nullable: true,
     description:
-      'API token (PAGERDUTY: a REST API key; INCIDENT_IO: an API key). Stored encrypted, never returned. On update: omitted or null keeps it, "" removes it.',
+      'API token (PAGERDUTY: a REST API key; INCIDENT_IO: an API key; required for both), surrounding whitespace dropped. Stored encrypted, never returned. On update: omitted or null keeps it, "" removes it.',
   })
   @IsOptional()
   @IsString()
@@ -122,7 +122,7 @@ abstract class SourceFields {
   @Field(() => String, {
     nullable: true,
     description:
-      'Secret that signs the vendor’s webhook pushes (16–4,000 characters; required for WEBHOOK). Stored encrypted, never returned. On update: omitted or null keeps it, "" removes it.',
+      'Secret that signs the vendor’s webhook pushes (16–4,000 characters, surrounding whitespace dropped; required for WEBHOOK). Stored encrypted, never returned. On update: omitted or null keeps it, "" removes it.',
   })
   @IsOptional()
   @IsString()
