@@ -5,6 +5,58 @@ import { RedundancyMechanism } from '../redundancy/redundancy-mechanism.model';
 import { DetectionSource, IncidentKind, IncidentStatus, PostmortemState, RedundancyOutcome, Severity, TagState } from './incident.enums';
 import type { IncidentRow } from './incident.entity';
 
+@ObjectType({ description: 'The values of the fields a source provides, as the source last reported them (after mapping).' })
+export class IncidentSourceValues {
+  @Field(() => String, { nullable: true, description: 'Title.' })
+  title: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Impact began.' })
+  startedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Detected.' })
+  detectedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Acknowledged.' })
+  acknowledgedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Impact stopped.' })
+  mitigatedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Resolved.' })
+  resolvedAt: Date | null;
+
+  @Field(() => Severity, { nullable: true, description: 'Severity after the source’s severity map.' })
+  severity: Severity | null;
+
+  @Field(() => DetectionSource, { nullable: true, description: 'How it was noticed.' })
+  detectionSource: DetectionSource | null;
+
+  @Field(() => [ID], { description: 'The services it named, as Hindsight service ids.' })
+  serviceIds: string[];
+}
+
+/** source_values (jsonb, as the sync engine writes it) as the API shows it; unreadable values are null. */
+function toSourceValues(v: Record<string, unknown> | null): IncidentSourceValues | null {
+  if (!v) return null;
+  const at = (key: string) => {
+    const d = typeof v[key] === 'string' ? new Date(v[key] as string) : null;
+    return d && !Number.isNaN(d.getTime()) ? d : null;
+  };
+  const oneOf = <T extends string>(values: Record<string, T>, x: unknown): T | null =>
+    (Object.values(values) as unknown[]).includes(x) ? (x as T) : null;
+  return {
+    title: typeof v.title === 'string' ? v.title : null,
+    startedAt: at('startedAt'),
+    detectedAt: at('detectedAt'),
+    acknowledgedAt: at('acknowledgedAt'),
+    mitigatedAt: at('mitigatedAt'),
+    resolvedAt: at('resolvedAt'),
+    severity: oneOf(Severity, v.severity),
+    detectionSource: oneOf(DetectionSource, v.detectionSource),
+    serviceIds: Array.isArray(v.services) ? v.services.map(String) : [],
+  };
+}
+
 @ObjectType({ description: 'An incident: when impact began and ended, what broke, why, and what is done about it.' })
 export class Incident {
   @Field(() => ID, { description: 'Incident id.' })
@@ -90,6 +142,12 @@ export class Incident {
       'Fields of a synced incident edited in Hindsight (title, startedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, severity, services, detectionSource): later syncs leave them alone until resetIncidentField. Empty for incidents not synced.',
   })
   overriddenFields: string[];
+
+  @Field(() => IncidentSourceValues, {
+    nullable: true,
+    description: 'A synced incident’s values as its source last reported them (what resetIncidentField restores); null when not synced.',
+  })
+  sourceValues: IncidentSourceValues | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' })
   createdAt: Date;
@@ -205,6 +263,7 @@ export const toIncident = (r: IncidentRow): Incident => ({
   externalId: r.external_id,
   externalUrl: r.external_url,
   overriddenFields: r.overridden_fields,
+  sourceValues: toSourceValues(r.source_values),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   teamId: r.team_id,

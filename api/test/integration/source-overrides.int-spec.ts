@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../harness';
 
 const PASSWORD = 'Pass-word-12345';
 const FIELDS = `id version title severity startedAt detectedAt resolvedAt detectionSource externalUrl overriddenFields
-  services { id } syncedFrom { id kind name deleted }`;
+  services { id } syncedFrom { id kind name deleted } sourceValues { title startedAt severity detectionSource serviceIds }`;
 const GET = `query($id:ID!){ incident(id:$id){ ${FIELDS} } }`;
 const UPDATE = `mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ ${FIELDS} } }`;
 const RESET = `mutation($id:ID!,$f:String!,$v:Int){ resetIncidentField(id:$id, field:$f, expectedVersion:$v){ ${FIELDS} } }`;
@@ -174,7 +174,7 @@ describe('synced incidents: override marks, reset to the source value, filtering
       syncedFrom: { id: String(iio), kind: 'INCIDENT_IO', name: 'incident.io', deleted: false },
     });
     const m = (await t.ok(GET, { id: inc.M1 }, viewer)).incident;
-    expect(m).toMatchObject({ overriddenFields: [], externalUrl: null, syncedFrom: null });
+    expect(m).toMatchObject({ overriddenFields: [], externalUrl: null, syncedFrom: null, sourceValues: null });
   });
 
   it('an edit of startedAt marks startedAt overridden; an edit to the same title marks nothing', async () => {
@@ -186,6 +186,14 @@ describe('synced incidents: override marks, reset to the source value, filtering
       await t.ok(UPDATE, { id: inc.E1, i: { expectedVersion: same.version, startedAt: '2026-02-01T09:40:00.000Z' } }, responder)
     ).updateIncident;
     expect(moved).toMatchObject({ startedAt: '2026-02-01T09:40:00.000Z', overriddenFields: ['startedAt'] });
+    // the source's own value stays visible next to the edit
+    expect(moved.sourceValues).toEqual({
+      title: 'Queue backlog E1',
+      startedAt: '2026-02-01T10:00:00.000Z',
+      severity: 'SEV3',
+      detectionSource: 'MONITORING',
+      serviceIds: [String(svc.api), String(svc.db)],
+    });
     // further edits add to the marks, in the fixed order; unchanged services and severity stay unmarked
     const more = (
       await t.ok(
