@@ -21,6 +21,7 @@ import { useActionItemEditing } from './hooks/useActionItemEditing';
 import { useIncidentActions } from './hooks/useIncidentActions';
 import { useIncidentEditor } from './hooks/useIncidentEditor';
 import { toIncidentMergeView } from './transforms/incidentMerge';
+import { safeExternalUrl, toOverriddenFormFields } from './transforms/sourceLink';
 import { toAssessmentRows } from './transforms/toAssessmentRows';
 import './incident.css';
 
@@ -83,6 +84,43 @@ function SectionErrors({ errors, formOnly }: { errors?: Record<string, string>; 
   );
 }
 
+const kindNames: Record<string, string> = {
+  PAGERDUTY: 'PagerDuty',
+  INCIDENT_IO: 'incident.io',
+  STATUSPAGE: 'the status page',
+  WEBHOOK: 'the source',
+};
+
+/** Where a synced incident came from, with a link to the original (http(s) only). */
+function SyncedFrom({
+  source,
+  externalId,
+  externalUrl,
+}: {
+  source: NonNullable<IncidentDetailFieldsFragment['syncedFrom']>;
+  externalId?: string | null;
+  externalUrl?: string | null;
+}) {
+  const href = safeExternalUrl(externalUrl);
+  return (
+    <p className="synced-from">
+      Synced from <strong>{source.name}</strong>
+      {externalId && <span className="muted"> ({externalId})</span>}
+      {source.deleted && <span className="muted"> · the source was deleted, so it is no longer refreshed</span>}
+      {href && (
+        <>
+          {' · '}
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            Open in {kindNames[source.kind] ?? 'the source'}
+            <span className="visually-hidden"> (opens in a new tab)</span> ↗
+          </a>
+        </>
+      )}
+      <span className="muted small"> · Fields edited here are kept across syncs and marked “edited here”.</span>
+    </p>
+  );
+}
+
 function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFieldsFragment; reference: IncidentReferenceQuery }) {
   const session = useSession();
   const [users] = useQuery({ query: AssignableUsersQuery, requestPolicy: 'cache-first' });
@@ -122,6 +160,9 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           </span>
         </div>
       </div>
+      {incident.syncedFrom && (
+        <SyncedFrom source={incident.syncedFrom} externalId={incident.externalId} externalUrl={incident.externalUrl} />
+      )}
       {!canEdit && (
         <p className="banner info">You can read this incident; only responders of {incident.team.name} and admins can change it.</p>
       )}
@@ -153,6 +194,7 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
             onReload={editor.onReload}
           />
         )}
+        <SectionErrors errors={actions.errors.reset} />
         <IncidentDetailsForm
           values={editor.values}
           errors={editor.errors}
@@ -165,6 +207,9 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           onChange={editor.onChange}
           onSubmit={editor.onSave}
           onCancel={editor.onDiscard}
+          overridden={incident.syncedFrom ? toOverriddenFormFields(incident.overriddenFields) : undefined}
+          onResetField={actions.resetField}
+          resetting={actions.busy.reset}
         />
       </section>
 

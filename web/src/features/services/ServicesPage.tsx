@@ -35,6 +35,7 @@ export function ServicesPage() {
         onChange={update}
         showCause={false}
         showServiceAndSeverity={false}
+        showSource={false}
       />
       {result.error ? (
         <div className="banner error" role="alert">

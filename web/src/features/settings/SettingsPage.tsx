@@ -8,6 +8,7 @@ import { TaxonomySettings } from './components/TaxonomySettings';
 import { TeamSettings } from './components/TeamSettings';
 import { TokenSettings } from './components/TokenSettings';
 import { UserSettings } from './components/UserSettings';
+import { SourcesSettings } from '../sources/components/SourcesSettings';
 import { SettingsQuery } from './graphql/settingsDocuments';
 
 const tabs = [
@@ -15,6 +16,7 @@ const tabs = [
   { value: 'redundancy', label: 'Redundancy catalogue' },
   { value: 'teams', label: 'Teams' },
   { value: 'services', label: 'Services' },
+  { value: 'sources', label: 'Sources' },
   { value: 'users', label: 'Users' },
   { value: 'tokens', label: 'API tokens' },
   { value: 'audit', label: 'Audit log' },
@@ -50,6 +52,7 @@ export function SettingsPage() {
         {d && tab === 'redundancy' && <MechanismSettings mechanisms={d.redundancyMechanisms} />}
         {d && tab === 'teams' && <TeamSettings teams={d.teams} />}
         {d && tab === 'services' && <ServiceSettings services={d.services} teams={d.teams} mechanisms={d.redundancyMechanisms} />}
+        {tab === 'sources' && <SourcesSettings />}
         {tab === 'users' && <UserSettings teams={d?.teams ?? []} />}
         {tab === 'tokens' && <TokenSettings />}
         {tab === 'audit' && <AuditLogSettings />}

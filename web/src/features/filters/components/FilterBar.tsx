@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useFilterOptions } from '../hooks/useFilterOptions';
+import { useSourceOptions } from '../hooks/useSourceOptions';
 import { periodOptions, severityValues, type FilterState, type PeriodKey } from '../transforms/filterParams';
 import { groupCauses } from '../transforms/groupCauses';
 
@@ -9,11 +10,15 @@ export interface FilterBarProps {
   showCause?: boolean;
   /** Per-service pages filter by period and team only. */
   showServiceAndSeverity?: boolean;
+  /** Filter by the source incidents were synced from (the services page leaves it out). */
+  showSource?: boolean;
 }
 
-export function FilterBar({ state, onChange, showCause = true, showServiceAndSeverity = true }: FilterBarProps) {
+export function FilterBar({ state, onChange, showCause = true, showServiceAndSeverity = true, showSource = true }: FilterBarProps) {
   const id = useId();
   const { teams, services, rootCauses } = useFilterOptions();
+  const { sources } = useSourceOptions();
+  const knownSource = state.sourceIds.length <= 1 && state.sourceIds.every((s) => sources.some((x) => x.id === s));
   const groups = groupCauses(rootCauses);
   const visibleServices = state.teamIds.length ? services.filter((s) => state.teamIds.includes(s.team.id)) : services;
   const active =
@@ -118,6 +123,32 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
             ))}
           </select>
         </label>
+      )}
+      {showSource && sources.length > 0 && knownSource && (
+        <label htmlFor={`${id}-source`}>
+          Source
+          <select
+            id={`${id}-source`}
+            value={state.sourceIds[0] ?? ''}
+            onChange={(e) => onChange({ sourceIds: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">All sources</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {showSource && state.sourceIds.length > 0 && !(sources.length > 0 && knownSource) && (
+        // Someone shared a link filtered by source; only admins can list sources by name, so say it and offer the way out.
+        <span className="filter-chip" role="status">
+          Only incidents from {state.sourceIds.length === 1 ? 'one source' : `${state.sourceIds.length} sources`}{' '}
+          <button type="button" className="link-button" onClick={() => onChange({ sourceIds: [] })}>
+            All sources
+          </button>
+        </span>
       )}
       {active && (
         <button

@@ -75,4 +75,53 @@ describe('IncidentDetailsForm', () => {
     expect(screen.getByLabelText('Title')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   });
+
+  it('marks fields edited here that a source provides, and resets one to the source', async () => {
+    const onResetField = vi.fn();
+    function Editing() {
+      const [values, setValues] = useState({ ...emptyFormValues('t1'), title: 'Checkout down', startedAt: '2026-12-01T10:00:00' });
+      const [opened] = useState(values);
+      return (
+        <IncidentDetailsForm
+          values={values}
+          errors={{}}
+          services={services}
+          teams={teams}
+          submitLabel="Save"
+          dirty={values !== opened}
+          overridden={{ startedAt: 'startedAt', serviceIds: 'services' }}
+          onResetField={onResetField}
+          onChange={setValues}
+          onSubmit={() => {}}
+          onCancel={() => setValues(opened)}
+        />
+      );
+    }
+    render(<Editing />);
+    expect(screen.getAllByText(/^edited here/)).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Title: reset to source' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Impact started: reset to source' }));
+    expect(onResetField).toHaveBeenCalledWith('startedAt');
+    await userEvent.type(screen.getByLabelText('Title'), '!');
+    expect(screen.getByRole('button', { name: 'Affected services: reset to source' })).toBeDisabled();
+  });
+
+  it('shows "edited here" without a reset button to readers', () => {
+    render(
+      <IncidentDetailsForm
+        values={emptyFormValues('t1')}
+        errors={{}}
+        services={services}
+        teams={teams}
+        readOnly
+        submitLabel="Save"
+        overridden={{ title: 'title' }}
+        onResetField={() => {}}
+        onChange={() => {}}
+        onSubmit={() => {}}
+      />,
+    );
+    expect(screen.getByText('edited here')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /reset to source/ })).not.toBeInTheDocument();
+  });
 });

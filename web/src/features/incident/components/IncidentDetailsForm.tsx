@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { formatUtc } from '../../../charts/formatters';
 import { FormField } from '../../../app/ui/FormField';
+import { OverriddenMarker } from './OverriddenMarker';
 import type { DetectionSource, IncidentKind, PostmortemState, Severity } from '../../../gql/graphql';
 import {
   detectionSourceLabels,
@@ -24,6 +25,10 @@ export interface IncidentDetailsFormProps {
   onChange: (values: IncidentFormValues) => void;
   onSubmit: (values: IncidentFormValues) => void;
   onCancel?: () => void;
+  /** Fields edited here that its source also provides: form field → the source's name for it (resetIncidentField). */
+  overridden?: Partial<Record<keyof IncidentFormValues, string>>;
+  onResetField?: (sourceField: string) => void;
+  resetting?: boolean;
 }
 
 const severities: Severity[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
@@ -42,8 +47,23 @@ export function IncidentDetailsForm({
   onChange,
   onSubmit,
   onCancel,
+  overridden = {},
+  onResetField,
+  resetting,
 }: IncidentDetailsFormProps) {
   const set = <K extends keyof IncidentFormValues>(key: K, value: IncidentFormValues[K]) => onChange({ ...values, [key]: value });
+  const marker = (field: keyof IncidentFormValues, label: string) => {
+    const sourceField = overridden[field];
+    if (!sourceField) return undefined;
+    return (
+      <OverriddenMarker
+        label={label}
+        onReset={onResetField && !readOnly ? () => onResetField(sourceField) : undefined}
+        disabled={resetting || saving || (onCancel && dirty)}
+        disabledReason="Save or discard your changes first."
+      />
+    );
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit(values);
@@ -58,10 +78,10 @@ export function IncidentDetailsForm({
       <fieldset disabled={readOnly || saving}>
         <legend>Details</legend>
         <div className="form-grid">
-          <FormField label="Title" error={errors.title} className="span-2">
+          <FormField label="Title" error={errors.title} className="span-2" aside={marker('title', 'Title')}>
             <input type="text" value={values.title} onChange={(e) => set('title', e.target.value)} required />
           </FormField>
-          <FormField label="Severity" error={errors.severity}>
+          <FormField label="Severity" error={errors.severity} aside={marker('severity', 'Severity')}>
             <select value={values.severity} onChange={(e) => set('severity', e.target.value as Severity)}>
               {severities.map((s) => (
                 <option key={s} value={s}>
@@ -92,7 +112,7 @@ export function IncidentDetailsForm({
               ))}
             </select>
           </FormField>
-          <FormField label="Detected by" error={errors.detectionSource}>
+          <FormField label="Detected by" error={errors.detectionSource} aside={marker('detectionSource', 'Detected by')}>
             <select value={values.detectionSource} onChange={(e) => set('detectionSource', e.target.value as DetectionSource | '')}>
               <option value="">Not recorded</option>
               {detectionSources.map((d) => (
@@ -133,6 +153,7 @@ export function IncidentDetailsForm({
           aria-describedby={errors.serviceIds ? 'service-error' : undefined}
         >
           <legend>Affected services</legend>
+          {marker('serviceIds', 'Affected services')}
           <div className="checkbox-grid">
             {services.map((s) => (
               <label key={s.id} className="checkbox">
@@ -172,6 +193,7 @@ export function IncidentDetailsForm({
               key={f}
               label={phaseLabels[f]}
               error={errors[f]}
+              aside={marker(f, phaseLabels[f])}
               hint={values[f] ? formatUtc(fromLocalInput(values[f])) : f === 'startedAt' ? 'required' : 'not yet'}
             >
               <input type="datetime-local" step={1} value={values[f]} onChange={(e) => set(f, e.target.value)} />

@@ -61,6 +61,14 @@ export const IncidentDetailFields = graphql(`
     }
     source
     externalId
+    externalUrl
+    overriddenFields
+    syncedFrom {
+      id
+      kind
+      name
+      deleted
+    }
     createdAt
     updatedAt
   }
@@ -216,6 +224,14 @@ export const UpdateActionItemMutation = graphql(`
   mutation UpdateActionItem($id: ID!, $input: UpdateActionItemInput!) {
     updateActionItem(id: $id, input: $input) {
       ...ActionItemFields
+    }
+  }
+`);
+
+export const ResetIncidentFieldMutation = graphql(`
+  mutation ResetIncidentField($id: ID!, $field: String!, $expectedVersion: Int) {
+    resetIncidentField(id: $id, field: $field, expectedVersion: $expectedVersion) {
+      ...IncidentDetailFields
     }
   }
 `);

@@ -7,6 +7,7 @@ import {
   AssessRedundancyMutation,
   ReviewCauseMutation,
   CreateActionItemMutation,
+  ResetIncidentFieldMutation,
   UpdateIncidentMutation,
 } from '../graphql/incidentDocuments';
 import type { NewActionItem } from '../components/ActionItemsSection';
@@ -14,7 +15,7 @@ import type { NewActionItem } from '../components/ActionItemsSection';
 // These mutations return a TimelineEvent or ActionItem; tell the cache the incident changed too.
 const refreshIncident = { additionalTypenames: ['Incident', 'ActionItem'] };
 
-type Section = 'tags' | 'redundancy' | 'actions' | 'timeline';
+type Section = 'tags' | 'redundancy' | 'actions' | 'timeline' | 'reset';
 
 /** The incident page's smaller mutations, each reporting errors into its own section. */
 export function useIncidentActions(incidentId: string, currentVersion: number, onConflict: () => void) {
@@ -24,6 +25,7 @@ export function useIncidentActions(incidentId: string, currentVersion: number, o
   const [assessState, assess] = useMutation(AssessRedundancyMutation);
   const [timelineState, addEvent] = useMutation(AddTimelineEventMutation);
   const [createState, createItem] = useMutation(CreateActionItemMutation);
+  const [resetState, resetField] = useMutation(ResetIncidentFieldMutation);
 
   const report = (section: Section, error: Parameters<typeof fieldErrors>[0]): boolean => {
     if (!error) {
@@ -47,6 +49,7 @@ export function useIncidentActions(incidentId: string, currentVersion: number, o
       redundancy: assessState.fetching,
       actions: createState.fetching,
       timeline: timelineState.fetching,
+      reset: resetState.fetching,
     },
     setPrimary: async (causeId: string | null) =>
       report('tags', (await updateIncident({ id: incidentId, input: { expectedVersion: currentVersion, primaryCauseId: causeId } })).error),
@@ -62,5 +65,8 @@ export function useIncidentActions(incidentId: string, currentVersion: number, o
       report('timeline', (await addEvent({ input: { incidentId, at, kind, message } }, refreshIncident)).error),
     createActionItem: async (item: NewActionItem) =>
       report('actions', (await createItem({ input: { incidentId, ...item } }, refreshIncident)).error),
+    /** Takes the source's value of a field edited here again; later syncs refresh it. */
+    resetField: async (field: string) =>
+      report('reset', (await resetField({ id: incidentId, field, expectedVersion: currentVersion })).error),
   };
 }

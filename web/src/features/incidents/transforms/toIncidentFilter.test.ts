@@ -10,6 +10,11 @@ describe('toIncidentFilter', () => {
     expect(f).toEqual({ serviceIds: ['3'], gapMechanismIds: ['7'], detectionSources: ['SOCIAL_MEDIA', 'CUSTOMER_REPORT'] });
   });
 
+  it('filters by the sources in the URL', () => {
+    const params = new URLSearchParams('period=all&source=4,9');
+    expect(toIncidentFilter(parseFilterParams(params), parseListParams(params), now)).toEqual({ sourceIds: ['4', '9'] });
+  });
+
   it('leaves them out when absent', () => {
     const params = new URLSearchParams('period=all&q=dns');
     expect(toIncidentFilter(parseFilterParams(params), parseListParams(params), now)).toEqual({ search: 'dns' });

@@ -58,6 +58,7 @@ export function toIncidentFilter(state: FilterState, list: ListParams, now: Date
   if (state.serviceIds.length) f.serviceIds = state.serviceIds;
   if (state.severities.length) f.severities = state.severities;
   if (state.causeIds.length) f.rootCauseIds = state.causeIds;
+  if (state.sourceIds.length) f.sourceIds = state.sourceIds;
   if (list.statuses.length) f.statuses = list.statuses;
   if (list.kinds.length) f.kinds = list.kinds;
   if (list.search.trim()) f.search = list.search.trim();

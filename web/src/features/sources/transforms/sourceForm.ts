@@ -1,6 +1,6 @@
-import type { Severity } from '../../../gql/graphql';
+import type { Severity, SourceKind } from '../../../gql/graphql';
 
-export type SourceKind = 'PAGERDUTY' | 'INCIDENT_IO' | 'STATUSPAGE' | 'WEBHOOK';
+export type { SourceKind };
 
 export const sourceKinds: { value: SourceKind; label: string }[] = [
   { value: 'PAGERDUTY', label: 'PagerDuty' },

@@ -1,0 +1,71 @@
+import { graphql } from '../../../gql';
+
+export const SourceFields = graphql(`
+  fragment SourceFields on Source {
+    id
+    kind
+    name
+    baseUrl
+    hasToken
+    hasWebhookSecret
+    team {
+      id
+      name
+    }
+    enabled
+    syncEveryMinutes
+    since
+    severityMap {
+      from
+      to
+    }
+    defaultSeverity
+    createMissing
+    private
+    webhookUrl
+    version
+  }
+`);
+
+export const SourcesQuery = graphql(`
+  query Sources {
+    sources {
+      ...SourceFields
+    }
+    teams {
+      id
+      name
+    }
+  }
+`);
+
+export const CreateSourceMutation = graphql(`
+  mutation CreateSource($input: CreateSourceInput!) {
+    createSource(input: $input) {
+      ...SourceFields
+    }
+  }
+`);
+
+export const UpdateSourceMutation = graphql(`
+  mutation UpdateSource($id: ID!, $input: UpdateSourceInput!) {
+    updateSource(id: $id, input: $input) {
+      ...SourceFields
+    }
+  }
+`);
+
+export const DeleteSourceMutation = graphql(`
+  mutation DeleteSource($id: ID!) {
+    deleteSource(id: $id)
+  }
+`);
+
+export const TestSourceConnectionMutation = graphql(`
+  mutation TestSourceConnection($id: ID, $input: TestSourceConnectionInput) {
+    testSourceConnection(id: $id, input: $input) {
+      ok
+      message
+    }
+  }
+`);
