@@ -131,13 +131,16 @@ async function timesFor(conn: SourceConnection, incidents: Record<string, any>[]
   const created = incidents.map((i) => Date.parse(str(i.created_at) ?? '')).filter((n) => !Number.isNaN(n));
   if (!created.length) return times;
   const spanFrom = Math.min(...created);
-  const spanTo = Math.min(Date.now(), Math.max(...created) + BULK_LOOKAHEAD_MS);
+  const lookahead = Math.max(...created) + BULK_LOOKAHEAD_MS;
   const inBulk = new Set<string>();
   const oneByOne: string[] = [];
+  let spanTo = spanFrom;
   for (const i of incidents) {
     const resolved = Date.parse(str(i.resolved_at) ?? '');
-    if (i.status === 'resolved' && !Number.isNaN(resolved) && resolved < spanTo) inBulk.add(i.id);
-    else oneByOne.push(i.id);
+    if (i.status === 'resolved' && !Number.isNaN(resolved) && resolved < lookahead) {
+      inBulk.add(i.id);
+      spanTo = Math.max(spanTo, resolved);
+    } else oneByOne.push(i.id);
   }
   // the bulk read is worth it for more than one incident, and must itself keep to the 6-month range
   if (inBulk.size > 1 && spanTo - spanFrom <= PD_MAX_WINDOW_MS) {
@@ -263,7 +266,7 @@ async function* pull(conn: SourceConnection, markText: string | null, signal?: A
   }
 
   // 2. the walk: windows of created_at, oldest first, each paged by offset
-  while (Date.parse(mark.from) < Date.parse(mark.end)) {
+  while (!mark.done && Date.parse(mark.from) < Date.parse(mark.end)) {
     const first = mark.offset === 0;
     const { incidents, more, total } = await listIncidents(conn, mark.from, mark.to, mark.offset, first, signal);
     if (first && total !== null && total > PD_OFFSET_CAP) {

@@ -82,7 +82,8 @@ export function pagerDutyWebhookIncidentId(payload: unknown): string | null {
 
 /**
  * The incident carried by an incident.io webhook (`public_incident.incident_created_v2`,
- * `public_incident.incident_updated_v2`, ...: `{ event_type, [event_type]: { incident } }`), mapped
+ * `public_incident.incident_updated_v2`: `{ event_type, [event_type]: <the incident> }`;
+ * `public_incident.incident_status_updated_v2`: `{ event_type, [event_type]: { incident, ... } }`), mapped
  * as the pull maps it. `skipped`: an incident deliberately not applied (test or tutorial mode,
  * declined or merged). `incident: null, skipped: false`: an event that carries no incident (private
  * incidents' events carry only an id; other events are about follow-ups, actions, ...).
@@ -93,7 +94,8 @@ export function incidentIoWebhookIncident(payload: unknown, conn: SourceConnecti
   const type = str(payload.event_type);
   if (!type || !type.startsWith('public_incident.incident_')) return { incident: null, skipped: false };
   const body = payload[type];
-  if (!isObject(body) || !isObject(body.incident)) return { incident: null, skipped: false };
-  const r = mapIncidentIoIncident(body.incident, conn);
+  if (!isObject(body)) return { incident: null, skipped: false };
+  // created/updated carry the incident itself; status_updated wraps it: { incident, new_status, previous_status }
+  const r = mapIncidentIoIncident(isObject(body.incident) ? body.incident : body, conn);
   return r.skipped ? { incident: null, skipped: true } : { incident: r.incident, skipped: false };
 }
