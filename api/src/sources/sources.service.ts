@@ -253,12 +253,12 @@ export class SourcesService {
     let since: Date;
     let settings: SourceSettings = {};
     if (id !== null) {
-      const runtime = await this.connectionOrBadKey(id);
-      const source = runtime.source;
+      const source = await this.get(id);
       if (input?.kind && input.kind !== source.kind) throw badInput(`kind: source ${id} is a ${source.kind} source`, 'kind');
       kind = source.kind;
       baseUrl = input?.baseUrl != null ? this.baseUrl(kind, input.baseUrl) : source.base_url;
-      token = input?.token?.trim() || runtime.connection.token;
+      // a token typed into the edit form is tried instead of the stored one (which then need not be opened)
+      token = input?.token?.trim() || (source.has_token ? await this.storedToken(id) : null);
       since = source.since;
       settings = source.settings;
     } else {
@@ -302,10 +302,12 @@ export class SourcesService {
     };
   }
 
-  /** connection(), with a secret that cannot be opened turned into an answer the admin can act on. */
-  private async connectionOrBadKey(id: number): Promise<SourceRuntime> {
+  /** The stored token, a secret that cannot be opened turned into an answer the admin can act on. */
+  private async storedToken(id: number): Promise<string | null> {
+    const sealed = await this.repo.sealed(this.db.manager, id);
+    if (!sealed?.token_sealed) return null;
     try {
-      return await this.connection(id);
+      return this.box.open(sealed.token_sealed);
     } catch (err) {
       if (err instanceof SecretBoxError) throw badInput(err.message, 'token');
       throw err;

@@ -340,6 +340,15 @@ describe('sources: administration, validation and secrets', () => {
     expect((await t.ok(TEST, { id: saved.id }, admin)).testSourceConnection.ok).toBe(true);
     // a token typed into the edit form is tried instead of the stored one
     expect((await t.ok(TEST, { id: saved.id, i: { token: 'typo-token' } }, admin)).testSourceConnection.ok).toBe(false);
+    // a token stored under another key cannot be opened: the test says so, naming the variable; a typed token still works
+    const foreign = new SecretBox(loadConfig({ DATABASE_URL: 'x', HINDSIGHT_SECRET_KEY: 'the key of another installation' })).seal(
+      PD_TOKEN,
+    );
+    await t.db.query(`UPDATE source SET token_sealed = $2 WHERE id = $1`, [saved.id, foreign]);
+    const unreadable = await t.gql(TEST, { id: saved.id }, admin);
+    expect([code(unreadable), fields(unreadable)]).toEqual(['BAD_USER_INPUT', ['token']]);
+    expect(unreadable.errors![0].message).toMatch(/HINDSIGHT_SECRET_KEY/);
+    expect((await t.ok(TEST, { id: saved.id, i: { token: PD_TOKEN } }, admin)).testSourceConnection.ok).toBe(true);
     const down = await t.ok(TEST, { i: { kind: 'STATUSPAGE', baseUrl: 'http://127.0.0.1:9' } }, admin);
     expect(down.testSourceConnection.ok).toBe(false);
     const webhook = await t.ok(TEST, { i: { kind: 'WEBHOOK' } }, admin);
