@@ -58,12 +58,16 @@ type Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      role\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n  }\n": typeof types.SourceFieldsFragmentDoc,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    status\n    trigger\n    queuedAt\n    startedAt\n    finishedAt\n    fetched\n    created\n    updated\n    unchanged\n    skipped\n    errorCount\n    errors {\n      externalId\n      message\n    }\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
+    "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n    lastRun {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  query Sources {\n    sources {\n      ...SourceFields\n    }\n    teams {\n      id\n      name\n    }\n  }\n": typeof types.SourcesDocument,
     "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.CreateSourceDocument,
     "\n  mutation UpdateSource($id: ID!, $input: UpdateSourceInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.UpdateSourceDocument,
     "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": typeof types.DeleteSourceDocument,
     "\n  mutation TestSourceConnection($id: ID, $input: TestSourceConnectionInput) {\n    testSourceConnection(id: $id, input: $input) {\n      ok\n      message\n    }\n  }\n": typeof types.TestSourceConnectionDocument,
+    "\n  mutation SyncSource($id: ID!) {\n    syncSource(id: $id) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncSourceDocument,
+    "\n  query SyncRun($id: ID!) {\n    syncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncRunDocument,
+    "\n  query SyncRuns($sourceId: ID!, $first: Int) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncRunsDocument,
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -110,12 +114,16 @@ const documents: Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      role\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        scopes\n        expiresAt\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  query AuditLog($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
-    "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n  }\n": types.SourceFieldsFragmentDoc,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    status\n    trigger\n    queuedAt\n    startedAt\n    finishedAt\n    fetched\n    created\n    updated\n    unchanged\n    skipped\n    errorCount\n    errors {\n      externalId\n      message\n    }\n  }\n": types.SyncRunFieldsFragmentDoc,
+    "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n    lastRun {\n      ...SyncRunFields\n    }\n  }\n": types.SourceFieldsFragmentDoc,
     "\n  query Sources {\n    sources {\n      ...SourceFields\n    }\n    teams {\n      id\n      name\n    }\n  }\n": types.SourcesDocument,
     "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.CreateSourceDocument,
     "\n  mutation UpdateSource($id: ID!, $input: UpdateSourceInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": types.UpdateSourceDocument,
     "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": types.DeleteSourceDocument,
     "\n  mutation TestSourceConnection($id: ID, $input: TestSourceConnectionInput) {\n    testSourceConnection(id: $id, input: $input) {\n      ok\n      message\n    }\n  }\n": types.TestSourceConnectionDocument,
+    "\n  mutation SyncSource($id: ID!) {\n    syncSource(id: $id) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncSourceDocument,
+    "\n  query SyncRun($id: ID!) {\n    syncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncRunDocument,
+    "\n  query SyncRuns($sourceId: ID!, $first: Int) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncRunsDocument,
 };
 
 /**
@@ -311,7 +319,11 @@ export function graphql(source: "\n  query AuditLog($first: Int, $after: String)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n  }\n"): (typeof documents)["\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n  }\n"];
+export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id\n    status\n    trigger\n    queuedAt\n    startedAt\n    finishedAt\n    fetched\n    created\n    updated\n    unchanged\n    skipped\n    errorCount\n    errors {\n      externalId\n      message\n    }\n  }\n"): (typeof documents)["\n  fragment SyncRunFields on SyncRun {\n    id\n    status\n    trigger\n    queuedAt\n    startedAt\n    finishedAt\n    fetched\n    created\n    updated\n    unchanged\n    skipped\n    errorCount\n    errors {\n      externalId\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n    lastRun {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    webhookUrl\n    version\n    lastRun {\n      ...SyncRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -332,6 +344,18 @@ export function graphql(source: "\n  mutation DeleteSource($id: ID!) {\n    dele
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestSourceConnection($id: ID, $input: TestSourceConnectionInput) {\n    testSourceConnection(id: $id, input: $input) {\n      ok\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestSourceConnection($id: ID, $input: TestSourceConnectionInput) {\n    testSourceConnection(id: $id, input: $input) {\n      ok\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncSource($id: ID!) {\n    syncSource(id: $id) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation SyncSource($id: ID!) {\n    syncSource(id: $id) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncRun($id: ID!) {\n    syncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  query SyncRun($id: ID!) {\n    syncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncRuns($sourceId: ID!, $first: Int) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  query SyncRuns($sourceId: ID!, $first: Int) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      ...SyncRunFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,20 +1,59 @@
 import { useState } from 'react';
+import { Timestamp } from '../../../app/ui/Timestamp';
 import { formatDate } from '../../../charts/formatters';
-import type { SourceFieldsFragment } from '../../../gql/graphql';
-import { DeleteSourceMutation, UpdateSourceMutation } from '../graphql/sourceDocuments';
+import type { SourceFieldsFragment, SyncRunFieldsFragment } from '../../../gql/graphql';
+import { DeleteSourceMutation, SyncSourceMutation, UpdateSourceMutation } from '../graphql/sourceDocuments';
 import { useSourceMutation } from '../hooks/useSourceMutation';
+import { useWatchedRun } from '../hooks/useWatchedRun';
 import { kindFields, kindLabel } from '../transforms/sourceForm';
-import { scheduleLabel, webhookHint } from '../transforms/syncRuns';
+import { isRunActive, runCountsText, scheduleLabel, statusLabels, triggerLabels, webhookHint } from '../transforms/syncRuns';
 import { SourceEditor } from './SourceEditor';
+import { SourceRuns } from './SourceRuns';
+import { SyncRunProgress } from './SyncRunProgress';
 import { WebhookUrl } from './WebhookUrl';
+
+function LastRun({ run }: { run: SyncRunFieldsFragment | null | undefined }) {
+  if (!run) return <p className="last-run muted">Never synced.</p>;
+  const failure = run.status === 'FAILED' ? run.errors.find((e) => !e.externalId)?.message : undefined;
+  return (
+    <p className="last-run">
+      <span className="muted">Last run:</span>
+      <span className={`badge run-${run.status.toLowerCase()}`}>{statusLabels[run.status]}</span>
+      <Timestamp value={run.finishedAt ?? run.startedAt ?? run.queuedAt} />
+      <span className="muted">({triggerLabels[run.trigger].toLowerCase()})</span>
+      <span className="small">{failure ?? runCountsText(run)}</span>
+    </p>
+  );
+}
 
 type Panel = 'edit' | 'runs' | 'delete' | null;
 
 /** One source: what it is, its last run, its webhook URL and what an admin can do with it. */
-export function SourceItem({ source, teams }: { source: SourceFieldsFragment; teams: readonly { id: string; name: string }[] }) {
+export interface SourceItemProps {
+  source: SourceFieldsFragment;
+  teams: readonly { id: string; name: string }[];
+  /** A watched run finished: the list's last runs are out of date. */
+  onRunFinished: () => void;
+}
+
+export function SourceItem({ source, teams, onRunFinished }: SourceItemProps) {
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = useSourceMutation(UpdateSourceMutation);
   const remove = useSourceMutation(DeleteSourceMutation);
+  const sync = useSourceMutation(SyncSourceMutation);
+  // The run "Sync now" started, else a run already going when the page opened (a schedule or a push).
+  const [started, setStarted] = useState<SyncRunFieldsFragment | null>(null);
+  const [finishedCount, setFinishedCount] = useState(0);
+  const lastActive = isRunActive(source.lastRun?.status) ? source.lastRun! : null;
+  const { run, pollError } = useWatchedRun(started ?? lastActive, () => {
+    setFinishedCount((n) => n + 1);
+    onRunFinished();
+  });
+  const running = isRunActive(run?.status);
+  const syncNow = async () => {
+    const data = await sync.submit({ id: source.id });
+    if (data) setStarted(data.syncSource);
+  };
   const f = kindFields[source.kind];
   const open = (p: Panel) => setPanel(panel === p ? null : p);
   const headingId = `source-${source.id}-h`;
@@ -31,9 +70,21 @@ export function SourceItem({ source, teams }: { source: SourceFieldsFragment; te
         {f.baseUrl && source.baseUrl && <> · {source.baseUrl}</>}
         {f.token && !source.hasToken && <span className="badge overdue">no token</span>}
       </p>
-      {toggle.errors._form && <div className="banner error">{toggle.errors._form}</div>}
+      <LastRun run={source.lastRun} />
       {webhookHint(source.kind) && <WebhookUrl url={source.webhookUrl} hint={webhookHint(source.kind)} />}
+      {toggle.errors._form && <div className="banner error">{toggle.errors._form}</div>}
+      {sync.errors._form && <div className="banner error">{sync.errors._form}</div>}
+      {run && <SyncRunProgress run={run} />}
+      {pollError && <p className="muted small">Lost touch with the server; still trying…</p>}
       <div className="button-row source-actions">
+        {f.pulls && (
+          <button type="button" className="primary" disabled={sync.busy || running} onClick={syncNow}>
+            {running ? 'Syncing…' : 'Sync now'}
+          </button>
+        )}
+        <button type="button" aria-expanded={panel === 'runs'} onClick={() => open('runs')}>
+          Runs
+        </button>
         <button type="button" aria-expanded={panel === 'edit'} onClick={() => open('edit')}>
           Edit
         </button>
@@ -45,6 +96,7 @@ export function SourceItem({ source, teams }: { source: SourceFieldsFragment; te
         </button>
       </div>
       {panel === 'edit' && <SourceEditor key={source.version} source={source} teams={teams} onDone={() => setPanel(null)} />}
+      {panel === 'runs' && <SourceRuns sourceId={source.id} sourceName={source.name} refresh={finishedCount} />}
       {panel === 'delete' && (
         <div className="banner warning" role="group" aria-label={`Delete ${source.name}`}>
           <p>

@@ -7,7 +7,7 @@ import { SourceItem } from './SourceItem';
 
 /** Settings → Sources: the connections to incident tools, each with its runs; admins only. */
 export function SourcesSettings() {
-  const [result] = useQuery({ query: SourcesQuery });
+  const [result, reexecute] = useQuery({ query: SourcesQuery });
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const sources = result.data?.sources ?? [];
@@ -29,7 +29,7 @@ export function SourcesSettings() {
       <ul className="source-list">
         {sources.map((s) => (
           <li key={s.id}>
-            <SourceItem source={s} teams={teams} />
+            <SourceItem source={s} teams={teams} onRunFinished={() => reexecute({ requestPolicy: 'network-only' })} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,26 @@
 import { graphql } from '../../../gql';
 
+export const SyncRunFields = graphql(`
+  fragment SyncRunFields on SyncRun {
+    id
+    status
+    trigger
+    queuedAt
+    startedAt
+    finishedAt
+    fetched
+    created
+    updated
+    unchanged
+    skipped
+    errorCount
+    errors {
+      externalId
+      message
+    }
+  }
+`);
+
 export const SourceFields = graphql(`
   fragment SourceFields on Source {
     id
@@ -24,6 +45,9 @@ export const SourceFields = graphql(`
     private
     webhookUrl
     version
+    lastRun {
+      ...SyncRunFields
+    }
   }
 `);
 
@@ -66,6 +90,30 @@ export const TestSourceConnectionMutation = graphql(`
     testSourceConnection(id: $id, input: $input) {
       ok
       message
+    }
+  }
+`);
+
+export const SyncSourceMutation = graphql(`
+  mutation SyncSource($id: ID!) {
+    syncSource(id: $id) {
+      ...SyncRunFields
+    }
+  }
+`);
+
+export const SyncRunQuery = graphql(`
+  query SyncRun($id: ID!) {
+    syncRun(id: $id) {
+      ...SyncRunFields
+    }
+  }
+`);
+
+export const SyncRunsQuery = graphql(`
+  query SyncRuns($sourceId: ID!, $first: Int) {
+    syncRuns(sourceId: $sourceId, first: $first) {
+      ...SyncRunFields
     }
   }
 `);
