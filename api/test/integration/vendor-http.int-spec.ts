@@ -101,6 +101,12 @@ describe('vendorGetJson against a loopback server', () => {
     }
   });
 
+  it("the caller's own deadline (a connection test's) reads as UNREACHABLE, not as a cancelled pull", async () => {
+    const e = await failure(get('/stall', { signal: AbortSignal.timeout(150) }));
+    expect(e.problem).toBe('UNREACHABLE');
+    expect(e.message).toMatch(/^cannot reach 127\.0\.0\.1:\d+: no answer in the time allowed$/);
+  });
+
   it('a cancelled pull is ABORTED, also while waiting to retry', async () => {
     const ac = new AbortController();
     ac.abort();

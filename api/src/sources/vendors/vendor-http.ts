@@ -100,7 +100,7 @@ export async function vendorGetJson(url: string, options: VendorGetOptions & { a
   }
   const host = parsed.host;
   for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted) throw new SourceFetchError('ABORTED', 'the pull was cancelled');
+    if (options.signal?.aborted) throw cancelled(options.signal, host);
     try {
       return await attemptOnce(parsed, host, p, options);
     } catch (e) {
@@ -112,7 +112,7 @@ export async function vendorGetJson(url: string, options: VendorGetOptions & { a
       try {
         await p.sleep(wait, options.signal);
       } catch {
-        throw new SourceFetchError('ABORTED', 'the pull was cancelled');
+        throw clean(options.signal?.aborted ? cancelled(options.signal, host) : e.final);
       }
     }
   }
@@ -197,8 +197,16 @@ async function readCapped(res: Response, max: number, host: string): Promise<str
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
+/** The caller gave up: its own deadline (AbortSignal.timeout) reads as an unreachable vendor, anything else as a cancelled pull. */
+function cancelled(signal: AbortSignal, host: string): SourceFetchError {
+  const reason = signal.reason as { name?: string } | undefined;
+  return reason?.name === 'TimeoutError'
+    ? new SourceFetchError('UNREACHABLE', `cannot reach ${host}: no answer in the time allowed`)
+    : new SourceFetchError('ABORTED', 'the pull was cancelled');
+}
+
 function networkProblem(e: unknown, host: string, p: VendorHttpPolicy, callerSignal?: AbortSignal): Error {
-  if (callerSignal?.aborted) return new SourceFetchError('ABORTED', 'the pull was cancelled');
+  if (callerSignal?.aborted) return cancelled(callerSignal, host);
   const code = errorCode(e);
   if (code === 'TIMEOUT') {
     return new Retryable(
