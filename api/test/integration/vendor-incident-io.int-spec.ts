@@ -162,7 +162,8 @@ describe('incident.io adapter against an incident.io stand-in (real HTTP)', () =
         resolvedAt: at('14:00'),
       });
       expect(byId[incidents[2].id]).toMatchObject({ startedAt: at('15:00'), detectedAt: at('15:00'), resolvedAt: null, services: [] });
-      expect(byId[incidents[3].id]).toMatchObject({ startedAt: at('16:00') }); // retrospective incidents are real ones
+      // retrospective incidents are real ones; recorded after the fact, their created_at is not a detection time
+      expect(byId[incidents[3].id]).toMatchObject({ startedAt: at('16:00'), detectedAt: null });
       expect(pages[0].skipped).toBe(1); // declined
       expect(pages[0].errors).toEqual([{ externalId: incidents[5].id, message: 'timestamp "reported at" "soon" is not a date-time' }]);
     });
