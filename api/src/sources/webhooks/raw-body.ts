@@ -16,19 +16,24 @@ export interface RawBodyLimits {
  */
 export function readRawBody(req: Request, limits: RawBodyLimits): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
-    const stop = (err: unknown) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout | undefined;
+    function cleanup() {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      req.off('error', onError);
+    }
+    function stop(err: unknown) {
       cleanup();
       req.unpipe();
       req.res?.setHeader('connection', 'close');
       req.resume(); // whatever the client still sends is dropped
       reject(err);
-    };
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limits.maxBytes) return stop(tooLarge(limits.maxBytes));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
+    }
+    function arm() {
       clearTimeout(timer);
       timer = setTimeout(
         () =>
@@ -40,28 +45,25 @@ export function readRawBody(req: Request, limits: RawBodyLimits): Promise<Buffer
           ),
         limits.idleMs,
       );
-    };
-    const onData = (chunk: Buffer) => {
+    }
+    function onData(chunk: Buffer) {
       arm();
       size += chunk.length;
       if (size > limits.maxBytes) return stop(tooLarge(limits.maxBytes));
       chunks.push(chunk);
-    };
-    const onEnd = () => {
+    }
+    function onEnd() {
       cleanup();
       resolve(Buffer.concat(chunks, size));
-    };
-    const onClose = () => {
+    }
+    function onClose() {
       if (!req.complete) stop(badInput('the request body was cut off before its end', 'body'));
-    };
-    const onError = () => stop(badInput('the request body was cut off before its end', 'body'));
-    const cleanup = () => {
-      clearTimeout(timer);
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('close', onClose);
-      req.off('error', onError);
-    };
+    }
+    function onError() {
+      stop(badInput('the request body was cut off before its end', 'body'));
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limits.maxBytes) return stop(tooLarge(limits.maxBytes));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('close', onClose);
