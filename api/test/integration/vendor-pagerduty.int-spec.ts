@@ -56,18 +56,21 @@ describe('PagerDuty adapter against a PagerDuty stand-in (real HTTP)', () => {
     const now = Date.now();
     const from = new Date(now - 3 * 365 * DAY);
     const to = new Date(now - 2 * 3600_000);
+    const since = new Date(from.getTime() - DAY);
+    // a busy month well inside the third 179-day window: that window holds more than the offset cap
+    const busy = since.getTime() + 2 * 179 * DAY;
     const generated = generatePagerDutyIncidents({
       count: 900,
       from,
       to,
       seed: 1,
-      burst: { count: 11_000, from: new Date(now - 400 * DAY), to: new Date(now - 370 * DAY) },
+      burst: { count: 11_000, from: new Date(busy + 20 * DAY), to: new Date(busy + 50 * DAY) },
     });
     let standin: PagerDutyStandin;
     let conn: SourceConnection;
     beforeAll(async () => {
       standin = await PagerDutyStandin.start({ token: TOKEN, incidents: generated });
-      conn = { kind: 'PAGERDUTY', baseUrl: standin.url, token: TOKEN, since: new Date(from.getTime() - DAY) };
+      conn = { kind: 'PAGERDUTY', baseUrl: standin.url, token: TOKEN, since };
     });
     afterAll(() => standin.close());
 

@@ -60,7 +60,8 @@ export function generatePagerDutyIncidents(o: PdGenerateOptions): PdIncidentSpec
     let status: PdIncidentSpec['status'] = 'resolved';
     if (rnd() < 0.85) acks.push(createdAt + Math.floor((1 + rnd() * 30) * MIN));
     if (acks.length && rnd() < 0.1) acks.push(acks[0] + Math.floor((5 + rnd() * 60) * MIN)); // re-acknowledged after a re-escalation
-    if (r < 0.04) status = acks.length ? 'acknowledged' : 'triggered';
+    // open: about a third of the last three days' incidents, and a few forgotten ones of any age
+    if (r < (createdAt > now - 3 * 24 * 60 * MIN ? 0.3 : 0.003)) status = acks.length ? 'acknowledged' : 'triggered';
     else {
       // most within hours; some days later (a slow fix), which a client reading log entries by window must still find
       const after = rnd() < 0.05 ? (2 + rnd() * 10) * 24 * 60 * MIN : (5 + rnd() * 360) * MIN;
