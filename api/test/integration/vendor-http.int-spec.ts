@@ -107,6 +107,23 @@ describe('vendorGetJson against a loopback server', () => {
     expect(e.message).toMatch(/^cannot reach 127\.0\.0\.1:\d+: no answer in the time allowed$/);
   });
 
+  it('a deadline passing while waiting to retry reports the last problem (HTTP 503), not a timeout', async () => {
+    const previous = setVendorHttpPolicy({
+      sleep: (ms, signal) =>
+        new Promise((_resolve, reject) => {
+          signal!.addEventListener('abort', () => reject(signal!.reason), { once: true });
+        }),
+    });
+    try {
+      server.inject({ status: 503, times: 1 });
+      const e = await failure(get('/ok', { signal: AbortSignal.timeout(200) }));
+      expect(e.problem).toBe('HTTP');
+      expect(e.status).toBe(503);
+    } finally {
+      setVendorHttpPolicy(previous);
+    }
+  });
+
   it('a cancelled pull is ABORTED, also while waiting to retry', async () => {
     const ac = new AbortController();
     ac.abort();

@@ -201,6 +201,7 @@ describe('PagerDuty adapter against a PagerDuty stand-in (real HTTP)', () => {
       expect(e.problem).toBe('UNREACHABLE');
       expect(e.message).toBe(`cannot reach 127.0.0.1:${port}: ECONNREFUSED`);
       expect(e.message).not.toContain(TOKEN);
+      expect(retries.waits).toEqual([]); // refused is not retried: a connection test says so at once
     });
 
     it('a name that does not resolve: UNREACHABLE at once', async () => {

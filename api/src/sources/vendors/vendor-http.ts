@@ -58,7 +58,6 @@ export interface VendorGetOptions {
 /** Network failures worth another attempt (the vendor may be restarting or the path flapping). */
 const TRANSIENT = new Set([
   'ECONNRESET',
-  'ECONNREFUSED',
   'EPIPE',
   'ETIMEDOUT',
   'EAI_AGAIN',
@@ -112,7 +111,9 @@ export async function vendorGetJson(url: string, options: VendorGetOptions & { a
       try {
         await p.sleep(wait, options.signal);
       } catch {
-        throw clean(options.signal?.aborted ? cancelled(options.signal, host) : e.final);
+        // the caller's deadline passed while waiting to retry: the last problem says more than "no answer in time"
+        const byDeadline = (options.signal?.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+        throw clean(options.signal?.aborted && !byDeadline ? cancelled(options.signal, host) : e.final);
       }
     }
   }
@@ -215,8 +216,9 @@ function networkProblem(e: unknown, host: string, p: VendorHttpPolicy, callerSig
     );
   }
   const final = new SourceFetchError('UNREACHABLE', `cannot reach ${host}: ${code}`);
-  // a name that does not resolve will not resolve a second later
-  return code === 'ENOTFOUND' || !TRANSIENT.has(code) ? final : new Retryable(final, null);
+  // a name that does not resolve, or a port nobody listens on, will not change a second later (and a
+  // connection test should say so at once)
+  return code === 'ENOTFOUND' || code === 'ECONNREFUSED' || !TRANSIENT.has(code) ? final : new Retryable(final, null);
 }
 
 function errorCode(e: unknown): string {
