@@ -93,29 +93,31 @@ export function RedundancyAssessments({ rows, canEdit, busy, onAssess }: Redunda
         Missing: the service did not have it · Failed: it existed but did not engage or failed too · Partial: it limited impact but did not
         prevent it · Worked: it contained the failure. Missing and Failed are redundancy gaps.
       </p>
-      <table className="data-table assessments">
-        <thead>
-          <tr>
-            <th scope="col">Mechanism</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Notes</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <AssessmentRow
-              key={`${r.mechanism.id}:${r.outcome ?? ''}:${r.notes}`}
-              row={r}
-              canEdit={canEdit}
-              busy={busy}
-              onAssess={onAssess}
-            />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data-table assessments">
+          <thead>
+            <tr>
+              <th scope="col">Mechanism</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Notes</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <AssessmentRow
+                key={`${r.mechanism.id}:${r.outcome ?? ''}:${r.notes}`}
+                row={r}
+                canEdit={canEdit}
+                busy={busy}
+                onAssess={onAssess}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

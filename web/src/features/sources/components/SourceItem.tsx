@@ -70,7 +70,8 @@ export function SourceItem({ source, teams, onRunFinished }: SourceItemProps) {
         {f.baseUrl && source.baseUrl && <> · {source.baseUrl}</>}
         {f.token && !source.hasToken && <span className="badge overdue">no token</span>}
       </p>
-      <LastRun run={source.lastRun} />
+      {/* The watched run shows below in full; its one-line summary would say the same twice. */}
+      {(!run || run.id !== source.lastRun?.id) && <LastRun run={source.lastRun} />}
       {webhookHint(source.kind) && <WebhookUrl url={source.webhookUrl} hint={webhookHint(source.kind)} />}
       {toggle.errors._form && <div className="banner error">{toggle.errors._form}</div>}
       {sync.errors._form && <div className="banner error">{sync.errors._form}</div>}
