@@ -6,7 +6,7 @@ import { useSession } from '../../app/auth/useSession';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
 import { SeverityBadge } from '../../app/ui/SeverityBadge';
 import { Timestamp } from '../../app/ui/Timestamp';
-import { formatDuration } from '../../charts/formatters';
+import { formatDateTime, formatDuration } from '../../charts/formatters';
 import type { IncidentDetailFieldsFragment, IncidentReferenceQuery } from '../../gql/graphql';
 import { ActionItemsSection } from './components/ActionItemsSection';
 import { CauseTagging } from './components/CauseTagging';
@@ -21,7 +21,8 @@ import { useActionItemEditing } from './hooks/useActionItemEditing';
 import { useIncidentActions } from './hooks/useIncidentActions';
 import { useIncidentEditor } from './hooks/useIncidentEditor';
 import { toIncidentMergeView } from './transforms/incidentMerge';
-import { safeExternalUrl, toOverriddenFormFields } from './transforms/sourceLink';
+import { detectionSourceLabels } from './transforms/incidentForm';
+import { safeExternalUrl, toOverriddenFormFields, toSourceValueLabels } from './transforms/sourceLink';
 import { toAssessmentRows } from './transforms/toAssessmentRows';
 import './incident.css';
 
@@ -208,6 +209,12 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           onSubmit={editor.onSave}
           onCancel={editor.onDiscard}
           overridden={incident.syncedFrom ? toOverriddenFormFields(incident.overriddenFields) : undefined}
+          sourceValues={toSourceValueLabels(
+            incident.sourceValues,
+            formatDateTime,
+            (sid) => reference.services.find((s) => s.id === sid)?.name,
+            (d) => detectionSourceLabels[d as keyof typeof detectionSourceLabels] ?? d,
+          )}
           onResetField={actions.resetField}
           resetting={actions.busy.reset}
         />

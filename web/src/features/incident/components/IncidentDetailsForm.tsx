@@ -27,6 +27,8 @@ export interface IncidentDetailsFormProps {
   onCancel?: () => void;
   /** Fields edited here that its source also provides: form field → the source's name for it (resetIncidentField). */
   overridden?: Partial<Record<keyof IncidentFormValues, string>>;
+  /** The source's value of each overridden field, as text. */
+  sourceValues?: Partial<Record<keyof IncidentFormValues, string>>;
   onResetField?: (sourceField: string) => void;
   resetting?: boolean;
 }
@@ -48,6 +50,7 @@ export function IncidentDetailsForm({
   onSubmit,
   onCancel,
   overridden = {},
+  sourceValues = {},
   onResetField,
   resetting,
 }: IncidentDetailsFormProps) {
@@ -58,6 +61,7 @@ export function IncidentDetailsForm({
     return (
       <OverriddenMarker
         label={label}
+        sourceValue={sourceValues[field]}
         onReset={onResetField && !readOnly ? () => onResetField(sourceField) : undefined}
         disabled={resetting || saving || (onCancel && dirty)}
         disabledReason="Save or discard your changes first."

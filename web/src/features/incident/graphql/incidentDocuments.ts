@@ -63,6 +63,17 @@ export const IncidentDetailFields = graphql(`
     externalId
     externalUrl
     overriddenFields
+    sourceValues {
+      title
+      startedAt
+      detectedAt
+      acknowledgedAt
+      mitigatedAt
+      resolvedAt
+      severity
+      detectionSource
+      serviceIds
+    }
     syncedFrom {
       id
       kind

@@ -1,4 +1,4 @@
-import { safeExternalUrl, toOverriddenFormFields } from './sourceLink';
+import { safeExternalUrl, toOverriddenFormFields, toSourceValueLabels } from './sourceLink';
 
 describe('source link', () => {
   it('links only http(s) addresses', () => {
@@ -16,5 +16,33 @@ describe('source link', () => {
       serviceIds: 'services',
       severity: 'severity',
     });
+  });
+
+  it('says what the source has for each field, so a reset is no surprise', () => {
+    const labels = toSourceValueLabels(
+      {
+        title: 'checkout errors on the EU card processor after the 14:00 deploy of the payments gateway',
+        startedAt: '2026-12-03T17:58:00Z',
+        detectedAt: null,
+        severity: 'SEV2',
+        detectionSource: 'MONITORING',
+        serviceIds: ['s1', 's9'],
+      },
+      (iso) => `at ${iso}`,
+      (id) => (id === 's1' ? 'Checkout' : undefined),
+      (d) => d.toLowerCase(),
+    );
+    expect(labels).toEqual({
+      title: '“checkout errors on the EU card processor after the 14:00 de…”',
+      startedAt: 'at 2026-12-03T17:58:00Z',
+      detectedAt: 'none',
+      acknowledgedAt: 'none',
+      mitigatedAt: 'none',
+      resolvedAt: 'none',
+      severity: 'SEV2',
+      detectionSource: 'monitoring',
+      serviceIds: 'Checkout, #s9',
+    });
+    expect(toSourceValueLabels(null, String, () => undefined, String)).toEqual({});
   });
 });

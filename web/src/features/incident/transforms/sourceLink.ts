@@ -34,3 +34,41 @@ export function toOverriddenFormFields(overridden: readonly string[]): Partial<R
   }
   return out;
 }
+
+/** What the source last said for a field (IncidentSourceValues). */
+export interface SourceValuesLike {
+  title?: string | null;
+  startedAt?: string | null;
+  detectedAt?: string | null;
+  acknowledgedAt?: string | null;
+  mitigatedAt?: string | null;
+  resolvedAt?: string | null;
+  severity?: string | null;
+  detectionSource?: string | null;
+  serviceIds: readonly string[];
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * The source's value of each form field, as text for the "edited here" marker, so a reader sees what
+ * a reset would bring back. Timestamps in the viewer's zone (`formatTime`); services by name.
+ */
+export function toSourceValueLabels(
+  values: SourceValuesLike | null | undefined,
+  formatTime: (iso: string) => string,
+  serviceName: (id: string) => string | undefined,
+  detectionLabel: (value: string) => string,
+): Partial<Record<keyof IncidentFormValues, string>> {
+  if (!values) return {};
+  const out: Partial<Record<keyof IncidentFormValues, string>> = {};
+  if (values.title != null) out.title = `“${clip(values.title, 60)}”`;
+  for (const f of ['startedAt', 'detectedAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt'] as const) {
+    const v = values[f];
+    out[f] = v ? formatTime(v) : 'none';
+  }
+  out.severity = values.severity ?? 'none';
+  out.detectionSource = values.detectionSource ? detectionLabel(values.detectionSource) : 'none';
+  out.serviceIds = values.serviceIds.length ? clip(values.serviceIds.map((id) => serviceName(id) ?? `#${id}`).join(', '), 80) : 'none';
+  return out;
+}

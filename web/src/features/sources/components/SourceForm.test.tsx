@@ -62,8 +62,11 @@ describe('SourceForm', () => {
     expect(screen.getByLabelText('Webhook secret')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Test connection' })).not.toBeInTheDocument();
 
+    expect(screen.queryByRole('group', { name: 'Timestamp names' })).not.toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Kind'), 'incident.io');
     expect(screen.getByLabelText('API base URL')).toHaveValue('https://api.incident.io');
+    const names = screen.getByRole('group', { name: 'Timestamp names' });
+    expect(within(names).getByLabelText('Impact started')).toHaveAttribute('placeholder', 'impact started, impact start');
   });
 
   it('puts an API field error next to its field', () => {

@@ -2,7 +2,16 @@ import type { FormEvent } from 'react';
 import { ChoiceSelect } from '../../../app/ui/ChoiceSelect';
 import { FormField } from '../../../app/ui/FormField';
 import type { Severity } from '../../../gql/graphql';
-import { kindFields, severityChoices, sourceKinds, switchKind, type SourceFormValues, type SourceKind } from '../transforms/sourceForm';
+import {
+  kindFields,
+  severityChoices,
+  sourceKinds,
+  switchKind,
+  timestampKeys,
+  timestampPhases,
+  type SourceFormValues,
+  type SourceKind,
+} from '../transforms/sourceForm';
 import { SeverityMapEditor } from './SeverityMapEditor';
 
 export interface SourceFormProps {
@@ -141,6 +150,28 @@ export function SourceForm({
             />
           </FormField>
         </div>
+        {values.kind === 'INCIDENT_IO' && (
+          <fieldset className={`timestamp-names${errors.timestampNames ? ' has-error' : ''}`}>
+            <legend>Timestamp names</legend>
+            <span className="hint">
+              Which of an incident’s timestamps mean each phase, comma-separated in order of preference (compared without case). Leave empty
+              for the defaults shown.
+            </span>
+            <div className="form-grid phases">
+              {timestampKeys.map((k) => (
+                <FormField key={k} label={timestampPhases[k].label}>
+                  <input
+                    type="text"
+                    value={values.timestampNames[k]}
+                    placeholder={timestampPhases[k].defaults}
+                    onChange={(e) => set('timestampNames', { ...values.timestampNames, [k]: e.target.value })}
+                  />
+                </FormField>
+              ))}
+            </div>
+            {errors.timestampNames && <span className="field-error">{errors.timestampNames}</span>}
+          </fieldset>
+        )}
         {f.severityMap && <SeverityMapEditor values={values} hint={f.severityKeyHint} error={errors.severityMap} onChange={onChange} />}
         <div className="checkbox-list">
           <label className="checkbox">

@@ -20,6 +20,7 @@ const source: SourceFieldsFragment = {
   defaultSeverity: 'SEV3',
   createMissing: true,
   private: false,
+  timestampNames: null,
   webhookUrl: 'https://hindsight.example.com/api/sources/3/webhook',
   version: 1,
   lastRun: null,

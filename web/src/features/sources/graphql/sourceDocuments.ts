@@ -43,6 +43,13 @@ export const SourceFields = graphql(`
     defaultSeverity
     createMissing
     private
+    timestampNames {
+      started
+      detected
+      acknowledged
+      mitigated
+      resolved
+    }
     webhookUrl
     version
     lastRun {

@@ -104,6 +104,32 @@ describe('source form', () => {
     });
   });
 
+  it('sends incident.io timestamp names per phase, empty phases left to the defaults', () => {
+    const io = { ...emptySourceForm('INCIDENT_IO', now, 't1'), name: 'io', token: 'k' };
+    expect(toCreateSourceInput(io).timestampNames).toBeNull();
+    const named = { ...io, timestampNames: { ...io.timestampNames, started: ' Customer impact began , impact started', resolved: ' ' } };
+    expect(toCreateSourceInput(named).timestampNames).toEqual({ started: ['Customer impact began', 'impact started'] });
+    expect(toCreateSourceInput({ ...named, kind: 'PAGERDUTY' })).not.toHaveProperty('timestampNames');
+    const opened = toSourceForm({
+      kind: 'INCIDENT_IO',
+      name: 'io',
+      baseUrl: 'https://api.incident.io',
+      team: { id: 't1' },
+      syncEveryMinutes: 60,
+      since: '2025-12-07T00:00:00.000Z',
+      severityMap: [],
+      defaultSeverity: 'SEV3',
+      createMissing: true,
+      private: false,
+      timestampNames: { started: ['Customer impact began', 'impact started'] },
+    });
+    expect(opened.timestampNames.started).toBe('Customer impact began, impact started');
+    expect(toUpdateSourceInput(opened, opened)).toEqual({});
+    expect(toUpdateSourceInput(opened, { ...opened, timestampNames: { ...opened.timestampNames, started: '' } })).toEqual({
+      timestampNames: null,
+    });
+  });
+
   it('updates only what changed; an empty token keeps the stored one', () => {
     const opened = toSourceForm({
       kind: 'PAGERDUTY',

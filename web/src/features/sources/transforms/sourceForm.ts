@@ -103,6 +103,18 @@ export const kindFields: Record<SourceKind, KindFields> = {
   },
 };
 
+export const timestampKeys = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type TimestampKey = (typeof timestampKeys)[number];
+
+/** incident.io: the phases and the timestamp names the API reads for them when none are given (shown as placeholders). */
+export const timestampPhases: Record<TimestampKey, { label: string; defaults: string }> = {
+  started: { label: 'Impact started', defaults: 'impact started, impact start' },
+  detected: { label: 'Detected', defaults: 'reported at, reported' },
+  acknowledged: { label: 'Acknowledged', defaults: 'accepted at, accepted' },
+  mitigated: { label: 'Mitigated', defaults: 'stabilised at, mitigated at, fixed at' },
+  resolved: { label: 'Resolved', defaults: 'resolved at, resolved, closed at' },
+};
+
 export interface SeverityRow {
   /** Stable React key; not sent. */
   key: number;
@@ -124,6 +136,8 @@ export interface SourceFormValues {
   defaultSeverity: Severity;
   createMissing: boolean;
   private: boolean;
+  /** incident.io: comma-separated timestamp names per phase; empty uses the defaults. */
+  timestampNames: Record<TimestampKey, string>;
 }
 
 /** A source as the API returns it (the parts the form edits). */
@@ -138,6 +152,7 @@ export interface SourceLike {
   defaultSeverity: Severity;
   createMissing: boolean;
   private: boolean;
+  timestampNames?: Partial<Record<TimestampKey, readonly string[] | null>> | null;
 }
 
 /** The fields of CreateSourceInput / UpdateSourceInput the form sets. */
@@ -154,7 +169,11 @@ export interface SourceInputFields {
   defaultSeverity?: Severity;
   createMissing?: boolean;
   private?: boolean;
+  /** incident.io only; null: the defaults. */
+  timestampNames?: Partial<Record<TimestampKey, string[]>> | null;
 }
+
+const noTimestampNames = (): Record<TimestampKey, string> => ({ started: '', detected: '', acknowledged: '', mitigated: '', resolved: '' });
 
 let nextKey = 1;
 const rows = (map: readonly { from: string; to: Severity }[]): SeverityRow[] =>
@@ -180,6 +199,7 @@ export function emptySourceForm(kind: SourceKind, now: Date, teamId = ''): Sourc
     defaultSeverity: 'SEV3',
     createMissing: true,
     private: false,
+    timestampNames: noTimestampNames(),
   };
 }
 
@@ -198,7 +218,24 @@ export function toSourceForm(source: SourceLike): SourceFormValues {
     defaultSeverity: source.defaultSeverity,
     createMissing: source.createMissing,
     private: source.private,
+    timestampNames: Object.fromEntries(timestampKeys.map((k) => [k, (source.timestampNames?.[k] ?? []).join(', ')])) as Record<
+      TimestampKey,
+      string
+    >,
   };
+}
+
+/** The timestamp names to send: each phase's comma-separated names, empty phases left to the defaults; null when all are. */
+export function toTimestampNames(values: Record<TimestampKey, string>): Partial<Record<TimestampKey, string[]>> | null {
+  const out: Partial<Record<TimestampKey, string[]>> = {};
+  for (const k of timestampKeys) {
+    const names = values[k]
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (names.length) out[k] = names;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 const sameMap = (a: readonly { from: string; to: string }[], b: readonly { from: string; to: string }[]) =>
@@ -312,6 +349,7 @@ export function toCreateSourceInput(values: SourceFormValues): SourceInputFields
     input.syncEveryMinutes = 0;
   }
   if (f.severityMap) input.severityMap = toSeverityMap(values.severityRows);
+  if (values.kind === 'INCIDENT_IO') input.timestampNames = toTimestampNames(values.timestampNames);
   return input;
 }
 
