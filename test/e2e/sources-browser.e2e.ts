@@ -84,6 +84,14 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     await expect(form.getByLabel('API base URL').inputValue()).resolves.toBe('https://api.pagerduty.com');
     await expect(form.getByText('PagerDuty’s EU service is https://api.eu.pagerduty.com').count()).resolves.toBe(1);
     await form.getByLabel('Name').fill('PagerDuty e2e');
+    // The server's BAD_USER_INPUT shows next to the field it names.
+    await form.getByLabel('API base URL').fill(`${standin.url}/?region=eu`);
+    await form.getByLabel('API token').fill(TOKEN);
+    await form.getByRole('button', { name: 'Add source' }).click();
+    const urlError = form.locator('.form-field', { has: page.getByLabel('API base URL') }).locator('.field-error');
+    await urlError.waitFor();
+    expect(await urlError.innerText()).toMatch(/must not contain a query or fragment/);
+    expect(await form.getByLabel('API base URL').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('API base URL').fill(standin.url);
 
     // A wrong token: the test says so, without the token.
@@ -105,6 +113,8 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     expect(await card.innerText()).toContain('every 60 min');
     const webhook = await card.getByLabel('Webhook URL').inputValue();
     expect(webhook).toMatch(new RegExp(`^${server.url}/api/sources/\\d+/webhook$`));
+    await card.getByRole('button', { name: 'Copy' }).click();
+    await card.getByText(/^(Copied\.|Selected — press Ctrl\+C)/).waitFor();
 
     const done = await syncNow();
     expect(done).toBe(`Done — ${COUNT} fetched · ${COUNT} created · 0 updated · 0 unchanged · 0 skipped · 0 errors`);
@@ -150,8 +160,10 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     const reset = page.getByRole('button', { name: 'Impact started: reset to source' });
     await reset.waitFor();
     expect(await page.getByText(/^edited here/).count()).toBe(1);
+    expect(await page.getByText(/^edited here · source: \d{2} \w{3} \d{4}, \d{2}:\d{2}/).count()).toBe(1);
     const incidentUrl = page.url();
     await shoot('synced-incident');
+    await page.locator('fieldset', { hasText: 'Phase timestamps' }).screenshot({ path: path.join(SHOTS, 'synced-incident-phases.png') });
 
     // Sync again (it reads on from where the last run stopped): nothing new, and the edit is kept.
     await page.goto(`${server.url}/settings?tab=sources`);
@@ -166,6 +178,17 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     await page.getByRole('button', { name: 'Impact started: reset to source' }).waitFor({ state: 'detached' });
     expect(await page.getByLabel('Impact started', { exact: true }).inputValue()).toBe(fromSource);
     expect(await page.getByText(/^edited here/).count()).toBe(0);
+
+    // The overview filtered by the source counts what it brought in.
+    await page.goto(`${server.url}/?period=all&source=${sourceId}`);
+    const incidents = page.locator('.kpi-card').filter({ has: page.locator('dt', { hasText: /^Incidents$/ }) });
+    await incidents.locator('.kpi-value', { hasText: new RegExp(`^${COUNT}$`) }).waitFor();
+    expect(
+      await page
+        .locator('.filter-bar label', { hasText: /^Source/ })
+        .locator('select')
+        .inputValue(),
+    ).toBe(sourceId);
     expect(errors).toEqual([]);
   });
 });
