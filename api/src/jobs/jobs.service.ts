@@ -47,7 +47,7 @@ const HANDLER_LIMIT_SECONDS = 23 * 3600;
  * and keep the schedule. At most one job per schedule slot is queued however many instances run it.
  *
  * A dead worker's job comes back through a lease: a running job's expiry is kept at `lease` seconds
- * past now by a heartbeat (every lease/4). When the process dies, the heartbeat stops, pg-boss's
+ * past now by a heartbeat (every lease/4; see extendLease). When the process dies, the heartbeat stops, pg-boss's
  * maintenance fails the job once the lease has run out, and the job is retried (its queue's
  * retryLimit and retryDelay). A worker that finds its job no longer active (it stalled past its
  * lease and the job was retried elsewhere) aborts it.
@@ -173,12 +173,14 @@ export class JobsService implements BeforeApplicationShutdown {
   /**
    * Keeps an active job's expiry `seconds` past now, so pg-boss's maintenance fails it (and it is
    * retried) only when its worker has stopped beating. False when the job is no longer active.
-   * (pg-boss 10 has no heartbeat of its own; this writes its `job.expire_in`, which its maintenance reads.)
+   * pg-boss 10 has no heartbeat of its own; its maintenance expires a job when started_on + expire_in
+   * has passed. The lease moves started_on, not expire_in: a retried job keeps its expire_in, and the
+   * worker that fetches it uses expire_in as its own limit for the handler (HANDLER_LIMIT_SECONDS).
    */
   private async extendLease(name: string, id: string, seconds: number): Promise<boolean> {
     const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
     const { rowCount } = await pool.query(
-      `UPDATE ${this.jobTable} SET expire_in = (now() - started_on) + make_interval(secs => $3)
+      `UPDATE ${this.jobTable} SET started_on = now() + make_interval(secs => $3) - expire_in
         WHERE name = $1 AND id = $2 AND state = 'active'`,
       [name, id, seconds],
     );
