@@ -128,7 +128,7 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows where a synced incident came from; an edited start survives a sync and can be reset', async () => {
+  it('shows where a synced incident came from; an edited start survives a sync and can be reset; deleting the source keeps it', async () => {
     const webhook = await sourceCard().getByLabel('Webhook URL').inputValue();
     const sourceId = /\/api\/sources\/(\d+)\/webhook$/.exec(webhook)![1];
 
@@ -189,6 +189,17 @@ describe('a new admin connects PagerDuty in Chromium', () => {
         .locator('select')
         .inputValue(),
     ).toBe(sourceId);
+
+    // Deleting the source keeps its incidents, which then say so.
+    await page.goto(`${server.url}/settings?tab=sources`);
+    await sourceCard().getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('group', { name: 'Delete PagerDuty e2e' });
+    expect(await confirm.innerText()).toContain('The incidents it brought in are kept');
+    await confirm.getByRole('button', { name: 'Delete source' }).click();
+    await page.getByText('Deleted PagerDuty e2e. The incidents it brought in are kept.').waitFor();
+    await page.getByText('No sources yet.').waitFor();
+    await page.goto(incidentUrl);
+    await page.locator('.synced-from', { hasText: 'the source was deleted' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -34,9 +34,10 @@ export interface SourceItemProps {
   teams: readonly { id: string; name: string }[];
   /** A watched run finished: the list's last runs are out of date. */
   onRunFinished: () => void;
+  onDeleted?: (name: string) => void;
 }
 
-export function SourceItem({ source, teams, onRunFinished }: SourceItemProps) {
+export function SourceItem({ source, teams, onRunFinished, onDeleted }: SourceItemProps) {
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = useSourceMutation(UpdateSourceMutation);
   const remove = useSourceMutation(DeleteSourceMutation);
@@ -106,7 +107,14 @@ export function SourceItem({ source, teams, onRunFinished }: SourceItemProps) {
           </p>
           {remove.errors._form && <div className="banner error">{remove.errors._form}</div>}
           <div className="button-row">
-            <button type="button" className="danger" disabled={remove.busy} onClick={() => remove.submit({ id: source.id })}>
+            <button
+              type="button"
+              className="danger"
+              disabled={remove.busy}
+              onClick={async () => {
+                if (await remove.submit({ id: source.id })) onDeleted?.(source.name);
+              }}
+            >
               Delete source
             </button>
             <button type="button" onClick={() => setPanel(null)}>

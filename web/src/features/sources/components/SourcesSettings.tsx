@@ -10,6 +10,7 @@ export function SourcesSettings() {
   const [result, reexecute] = useQuery({ query: SourcesQuery });
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
   const sources = result.data?.sources ?? [];
   const teams = result.data?.teams ?? [];
   return (
@@ -25,11 +26,24 @@ export function SourcesSettings() {
           Added {added}. Press Sync now to pull its incidents, or wait for its schedule.
         </p>
       )}
+      {deleted && (
+        <p className="banner success" role="status">
+          Deleted {deleted}. The incidents it brought in are kept.
+        </p>
+      )}
       {result.data && sources.length === 0 && !adding && <p>No sources yet.</p>}
       <ul className="source-list">
         {sources.map((s) => (
           <li key={s.id}>
-            <SourceItem source={s} teams={teams} onRunFinished={() => reexecute({ requestPolicy: 'network-only' })} />
+            <SourceItem
+              source={s}
+              teams={teams}
+              onRunFinished={() => reexecute({ requestPolicy: 'network-only' })}
+              onDeleted={(name) => {
+                setDeleted(name);
+                setAdded(null);
+              }}
+            />
           </li>
         ))}
       </ul>

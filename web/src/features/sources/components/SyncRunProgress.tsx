@@ -1,4 +1,5 @@
 import { Timestamp } from '../../../app/ui/Timestamp';
+import { formatCount } from '../../../charts/formatters';
 import { isRunActive, runCounts, runProgressText, statusLabels, type RunLike } from '../transforms/syncRuns';
 
 export interface SyncRunProgressProps {
@@ -19,7 +20,7 @@ export function SyncRunProgress({ run }: SyncRunProgressProps) {
         {runCounts(run).map((c) => (
           <div key={c.label}>
             <dt>{c.label}</dt>
-            <dd>{c.value.toLocaleString('en-US')}</dd>
+            <dd>{formatCount(c.value)}</dd>
           </div>
         ))}
       </dl>
