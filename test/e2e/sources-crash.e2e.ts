@@ -41,7 +41,7 @@ async function slowProxy(target: string): Promise<{ url: string; close(): Promis
 
 const RUN = `id status attempts fetched created updated unchanged skipped errorCount errors { externalId message }`;
 
-async function crashAndResume(env: Record<string, string>) {
+async function crashAndResume(env: Record<string, string>, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') {
   const incidents = generatePagerDutyIncidents({
     count: COUNT,
     from: new Date(Date.now() - 300 * DAY),
@@ -77,7 +77,7 @@ async function crashAndResume(env: Record<string, string>) {
     const runId = (await gql(server.url, `mutation($id:ID!){ syncSource(id:$id){ id } }`, { id: sourceId }, token)).data.syncSource.id;
     const runOf = async () => (await gql(server.url, `query($id:ID!){ syncRun(id:$id){ ${RUN} } }`, { id: runId }, token)).data.syncRun;
 
-    // wait until a few batches are committed, then kill the server outright (no shutdown hooks run)
+    // wait until a few batches are committed, then kill the server (SIGKILL: outright, no shutdown hooks run)
     let run = await runOf();
     for (let deadline = Date.now() + 90_000; run.created < 300 && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 100));
@@ -86,8 +86,10 @@ async function crashAndResume(env: Record<string, string>) {
     expect(run.status).toBe('RUNNING');
     expect(run.created).toBeGreaterThanOrEqual(300);
     expect(run.created).toBeLessThan(COUNT);
-    process.kill(server.pid, 'SIGKILL');
-    await server.exit;
+    process.kill(server.pid, signal);
+    // SIGTERM: the running job is aborted and left to be retried, and the server exits without waiting for the run
+    const ended = await Promise.race([server.exit.then(() => 'exited'), new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+    expect(ended).toBe('exited');
 
     // the same data (and database, for the throwaway PostgreSQL) on restart
     server = await startServer(serverEnv, { dir, keep: true });
@@ -127,9 +129,13 @@ async function crashAndResume(env: Record<string, string>) {
   }
 }
 
-describe('a sync cut off by a crash (SIGKILL) is retried after the restart and completes without duplicates', () => {
+describe('a sync cut off by a crash (SIGKILL) or a stop (SIGTERM) is retried after the restart and completes without duplicates', () => {
   it('on the embedded database (PGlite)', async () => {
     await crashAndResume({});
+  });
+
+  it('on the embedded database, stopped by SIGTERM', async () => {
+    await crashAndResume({}, 'SIGTERM');
   });
 
   (ThrowawayPostgres.available() ? it : it.skip)('on PostgreSQL', async () => {
