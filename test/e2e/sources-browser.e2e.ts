@@ -65,13 +65,13 @@ describe('a new admin connects PagerDuty in Chromium', () => {
 
   const sourceCard = (): Locator => page.getByRole('article', { name: 'PagerDuty e2e' });
 
-  /** Presses Sync now on the source and waits until its run is done; returns the progress line. */
-  async function syncNow(): Promise<string> {
+  /** Presses Sync now on the source and waits until its run is done; returns its status and progress line. */
+  async function syncNow(): Promise<{ status: string; line: string }> {
     const card = sourceCard();
     await card.getByRole('button', { name: 'Sync now' }).click();
-    const progress = card.locator('.sync-progress');
-    await progress.getByText(/^(Done|Failed)/).waitFor({ timeout: 90_000 });
-    return (await progress.locator('.small').first().innerText()).trim();
+    const done = card.locator('.sync-progress.status-succeeded, .sync-progress.status-failed');
+    await done.waitFor({ timeout: 90_000 });
+    return { status: (await done.locator('.badge').innerText()).trim(), line: (await done.locator('.small').first().innerText()).trim() };
   }
 
   it('adds the source, tests the connection and syncs its incidents with live progress', async () => {
@@ -116,8 +116,10 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     await card.getByRole('button', { name: 'Copy' }).click();
     await card.getByText(/^(Copied\.|Selected — press Ctrl\+C)/).waitFor();
 
-    const done = await syncNow();
-    expect(done).toBe(`Done — ${COUNT} fetched · ${COUNT} created · 0 updated · 0 unchanged · 0 skipped · 0 errors`);
+    expect(await syncNow()).toEqual({
+      status: 'Succeeded',
+      line: `Done — ${COUNT} fetched · ${COUNT} created · 0 updated · 0 unchanged · 0 skipped · 0 errors`,
+    });
     await card.getByText('Succeeded').first().waitFor();
     await card.getByRole('button', { name: 'Runs' }).click();
     const history = card.getByRole('table', { name: 'Runs of PagerDuty e2e' });
@@ -168,7 +170,8 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     // Sync again (it reads on from where the last run stopped): nothing new, and the edit is kept.
     await page.goto(`${server.url}/settings?tab=sources`);
     const again = await syncNow();
-    expect(again).toMatch(/^Done — \d+ fetched · 0 created · .* 0 errors$/);
+    expect(again.status).toBe('Succeeded');
+    expect(again.line).toMatch(/^Done — \d+ fetched · 0 created · .* 0 errors$/);
     await page.goto(incidentUrl);
     await page.getByRole('button', { name: 'Impact started: reset to source' }).waitFor();
     expect(await page.getByLabel('Impact started', { exact: true }).inputValue()).toBe(earlier);
@@ -190,8 +193,29 @@ describe('a new admin connects PagerDuty in Chromium', () => {
         .inputValue(),
     ).toBe(sourceId);
 
-    // Deleting the source keeps its incidents, which then say so.
+    // A token that stops working: the edit keeps the saved one unless replaced; the run fails saying why.
     await page.goto(`${server.url}/settings?tab=sources`);
+    await sourceCard().getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Edit PagerDuty e2e' });
+    await edit.getByText('Token saved — leave empty to keep it.').waitFor();
+    expect(await edit.getByLabel('Kind').isDisabled()).toBe(true);
+    await edit.getByLabel('API token').fill('revoked-token');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const failed = await syncNow();
+    expect(failed.status).toBe('Failed');
+    expect(failed.line).toMatch(/token/);
+    expect(failed.line).not.toContain('revoked-token');
+    await sourceCard().getByRole('button', { name: 'Runs' }).click();
+    const runs = sourceCard().getByRole('table', { name: 'Runs of PagerDuty e2e' });
+    await runs.getByRole('row').nth(3).waitFor();
+    const latest = runs.getByRole('row').nth(1);
+    expect(await latest.innerText()).toMatch(/^Failed\s+Sync now/);
+    await latest.getByRole('button', { name: /errors: show/ }).click();
+    expect(await runs.locator('.run-errors li').first().innerText()).toMatch(/^Run: .*token/i);
+    await shoot('sources-failed');
+
+    // Deleting the source keeps its incidents, which then say so.
     await sourceCard().getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('group', { name: 'Delete PagerDuty e2e' });
     expect(await confirm.innerText()).toContain('The incidents it brought in are kept');

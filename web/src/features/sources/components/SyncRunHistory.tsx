@@ -1,3 +1,4 @@
+import { Fragment, useState } from 'react';
 import { Timestamp } from '../../../app/ui/Timestamp';
 import { formatCount } from '../../../charts/formatters';
 import { runErrorCount, statusLabels, triggerLabels, type RunLike, type SyncTrigger } from '../transforms/syncRuns';
@@ -12,6 +13,14 @@ export interface HistoryRun extends RunLike {
 
 /** The latest runs of a source, newest first; each run's errors open below it. */
 export function SyncRunHistory({ runs, sourceName }: { runs: readonly HistoryRun[]; sourceName: string }) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   if (runs.length === 0) return <p className="muted">No runs yet.</p>;
   return (
     <div className="table-scroll">
@@ -35,33 +44,49 @@ export function SyncRunHistory({ runs, sourceName }: { runs: readonly HistoryRun
         <tbody>
           {runs.map((r) => {
             const errors = runErrorCount(r);
+            const expanded = open.has(r.id);
             return (
-              <tr key={r.id}>
-                <td>
-                  <span className={`badge run-${r.status.toLowerCase()}`}>{statusLabels[r.status]}</span>
-                </td>
-                <td>{triggerLabels[r.trigger]}</td>
-                <td>
-                  <Timestamp value={r.queuedAt} />
-                </td>
-                <td>
-                  <Timestamp value={r.startedAt} />
-                </td>
-                <td>
-                  <Timestamp value={r.finishedAt} />
-                </td>
-                <td>{formatCount(r.fetched)}</td>
-                <td>{formatCount(r.created)}</td>
-                <td>{formatCount(r.updated)}</td>
-                <td>{formatCount(r.unchanged)}</td>
-                <td>{formatCount(r.skipped)}</td>
-                <td className={errors ? 'bad' : undefined}>
-                  {errors === 0 ? (
-                    '0'
-                  ) : (
-                    <details className="run-errors">
-                      <summary>{formatCount(errors)}</summary>
-                      <ul>
+              <Fragment key={r.id}>
+                <tr>
+                  <td>
+                    <span className={`badge run-${r.status.toLowerCase()}`}>{statusLabels[r.status]}</span>
+                  </td>
+                  <td>{triggerLabels[r.trigger]}</td>
+                  <td>
+                    <Timestamp value={r.queuedAt} />
+                  </td>
+                  <td>
+                    <Timestamp value={r.startedAt} />
+                  </td>
+                  <td>
+                    <Timestamp value={r.finishedAt} />
+                  </td>
+                  <td>{formatCount(r.fetched)}</td>
+                  <td>{formatCount(r.created)}</td>
+                  <td>{formatCount(r.updated)}</td>
+                  <td>{formatCount(r.unchanged)}</td>
+                  <td>{formatCount(r.skipped)}</td>
+                  <td>
+                    {errors === 0 ? (
+                      '0'
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-button run-errors-toggle"
+                        aria-expanded={expanded}
+                        aria-controls={`run-${r.id}-errors`}
+                        onClick={() => toggle(r.id)}
+                      >
+                        {formatCount(errors)} {expanded ? '▾' : '▸'}
+                        <span className="visually-hidden"> errors: {expanded ? 'hide' : 'show'}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr className="run-errors-row" id={`run-${r.id}-errors`}>
+                    <td colSpan={11}>
+                      <ul className="run-errors">
                         {r.errors.map((e, i) => (
                           <li key={i}>
                             {e.externalId ? <code>{e.externalId}</code> : <strong>Run</strong>}: {e.message}
@@ -69,10 +94,10 @@ export function SyncRunHistory({ runs, sourceName }: { runs: readonly HistoryRun
                         ))}
                       </ul>
                       {errors > r.errors.length && <p className="muted small">and {formatCount(errors - r.errors.length)} more</p>}
-                    </details>
-                  )}
-                </td>
-              </tr>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -33,8 +33,11 @@ describe('sync runs', () => {
         { externalId: null, message: 'PagerDuty refused the token (401)' },
       ],
     });
-    expect(runProgressText(failed)).toBe('Failed: PagerDuty refused the token (401)');
-    expect(runProgressText(run({ status: 'FAILED', fetched: 3 }))).toMatch(/^Failed — 3 fetched/);
+    expect(runProgressText(failed)).toBe('PagerDuty refused the token (401)');
+    expect(runProgressText({ ...failed, errors: [{ externalId: null, message: 'the host did not answer' }] })).toBe(
+      'The host did not answer',
+    );
+    expect(runProgressText(run({ status: 'FAILED', fetched: 3 }))).toMatch(/^Stopped — 3 fetched/);
   });
 
   it('names the schedule', () => {

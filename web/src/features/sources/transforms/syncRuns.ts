@@ -59,8 +59,9 @@ export function runProgressText(run: RunLike): string {
   if (run.status === 'QUEUED') return 'Queued — waiting for a worker…';
   if (run.status === 'RUNNING') return `Running — ${runCountsText(run)} so far`;
   if (run.status === 'FAILED') {
+    // Shown next to a "Failed" badge: say why, not "failed" again.
     const reason = run.errors.find((e) => !e.externalId)?.message;
-    return reason ? `Failed: ${reason}` : `Failed — ${runCountsText(run)}`;
+    return reason ? reason.charAt(0).toUpperCase() + reason.slice(1) : `Stopped — ${runCountsText(run)}`;
   }
   return `Done — ${runCountsText(run)}`;
 }
