@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { SyncWorker } from '../../src/sources/sync/sync.worker';
 import { recordRetryWaits } from '../support/standins/fast-retries';
 import { generatePagerDutyIncidents, PagerDutyStandin, PdIncidentSpec } from '../support/standins/pagerduty.standin';
@@ -18,6 +19,23 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Vendor retries are instant in this file; the waits asked for are recorded. */
 const retries = recordRetryWaits();
 afterAll(() => retries.restore());
+
+/** Counts the SQL statements the app sends while `work` runs (the app runs in this process). */
+async function countStatements(work: () => Promise<unknown>): Promise<number> {
+  const proto = Client.prototype as any;
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (...args: unknown[]) {
+    n += 1;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return n;
+}
 
 /** An incident as the PagerDuty stand-in serves it (a hand-made one, for hand-checked fields). */
 function spec(id: string, number: number, createdAt: number, over: Partial<PdIncidentSpec>): PdIncidentSpec {
@@ -262,6 +280,24 @@ describe('the sync engine against a PagerDuty stand-in (real HTTP, real PostgreS
     expect(Number(runs[0].id)).toBeGreaterThan(Number(runs[1].id));
     expect(code(await t.gql(`query($id:ID!){ syncRuns(sourceId:$id, first:101){ id } }`, { id: sourceId }, admin))).toBe('BAD_USER_INPUT');
     expect(code(await t.gql(`query{ syncRun(id:"999999"){ id } }`, {}, admin))).toBe('NOT_FOUND');
+  });
+
+  it('lists sources with their last run and its source in the same few statements however many there are (no N+1)', async () => {
+    const LIST = `{ sources { id lastRun { id status source { id } } } }`;
+    const fewer = (await t.ok(LIST, {}, admin)).sources.length;
+    const before = await countStatements(() => t.ok(LIST, {}, admin));
+    for (const name of ['PagerDuty extra 1', 'PagerDuty extra 2', 'PagerDuty extra 3']) {
+      const { createSource } = await t.ok(
+        `mutation($i:CreateSourceInput!){ createSource(input:$i){ id } }`,
+        { i: { kind: 'PAGERDUTY', name, baseUrl: pd.url, token: TOKEN, teamId: platform, syncEveryMinutes: 0 } },
+        admin,
+      );
+      await t.ok(`mutation($id:ID!){ syncSource(id:$id){ id } }`, { id: createSource.id }, admin);
+    }
+    const listed = (await t.ok(LIST, {}, admin)).sources;
+    expect(listed).toHaveLength(fewer + 3);
+    expect(listed.every((s: any) => s.lastRun && s.lastRun.source.id === s.id)).toBe(true);
+    expect(await countStatements(() => t.ok(LIST, {}, admin))).toBe(before);
   });
 
   it('is for admins only', async () => {
