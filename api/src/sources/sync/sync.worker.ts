@@ -53,7 +53,8 @@ export class SyncWorker implements OnModuleInit {
     this.jobs.define<{ sourceId: number; runId?: number }>({
       name: SYNC_QUEUE,
       // a crashed or interrupted run comes back: 10 s, 20 s, 40 s ... (backoff), 8 times in all
-      options: { policy: 'short', retryLimit: 8, retryDelay: 10, retryBackoff: true, retentionMinutes: 24 * 60 },
+      // a queued job waits up to a week for a worker (no instance running jobs for a while)
+      options: { policy: 'short', retryLimit: 8, retryDelay: 10, retryBackoff: true, retentionMinutes: 7 * 24 * 60 },
       workers: 2,
       handler: (job, signal) => this.execute(job, signal),
     });
