@@ -192,6 +192,8 @@ describe('a new admin connects PagerDuty in Chromium', () => {
         .locator('select')
         .inputValue(),
     ).toBe(sourceId);
+    await page.locator('.recharts-wrapper').first().waitFor();
+    await shoot('overview-by-source');
 
     // A token that stops working: the edit keeps the saved one unless replaced; the run fails saying why.
     await page.goto(`${server.url}/settings?tab=sources`);
@@ -199,6 +201,7 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     const edit = page.getByRole('form', { name: 'Edit PagerDuty e2e' });
     await edit.getByText('Token saved — leave empty to keep it.').waitFor();
     expect(await edit.getByLabel('Kind').isDisabled()).toBe(true);
+    await shoot('sources-edit');
     await edit.getByLabel('API token').fill('revoked-token');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await edit.waitFor({ state: 'detached' });
