@@ -82,6 +82,7 @@ describe('SourceItem', () => {
       </Provider>,
     );
     expect(screen.getByText('paused')).toBeInTheDocument();
+    expect(screen.getByText(/paused: no scheduled syncs \(every 60 min when resumed\), pushes refused/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
     expect(screen.getByRole('group', { name: 'Delete PagerDuty prod' })).toHaveTextContent('The incidents it brought in are kept');

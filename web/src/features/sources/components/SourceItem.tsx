@@ -66,7 +66,10 @@ export function SourceItem({ source, teams, onRunFinished, onDeleted }: SourceIt
         {source.enabled ? <span className="badge run-succeeded">enabled</span> : <span className="badge paused">paused</span>}
       </header>
       <p className="source-meta small">
-        {source.team.name} · {scheduleLabel(source.kind, source.syncEveryMinutes)}
+        {source.team.name} ·{' '}
+        {source.enabled
+          ? scheduleLabel(source.kind, source.syncEveryMinutes)
+          : `paused: no scheduled syncs${source.kind === 'WEBHOOK' ? '' : ` (${scheduleLabel(source.kind, source.syncEveryMinutes)} when resumed)`}, pushes refused`}
         {f.pulls && <> · reaches back to {formatDate(source.since)}</>}
         {f.baseUrl && source.baseUrl && <> · {source.baseUrl}</>}
         {f.token && !source.hasToken && <span className="badge overdue">no token</span>}
@@ -90,7 +93,16 @@ export function SourceItem({ source, teams, onRunFinished, onDeleted }: SourceIt
         <button type="button" aria-expanded={panel === 'edit'} onClick={() => open('edit')}>
           Edit
         </button>
-        <button type="button" disabled={toggle.busy} onClick={() => toggle.submit({ id: source.id, input: { enabled: !source.enabled } })}>
+        <button
+          type="button"
+          title={
+            source.enabled
+              ? 'Stop scheduled syncs and refuse webhook pushes (Sync now still works)'
+              : 'Sync on the schedule and take pushes again'
+          }
+          disabled={toggle.busy}
+          onClick={() => toggle.submit({ id: source.id, input: { enabled: !source.enabled } })}
+        >
           {source.enabled ? 'Pause' : 'Resume'}
         </button>
         <button type="button" className="link-button" aria-expanded={panel === 'delete'} onClick={() => open('delete')}>
