@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import { Database, run, Sql } from '../common/database/database.service';
@@ -35,6 +35,7 @@ export class JobAborted extends Error {
  * expiry. Liveness is the lease's business (below), so the expiry a job is fetched with is long.
  */
 const HANDLER_LIMIT_SECONDS = 23 * 3600;
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
  * Background jobs kept in PostgreSQL with pg-boss, in a schema of their own. pg-boss runs its SQL
@@ -53,11 +54,13 @@ const HANDLER_LIMIT_SECONDS = 23 * 3600;
  * lease and the job was retried elsewhere) aborts it.
  */
 @Injectable()
-export class JobsService implements BeforeApplicationShutdown {
+export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly queues: JobQueue<any>[] = [];
   private readonly running = new Set<AbortController>();
   private boss?: PgBoss;
+  private stopping?: Promise<void>;
+  private readonly stopNow = () => void this.stop();
   private lastErrorLog = 0;
   /** The jobs' schema: `<app schema>_jobs` beside a test schema, else `pgboss`. Read while the app is built. */
   readonly schema: string;
@@ -194,11 +197,29 @@ export class JobsService implements BeforeApplicationShutdown {
     this.logger.warn(`background jobs: ${err?.message ?? String(err)}`);
   }
 
+  onModuleInit(): void {
+    // stop at the signal itself: the shutdown hooks come late (the GraphQL HTTP drain waits for open
+    // requests first), and meanwhile a worker would go on with its run, or fetch another. Only beside
+    // the app's own shutdown hooks (enableShutdownHooks): a listener alone would keep the signal from
+    // ending the process.
+    for (const signal of SHUTDOWN_SIGNALS) if (process.listenerCount(signal) > 0) process.on(signal, this.stopNow);
+  }
+
   /** Aborts running jobs (they are retried later) and stops polling, before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    for (const c of this.running) c.abort(new JobAborted('SHUTDOWN'));
-    const boss = this.boss;
-    this.boss = undefined;
-    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((err: Error) => this.logError(err));
+    for (const signal of SHUTDOWN_SIGNALS) process.off(signal, this.stopNow);
+    await this.stop();
+  }
+
+  private stop(): Promise<void> {
+    if (!this.stopping) {
+      for (const c of this.running) c.abort(new JobAborted('SHUTDOWN'));
+      const boss = this.boss;
+      this.boss = undefined;
+      this.stopping = boss
+        ? boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((err: Error) => this.logError(err))
+        : Promise.resolve();
+    }
+    return this.stopping;
   }
 }
