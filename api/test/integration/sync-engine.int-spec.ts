@@ -1,3 +1,5 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { SyncWorker } from '../../src/sources/sync/sync.worker';
 import { recordRetryWaits } from '../support/standins/fast-retries';
@@ -280,6 +282,59 @@ describe('the sync engine against a PagerDuty stand-in (real HTTP, real PostgreS
     expect(Number(runs[0].id)).toBeGreaterThan(Number(runs[1].id));
     expect(code(await t.gql(`query($id:ID!){ syncRuns(sourceId:$id, first:101){ id } }`, { id: sourceId }, admin))).toBe('BAD_USER_INPUT');
     expect(code(await t.gql(`query{ syncRun(id:"999999"){ id } }`, {}, admin))).toBe('NOT_FOUND');
+  });
+
+  it('an attempt taken over by a newer one (its worker stalled past its lease) stops without writing; the newer one finishes', async () => {
+    const many = await PagerDutyStandin.start({
+      token: TOKEN,
+      incidents: generatePagerDutyIncidents({ count: 250, from: new Date(now - 50 * DAY), to: new Date(now - 2 * DAY), seed: 21 }),
+    });
+    // in front of the stand-in: when the first attempt asks for its second list page, a second worker claims the run
+    let lists = 0;
+    let takeOver: () => Promise<void> = async () => undefined;
+    const proxy = createServer((req, res) => {
+      const forward = () => {
+        const out = request(`${many.url}${req.url}`, { headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        out.end();
+      };
+      if (new URL(req.url ?? '/', 'http://x').pathname === '/incidents' && ++lists === 2) takeOver().then(forward, forward);
+      else forward();
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const { createSource } = await t.ok(
+        `mutation($i:CreateSourceInput!){ createSource(input:$i){ id } }`,
+        { i: { kind: 'PAGERDUTY', name: 'PagerDuty taken over', baseUrl: url, token: TOKEN, teamId: platform, syncEveryMinutes: 0 } },
+        admin,
+      );
+      const run = (await t.ok(`mutation($id:ID!){ syncSource(id:$id){ id } }`, { id: createSource.id }, admin)).syncSource;
+      takeOver = async () => {
+        await t.db.query(`UPDATE sync_run SET attempts = attempts + 1 WHERE id = $1`, [run.id]); // what claim() does
+      };
+      await work(createSource.id); // attempt 1: stops at its next batch
+      const stopped = (await t.ok(`query($id:ID!){ syncRun(id:$id){ ${RUN} } }`, { id: run.id }, admin)).syncRun;
+      expect(stopped).toMatchObject({ status: 'RUNNING', attempts: 2 });
+      expect(stopped.created).toBeLessThan(250);
+      const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM incident WHERE source_id = $1`, [createSource.id]);
+      expect(before).toBe(stopped.created); // nothing written after the takeover
+
+      await work(createSource.id); // the newer attempt (claims again: 3) goes on from the mark and finishes
+      const done = (await t.ok(`query($id:ID!){ syncRun(id:$id){ ${RUN} } }`, { id: run.id }, admin)).syncRun;
+      expect(done).toMatchObject({ status: 'SUCCEEDED', created: 250, errorCount: 0, attempts: 3 });
+      const [{ n, distinct }] = await t.db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS distinct FROM incident WHERE source_id = $1`,
+        [createSource.id],
+      );
+      expect({ n, distinct }).toEqual({ n: 250, distinct: 250 });
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((r) => proxy.close(r));
+      await many.close();
+    }
   });
 
   it('lists sources with their last run and its source in the same few statements however many there are (no N+1)', async () => {
