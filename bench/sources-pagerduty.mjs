@@ -29,9 +29,9 @@
  * The whole run has a deadline (--timeout-minutes); the stand-in and the API are killed on any exit.
  * BENCH_SERVER_NODE_ARGS passes node flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
-import { execFileSync, fork, spawn } from 'node:child_process';
+import { execFile, execFileSync, fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,23 +146,81 @@ function cpuSeconds(pid) {
   }
 }
 
-/** Samples a process's RSS every 100 ms until stopped; the peak (sampled and VmHWM) and its CPU time. */
-function watch(pid) {
+/**
+ * Samples a process's RSS every 100 ms until stopped; the peak (sampled and VmHWM) and its CPU time; and,
+ * given `backends` (the bench database's server processes, listed once a second), their CPU time too.
+ */
+function watch(pid, backends) {
   const canReset = resetPeak(pid);
   const cpu0 = cpuSeconds(pid);
   const before = procMb(pid, 'VmRSS');
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, procMb(pid, 'VmRSS') || 0)), 100);
-  return () => {
+  // PostgreSQL backends: CPU at the first sight of each (0 if it started meanwhile), and the latest
+  const seen = new Map();
+  let first = true;
+  let busy = false;
+  const sample = async () => {
+    if (!backends || busy) return;
+    busy = true;
+    try {
+      for (const b of await backends()) {
+        const cpu = cpuSeconds(b);
+        if (Number.isNaN(cpu)) continue;
+        const s = seen.get(b) ?? { from: first ? cpu : 0, last: cpu };
+        s.last = cpu;
+        seen.set(b, s);
+      }
+      first = false;
+    } catch {
+      // best effort
+    } finally {
+      busy = false;
+    }
+  };
+  const started = sample();
+  const pgTimer = setInterval(sample, 1000);
+  return async () => {
     clearInterval(timer);
+    clearInterval(pgTimer);
+    await started;
+    await sample();
     peak = Math.max(peak, procMb(pid, 'VmRSS') || 0);
     return {
       rssBeforeMb: Math.round(before),
       peakRssSampledMb: Math.round(peak),
       peakRssHwmMb: canReset ? Math.round(procMb(pid, 'VmHWM')) : null,
       apiCpuSeconds: +(cpuSeconds(pid) - cpu0).toFixed(1),
+      postgresCpuSeconds: backends ? +[...seen.values()].reduce((t, s) => t + s.last - s.from, 0).toFixed(1) : null,
     };
   };
+}
+
+function git(...a) {
+  try {
+    return execFileSync('git', ['-C', root, ...a], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return null;
+  }
+}
+
+/** api/src files (not specs) newer than their build in api/dist, or missing from it. */
+function staleDist() {
+  const stale = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') && !e.name.endsWith('.d.ts')) {
+        const built = path.join(root, 'api/dist/api', path.relative(path.join(root, 'api'), p)).replace(/\.ts$/, '.js');
+        if (!existsSync(built) || statSync(built).mtimeMs < statSync(p).mtimeMs) stale.push(path.relative(root, p));
+      }
+    }
+  };
+  walk(path.join(root, 'api/src'));
+  return stale;
 }
 
 async function main() {
@@ -182,6 +240,15 @@ async function main() {
       .toString()
       .trim();
   const sql1 = (q) => psql(dbUrl, q);
+  /** The pids of the bench database's PostgreSQL backends (the API's connections; psql's own is left out). */
+  const backends = () =>
+    new Promise((resolve, reject) =>
+      execFile(
+        'psql',
+        [serverUrl, '-X', '-qAt', '-c', `SELECT pid FROM pg_stat_activity WHERE datname = '${DB}' AND pid <> pg_backend_pid()`],
+        (err, out) => (err ? reject(err) : resolve(out.split('\n').filter(Boolean).map(Number))),
+      ),
+    );
   const work = path.join(tmpdir(), `hindsight-sources-bench-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const serverLog = path.join(work, 'api.log');
@@ -224,9 +291,18 @@ async function main() {
     incidents: args.incidents,
     years: args.years,
     command: `npm run bench -- sources-pagerduty ${process.argv.slice(2).join(' ')}`.trim(),
+    commit: git('rev-parse', '--short', 'HEAD'),
+    // the API measured is api/dist: sources changed since it was built are not in these figures
+    staleInDist: staleDist(),
     // the machine's 1, 5 and 15 minute load averages: other work on it skews every timing below
     loadAverageAtStart: loadAverage(),
   };
+
+  if (results.staleInDist.length)
+    console.warn(
+      `WARNING: api/dist is older than ${results.staleInDist.length} file(s) of api/src (${results.staleInDist.slice(0, 3).join(', ')}…): run \`npm run build\` to measure them`,
+    );
+  console.log(`commit ${results.commit}; load average ${JSON.stringify(results.loadAverageAtStart)}`);
 
   // --- 1. the stand-in ---------------------------------------------------------------------------
   const { adapterFor } = require(path.join(root, 'api/dist/api/src/sources/vendors/index.js'));
@@ -259,6 +335,7 @@ async function main() {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let pages = 0;
     let largest = 0;
     let lastMark = null;
@@ -276,6 +353,7 @@ async function main() {
       lastMark = page.mark;
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     return {
@@ -286,6 +364,7 @@ async function main() {
       duplicates,
       errors,
       peakRssMb: Math.round(peak / 1024 / 1024),
+      cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
       lastMark,
       server: await stats(),
     };
@@ -313,6 +392,10 @@ async function main() {
 
   // --- 3. the built API on PostgreSQL ------------------------------------------------------------
   psql(serverUrl, `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`, `CREATE DATABASE ${DB}`);
+  // BENCH_TRACK_FUNCTIONS=1: PostgreSQL times every function (the triggers) in the bench database, and the
+  // first sync reports where its statements' trigger time went (pg_stat_user_functions)
+  const trackFunctions = process.env.BENCH_TRACK_FUNCTIONS === '1';
+  if (trackFunctions) psql(serverUrl, `ALTER DATABASE ${DB} SET track_functions = 'all'`);
   const ADMIN = { email: 'bench@example.com', password: 'Bench-Password-2026' };
   const log = createWriteStream(serverLog);
   const server = spawn(
@@ -397,11 +480,12 @@ async function main() {
     async function timedSync(name) {
       await stats(); // reset the stand-in's counters
       const x0 = xacts();
-      const stop = watch(server.pid);
+      const stop = watch(server.pid, backends);
       const t0 = performance.now();
       const queued = (await gql(`mutation($id:ID!){ syncSource(id:$id){ ${RUN} } }`, { id: sourceId })).syncSource;
       let run = queued;
       let polls = 0;
+      const progress = [];
       let lastShown = performance.now();
       while (!['SUCCEEDED', 'FAILED'].includes(run.status)) {
         if (Date.now() > deadline - 60_000)
@@ -409,13 +493,14 @@ async function main() {
         await new Promise((r) => setTimeout(r, 250));
         run = (await gql(`query($id:ID!){ syncRun(id:$id){ ${RUN} } }`, { id: queued.id })).syncRun;
         polls++;
+        progress.push([+((performance.now() - t0) / 1000).toFixed(2), run.fetched]);
         if (performance.now() - lastShown > 15_000) {
           lastShown = performance.now();
           console.log(`  ${name}: ${run.status}, ${run.fetched.toLocaleString('en')} read after ${((lastShown - t0) / 1000).toFixed(0)} s`);
         }
       }
       const seconds = (performance.now() - t0) / 1000;
-      const memory = stop();
+      const memory = await stop();
       const out = {
         status: run.status,
         seconds: +seconds.toFixed(2),
@@ -435,10 +520,27 @@ async function main() {
         // committed + rolled back in the bench database meanwhile, this script's polls included (pg_stat_database)
         dbTransactions: xacts() - x0,
         polls,
+        // incidents read per second over each fifth of the run's reading (does a batch get slower as the table grows?)
+        ratesByFifth: byFifth(progress, run.fetched),
         standin: await stats(),
+        progress,
       };
       if (run.status !== 'SUCCEEDED') tailLog();
       return out;
+    }
+
+    /** From [seconds, fetched] polls: the read rate over each fifth of `total` (null for a fifth with no two polls in it). */
+    function byFifth(progress, total) {
+      if (total < 5000) return null;
+      const at = (n) => progress.find(([, f]) => f >= n)?.[0] ?? null;
+      return [0, 1, 2, 3, 4].map((k) => {
+        // the first fifth from the last poll before anything was read (not from the mutation: the wait for a worker)
+        const a = k === 0 ? (progress.findLast(([, f]) => f === 0)?.[0] ?? 0) : at((total * k) / 5);
+        const b = at((total * (k + 1)) / 5);
+        const fa = k === 0 ? 0 : progress.find(([, f]) => f >= (total * k) / 5)?.[1];
+        const fb = progress.find(([, f]) => f >= (total * (k + 1)) / 5)?.[1];
+        return a === null || b === null || b <= a ? null : Math.round((fb - fa) / (b - a));
+      });
     }
 
     const counts = () => {
@@ -450,9 +552,31 @@ async function main() {
 
     results.apiStartRssMb = Math.round(procMb(server.pid, 'VmRSS'));
     console.log(`\nAPI on ${DB} at ${api} (RSS ${results.apiStartRssMb} MB); source ${sourceId} → ${ready.url}`);
+    const functionStats = () =>
+      new Map(
+        sql1(`SELECT schemaname || '.' || funcname, calls, total_time, self_time FROM pg_stat_user_functions`)
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('|'))
+          .map(([name, calls, total, self]) => [name, { calls: Number(calls), totalMs: Number(total), selfMs: Number(self) }]),
+      );
+    const functionsBefore = trackFunctions ? functionStats() : null;
     results.firstSync = await timedSync('first sync');
+    if (trackFunctions) {
+      // a backend reports its statistics when idle, at most once a second, else within 10 s
+      await new Promise((r) => setTimeout(r, 11_000));
+      results.firstSync.functions = [...functionStats()]
+        .map(([name, f]) => {
+          const b = functionsBefore.get(name) ?? { calls: 0, totalMs: 0, selfMs: 0 };
+          return { name, calls: f.calls - b.calls, totalMs: Math.round(f.totalMs - b.totalMs), selfMs: Math.round(f.selfMs - b.selfMs) };
+        })
+        .filter((f) => f.calls > 0)
+        .sort((a, b) => b.totalMs - a.totalMs)
+        .slice(0, 15);
+      console.log('first sync: functions (triggers) by total time', results.firstSync.functions);
+    }
     results.firstSync.sql = counts();
-    console.log('first sync', results.firstSync);
+    console.log('first sync', { ...results.firstSync, progress: undefined });
     if (results.firstSync.status !== 'SUCCEEDED') problems.push(`the first sync ended ${results.firstSync.status}`);
     if (results.firstSync.created !== ready.count || results.firstSync.errorCount !== 0)
       problems.push(
@@ -475,7 +599,7 @@ async function main() {
 
     results.nextRun = await timedSync('next run');
     results.nextRun.touchedIncidents = touched();
-    console.log('next run (from the mark)', results.nextRun);
+    console.log('next run (from the mark)', { ...results.nextRun, progress: undefined });
     if (results.nextRun.status !== 'SUCCEEDED' || results.nextRun.created || results.nextRun.updated || results.nextRun.errorCount)
       problems.push(`the next run: ${results.nextRun.status}, created ${results.nextRun.created}, updated ${results.nextRun.updated}`);
 
@@ -483,7 +607,7 @@ async function main() {
     results.fullResync = await timedSync('full re-walk');
     results.fullResync.sql = counts();
     results.fullResync.touchedIncidents = touched();
-    console.log('full re-walk of unchanged data (mark reset to NULL)', results.fullResync);
+    console.log('full re-walk of unchanged data (mark reset to NULL)', { ...results.fullResync, progress: undefined });
     if (results.fullResync.unchanged !== ready.count || results.fullResync.created || results.fullResync.updated)
       problems.push(
         `the full re-walk: unchanged ${results.fullResync.unchanged} (expected ${ready.count}), created ${results.fullResync.created}, updated ${results.fullResync.updated}`,
@@ -519,7 +643,7 @@ async function main() {
       );
       const size = statSync(file).size;
       const upload = async () => {
-        const stop = watch(server.pid);
+        const stop = watch(server.pid, backends);
         const t0 = performance.now();
         const res = await fetch(`${api}/api/import?format=JSON&onInvalid=SKIP_ROW&createMissing=true`, {
           method: 'POST',
@@ -528,7 +652,7 @@ async function main() {
         });
         const body = await res.json().catch(() => null);
         const seconds = (performance.now() - t0) / 1000;
-        const memory = stop();
+        const memory = await stop();
         if (!res.ok || !body) throw new Error(`the JSON import failed: HTTP ${res.status} ${JSON.stringify(body)?.slice(0, 500)}`);
         return {
           seconds: +seconds.toFixed(2),
@@ -569,7 +693,7 @@ async function main() {
   // --- 5. the table --------------------------------------------------------------------------------
   const f = (n) => (n === undefined || n === null ? '–' : typeof n === 'number' ? n.toLocaleString('en') : String(n));
   const rows = [
-    ['step', 'time s', 'incidents/s', 'read', 'created', 'updated', 'unchanged', 'errors', 'requests', 'peak RSS MB'],
+    ['step', 'time s', 'incidents/s', 'read', 'created', 'updated', 'unchanged', 'errors', 'requests', 'CPU s', 'peak RSS MB'],
     [
       'pull alone (no database), full',
       full.seconds,
@@ -580,6 +704,7 @@ async function main() {
       '',
       full.errors,
       full.server.requests,
+      `${full.cpuSeconds} (bench)`,
       `${full.peakRssMb} (bench process)`,
     ],
     [
@@ -592,9 +717,11 @@ async function main() {
       '',
       later.errors,
       later.server.requests,
+      `${later.cpuSeconds} (bench)`,
       `${later.peakRssMb} (bench process)`,
     ],
   ];
+  const cpu = (r) => `${r.apiCpuSeconds} API + ${r.postgresCpuSeconds ?? '?'} PG`;
   const syncRow = (name, r) => [
     name,
     r.seconds,
@@ -605,6 +732,7 @@ async function main() {
     r.unchanged,
     r.errorCount,
     r.standin.requests,
+    cpu(r),
     `${r.peakRssHwmMb ?? r.peakRssSampledMb} (API, from ${r.rssBeforeMb})`,
   ];
   rows.push(syncRow('first sync (API + PostgreSQL)', results.firstSync));
@@ -625,6 +753,7 @@ async function main() {
         r.unchanged,
         r.errors,
         '',
+        cpu(r),
         `${r.peakRssHwmMb ?? r.peakRssSampledMb} (API, from ${r.rssBeforeMb})`,
       ]);
   }
