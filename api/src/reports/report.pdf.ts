@@ -29,6 +29,10 @@ const WIDTH = 595.28 - 2 * MARGIN; // A4
 const BODY = 'Body';
 const BOLD = 'Bold';
 const SMALL = 5;
+/** How much each chart shows; the tables below them have every row. */
+const PARETO_BARS = 8;
+const SLO_BARS = 20;
+const GAP_ROWS = 18;
 
 /**
  * The report's font: DejaVu Sans (regular and bold), shipped in api/assets/fonts with its licence.
@@ -92,10 +96,10 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
   table(c, ['Metric', d.quarter, d.previousQuarter, 'Change'], headline(d, MINUS), [200, 95, 95, 105]);
   if (m.timeToResolve.smallSample) note(c, `Small sample: time to resolve over ${m.timeToResolve.count} incidents (fewer than ${SMALL}).`);
 
-  heading(c, 'MTTR trend: time to resolve by week');
+  heading(c, 'MTTR trend: time to resolve by week', 260);
   trendChart(c, d);
 
-  heading(c, 'Root causes (Pareto)');
+  heading(c, 'Root causes (Pareto)', Math.min(m.byRootCause.length, PARETO_BARS + 1) * 17 + 50);
   paretoChart(c, m);
   table(
     c,
@@ -111,7 +115,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     [165, 60, 60, 70, 70, 70],
   );
 
-  heading(c, 'Availability per service against SLO');
+  heading(c, 'Availability per service against SLO', Math.min(m.services.length, SLO_BARS) * 17 + 60);
   availabilityChart(c, m);
   table(
     c,
@@ -127,7 +131,11 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     [140, 55, 75, 80, 55, 90],
   );
 
-  heading(c, 'Redundancy gaps (uncovered first)');
+  heading(
+    c,
+    'Redundancy gaps (uncovered first)',
+    110 + Math.min(new Set(m.redundancyGaps.map((g) => g.service.id)).size, GAP_ROWS) * 18 + 50,
+  );
   gapMatrix(c, m);
   table(
     c,
@@ -295,8 +303,9 @@ function ensureRoom(c: Ctx, height: number): void {
   if (c.doc.y + height > c.doc.page.height - c.doc.page.margins.bottom) c.doc.addPage();
 }
 
-function heading(c: Ctx, text: string): void {
-  ensureRoom(c, 90);
+/** A section heading, on a new page when `keep` points of what follows would not fit under it. */
+function heading(c: Ctx, text: string, keep = 60): void {
+  ensureRoom(c, 40 + keep);
   const { doc } = c;
   doc.moveDown(0.8);
   tagged(c, 'H2', () => doc.font(BOLD).fontSize(15).fillColor(INK).text(text, MARGIN));
@@ -317,11 +326,16 @@ function note(c: Ctx, text: string): void {
   tagged(c, 'P', () => doc.font(BODY).fontSize(8.5).fillColor(MUTED).text(text, MARGIN, doc.y, { width: WIDTH }));
 }
 
-/** A table with a shaded header (repeated after a page break) and banded rows; cells wrap. */
+/**
+ * A table with a shaded header (repeated after a page break) and banded rows; cells wrap. Tagged as a
+ * PDF table (Table › TR › TH/TD); page breaks fall between rows, outside any marked content.
+ */
 function table(c: Ctx, head: string[], rows: string[][], widths: number[]): void {
   const { doc } = c;
   const pad = 4;
   const total = widths.reduce((a, b) => a + b, 0);
+  const struct = doc.struct('Table');
+  c.root.add(struct);
   const drawRow = (cells: string[], header: boolean, band: boolean) => {
     doc.font(header ? BOLD : BODY).fontSize(8.5);
     const h = Math.max(...cells.map((t, n) => doc.heightOfString(t, { width: widths[n] - 2 * pad }))) + 2 * pad;
@@ -332,32 +346,36 @@ function table(c: Ctx, head: string[], rows: string[][], widths: number[]): void
     }
     const y = doc.y;
     if (header || band) doc.rect(MARGIN, y, total, h).fill(header ? '#dbe4ee' : BAND);
+    const tr = doc.struct('TR');
+    struct.add(tr);
     let x = MARGIN;
     cells.forEach((t, n) => {
-      doc.fillColor(t === 'NO' ? BAD : INK).text(t, x + pad, y + pad, { width: widths[n] - 2 * pad });
+      const left = x;
+      tr.add(
+        doc.struct(header ? 'TH' : 'TD', {}, () => {
+          doc.fillColor(t === 'NO' ? BAD : INK).text(t, left + pad, y + pad, { width: widths[n] - 2 * pad });
+        }),
+      );
       x += widths[n];
     });
+    tr.end();
     doc.y = y + h;
     doc.x = MARGIN;
   };
-  tagged(c, 'Div', () => {
-    drawRow(head, true, false);
-    if (!rows.length) {
-      doc
-        .font(BODY)
-        .fontSize(8.5)
-        .fillColor(MUTED)
-        .text('None in this quarter.', MARGIN + pad, doc.y + pad);
-      return;
-    }
-    rows.forEach((r, n) => drawRow(r, false, n % 2 === 1));
-    doc
-      .strokeColor(RULE)
-      .lineWidth(0.5)
-      .moveTo(MARGIN, doc.y)
-      .lineTo(MARGIN + total, doc.y)
-      .stroke();
-  });
+  drawRow(head, true, false);
+  rows.forEach((r, n) => drawRow(r, false, n % 2 === 1));
+  struct.end();
+  if (!rows.length) {
+    note(c, 'None in this quarter.');
+    doc.moveDown(0.5);
+    return;
+  }
+  doc
+    .strokeColor(RULE)
+    .lineWidth(0.5)
+    .moveTo(MARGIN, doc.y)
+    .lineTo(MARGIN + total, doc.y)
+    .stroke();
   doc.moveDown(0.5);
 }
 
@@ -555,11 +573,10 @@ function paretoChart(c: Ctx, m: MetricsJson): void {
     note(c, 'No incident of this quarter has a primary cause.');
     return;
   }
-  const SHOWN = 8;
   const rows = m.byRootCause
-    .slice(0, SHOWN)
+    .slice(0, PARETO_BARS)
     .map((r) => ({ label: r.name, count: r.incidentCount, share: r.share, cumulative: r.cumulativeShare }));
-  const rest = m.byRootCause.slice(SHOWN);
+  const rest = m.byRootCause.slice(PARETO_BARS);
   if (rest.length)
     rows.push({
       label: `Other (${rest.length} causes)`,
@@ -625,16 +642,15 @@ function availabilityChart(c: Ctx, m: MetricsJson): void {
     note(c, 'No service in scope.');
     return;
   }
-  const SHOWN = 20;
-  const rows = [...m.services].sort((a, b) => b.errorBudgetUsed - a.errorBudgetUsed || a.availability - b.availability).slice(0, SHOWN);
+  const rows = [...m.services].sort((a, b) => b.errorBudgetUsed - a.errorBudgetUsed || a.availability - b.availability).slice(0, SLO_BARS);
   const low = Math.min(...rows.map((r) => Math.min(r.availability, r.slo)));
   const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25].find((s) => (100 - low) / s <= 5) ?? 25;
   let from = Math.floor(low / step) * step;
   if (from >= low - 1e-9) from -= step;
   from = Math.max(0, from);
   const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const labelW = 130;
-  const valueW = 150;
+  const labelW = 120;
+  const valueW = 170;
   const w = WIDTH - labelW - valueW;
   const rowH = 17;
   const h = rows.length * rowH;
@@ -667,7 +683,7 @@ function availabilityChart(c: Ctx, m: MetricsJson): void {
           .lineTo(px(r.slo), y + rowH - 1)
           .stroke();
         doc
-          .fontSize(7.5)
+          .fontSize(7)
           .fillColor(r.sloMet ? INK : BAD)
           .text(`${r.availability.toFixed(3)} % · SLO ${r.slo} % · ${fmtBudget(r.errorBudgetUsed)}`, x0 + w + 6, y + 5, {
             width: valueW - 6,
@@ -700,7 +716,7 @@ function availabilityChart(c: Ctx, m: MetricsJson): void {
             .stroke(),
         'the service’s SLO',
       );
-      if (m.services.length > SHOWN) key(() => undefined, `the ${SHOWN} services with the most budget used of ${m.services.length}`);
+      if (m.services.length > SLO_BARS) key(() => undefined, `the ${SLO_BARS} services with the most budget used of ${m.services.length}`);
     },
     {
       alt: `Bar chart of availability against SLO for ${rows.length} services; ${m.services.filter((s) => s.sloMet).length} of ${m.services.length} within SLO.`,
@@ -723,7 +739,6 @@ function gapMatrix(c: Ctx, m: MetricsJson): void {
     return [...out.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
   };
   const MAX_COLS = 12;
-  const MAX_ROWS = 18;
   const allServices = sumBy(
     (g) => g.service.name,
     (g) => g.downtimeMinutes + g.gapCount,
@@ -732,14 +747,14 @@ function gapMatrix(c: Ctx, m: MetricsJson): void {
     (g) => g.mechanism.name,
     (g) => g.gapCount,
   );
-  const services = allServices.slice(0, MAX_ROWS);
+  const services = allServices.slice(0, GAP_ROWS);
   const mechanisms = allMechanisms.slice(0, MAX_COLS);
   const cell = new Map(m.redundancyGaps.map((g) => [`${g.service.name}\u0000${g.mechanism.name}`, g]));
   const labelW = 130;
   const colW = Math.min(44, (WIDTH - labelW) / mechanisms.length);
   const rowH = 18;
   doc.font(BODY).fontSize(7.5);
-  const headH = Math.min(100, Math.max(...mechanisms.map((k) => doc.widthOfString(k))) * 0.72 + 12);
+  const headH = Math.min(110, Math.max(...mechanisms.map((k) => doc.widthOfString(k))) * 0.72 + 12);
   ensureRoom(c, headH + services.length * rowH + 50);
   const x0 = MARGIN + labelW;
   const y0 = doc.y + 4 + headH;
@@ -768,7 +783,7 @@ function gapMatrix(c: Ctx, m: MetricsJson): void {
           .font(BODY)
           .fontSize(7.5)
           .fillColor(INK)
-          .text(fit(doc, k, 130), x, y0 - 8, { lineBreak: false });
+          .text(fit(doc, k, 110), x, y0 - 8, { lineBreak: false });
         doc.restore();
       });
       services.forEach((s, r) => {
@@ -802,7 +817,7 @@ function gapMatrix(c: Ctx, m: MetricsJson): void {
       key(shade(maxCount, false), 'uncovered: no open action item');
       key(shade(maxCount, true), 'covered by an open action item');
       const more =
-        allServices.length > MAX_ROWS || allMechanisms.length > MAX_COLS
+        allServices.length > GAP_ROWS || allMechanisms.length > MAX_COLS
           ? ` Showing ${services.length} of ${allServices.length} services and ${mechanisms.length} of ${allMechanisms.length} mechanisms; the table below has every gap.`
           : '';
       doc
