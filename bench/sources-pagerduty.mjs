@@ -769,7 +769,15 @@ async function main() {
 
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   const file = path.join(root, `bench/results/sources-pagerduty-${results.date.slice(0, 10)}-${ready.count}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // formatted as the repository's `prettier --check .` wants it (its short arrays on one line)
+  let text = `${JSON.stringify(results, null, 2)}\n`;
+  try {
+    const prettier = await import('prettier');
+    text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+  } catch {
+    // prettier not installed: plain JSON
+  }
+  writeFileSync(file, text);
   console.log(`written ${path.relative(root, file)}`);
   if (problems.length) {
     console.error(`\nPROBLEMS:\n- ${problems.join('\n- ')}`);
