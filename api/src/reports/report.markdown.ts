@@ -1,4 +1,4 @@
-import { change, fmtMinutes, fmtPct, gapsInOrder, headline, METRIC_DEFINITIONS, ReportData } from './report-data';
+import { change, fmtBudget, fmtMinutes, fmtPct, gapsInOrder, headline, METRIC_DEFINITIONS, ReportData } from './report-data';
 
 const cell = (s: unknown) =>
   String(s ?? '')
@@ -76,7 +76,7 @@ export function reportMarkdown(d: ReportData): string {
         `${s.availability.toFixed(4)} %`,
         `${s.slo} %`,
         s.sloMet ? 'yes' : '**no**',
-        fmtPct(s.errorBudgetUsed),
+        fmtBudget(s.errorBudgetUsed),
       ]),
     ),
     '',

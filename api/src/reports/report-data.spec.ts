@@ -1,0 +1,111 @@
+import { change, executiveSummary, fmtBudget, MetricsJson, MINUS, ReportData } from './report-data';
+
+const stat = (count: number, median: number | null) => ({
+  count,
+  meanMinutes: median,
+  medianMinutes: median,
+  p90Minutes: median,
+  smallSample: count < 5,
+});
+
+const metrics = (over: Partial<MetricsJson> = {}): MetricsJson => ({
+  periodStart: '2026-04-01T00:00:00.000Z',
+  periodEnd: '2026-07-01T00:00:00.000Z',
+  periodMinutes: 131040,
+  incidentCount: 10,
+  ongoingCount: 0,
+  excludedCount: 0,
+  nearMissCount: 0,
+  timeToDetect: stat(10, 5),
+  timeToAcknowledge: stat(10, 10),
+  timeToMitigate: stat(10, 30),
+  timeToResolve: stat(10, 60),
+  downtimeMinutes: 300,
+  byRootCause: [],
+  byRootCategory: [],
+  contributingFactors: [],
+  trend: [],
+  redundancyGaps: [],
+  services: [],
+  detection: [],
+  actionItems: { opened: 0, open: 0, done: 0, overdue: 0, medianDaysToDone: null, incidentsAllDoneShare: null },
+  ...over,
+});
+
+const report = (now: MetricsJson, before: MetricsJson | null): ReportData => ({
+  quarter: '2026-Q2',
+  previousQuarter: '2026-Q1',
+  generatedAt: '2026-07-02T00:00:00.000Z',
+  trendGranularity: 'WEEK',
+  metrics: now,
+  previous: before,
+  largestIncidents: [],
+});
+
+describe('report wording', () => {
+  it('prints budget overruns as multiples and budget within limits as a percentage', () => {
+    expect(fmtBudget(0.801)).toBe('80.1 %');
+    expect(fmtBudget(1)).toBe('100.0 %');
+    expect(fmtBudget(4.2)).toBe('4.2× budget');
+    expect(fmtBudget(222.06)).toBe('222× budget');
+    expect(fmtBudget(12345.6)).toBe('12,346× budget');
+    expect(fmtBudget(null)).toBe('–');
+  });
+
+  it('signs a fall with the minus it is given', () => {
+    expect(change(5, 6)).toBe('-1 (-16.7 %)');
+    expect(change(5, 6, String, MINUS)).toBe('\u22121 (\u221216.7 %)');
+    expect(change(6, 6)).toBe('±0 (±0.0 %)');
+    expect(change(3, 0)).toBe('+3');
+  });
+
+  it('what changed: the incident count first, then the largest relative changes, each with its n', () => {
+    const now = metrics({ incidentCount: 11, timeToResolve: stat(11, 25), timeToDetect: stat(11, 4.5), downtimeMinutes: 150 });
+    const before = metrics({ incidentCount: 10, timeToResolve: stat(10, 50), timeToDetect: stat(10, 5), downtimeMinutes: 300 });
+    const s = executiveSummary(report(now, before), MINUS, { changes: 3, gaps: 3, causes: 3 });
+    expect(s.changes).toEqual([
+      'Incidents rose from 10 to 11 (+10 %).',
+      // −50 % each: median and p90 of time to resolve, and downtime; the stable sort keeps their order
+      'Median time to resolve fell from 50.0 min to 25.0 min (n = 11 vs 10).',
+      'p90 time to resolve fell from 50.0 min to 25.0 min (n = 11 vs 10).',
+    ]);
+  });
+
+  it('flags small samples and says when there is nothing to compare with', () => {
+    const s = executiveSummary(report(metrics({ timeToResolve: stat(3, 25) }), metrics({ timeToResolve: stat(4, 50) })), MINUS);
+    expect(s.changes).toContain('Median time to resolve fell from 50.0 min to 25.0 min (n = 3 vs 4; small sample).');
+    expect(executiveSummary(report(metrics(), null)).changes).toEqual(['No data for 2026-Q1.']);
+  });
+
+  it('what to fix next: uncovered gaps by downtime, then causes by downtime, then overdue items', () => {
+    const svc = (name: string) => ({ id: name, name });
+    const gap = (service: string, mechanism: string, gapCount: number, downtimeMinutes: number, covered = false) => ({
+      service: svc(service),
+      mechanism: svc(mechanism),
+      gapCount,
+      downtimeMinutes,
+      covered,
+    });
+    const cause = (name: string, incidentCount: number, downtimeMinutes: number) => ({
+      id: name,
+      name,
+      incidentCount,
+      share: incidentCount / 10,
+      cumulativeShare: 0,
+      downtimeMinutes,
+      timeToResolve: stat(incidentCount, 60),
+    });
+    const m = metrics({
+      redundancyGaps: [gap('Search', 'Multi-zone', 5, 60), gap('Playback', 'Multi-region', 1, 600), gap('Ads', 'Multi-CDN', 9, 900, true)],
+      byRootCause: [cause('Software bug', 6, 120), cause('DNS', 1, 480), cause('Unknown', 3, 0)],
+      actionItems: { opened: 5, open: 4, done: 1, overdue: 2, medianDaysToDone: 3, incidentsAllDoneShare: 0.25 },
+    });
+    expect(executiveSummary(report(m, null)).fixNext.map((f) => f.title)).toEqual([
+      'Multi-region for Playback',
+      'Multi-zone for Search',
+      'DNS',
+      'Software bug',
+      '2 action items overdue',
+    ]);
+  });
+});
