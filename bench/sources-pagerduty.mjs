@@ -17,17 +17,21 @@
  *    PAGERDUTY source through GraphQL as admin pointing at the stand-in, and times:
  *    - the first sync: `syncSource`, then `syncRun` polled every 250 ms until SUCCEEDED or FAILED (wall
  *      time from the mutation to SUCCEEDED), the run's counts, the API's RSS (VmRSS sampled every 100 ms,
- *      and the kernel's high-water mark VmHWM, reset before each step), the API's CPU time, the
- *      database's committed transactions; checked in SQL: N incidents with N distinct external ids;
+ *      and the kernel's high-water mark VmHWM, reset before each step), the CPU time of the API and of the
+ *      database's backends, the database's transactions (pg_stat_database, this script's polls included),
+ *      the read rate over each fifth of the run; checked in SQL: N incidents with N distinct external ids;
  *    - the next run (`syncSource` again, from the stored mark: open incidents and the last hour);
  *    - a full re-walk of unchanged data (`source.mark` set to NULL in SQL, then `syncSource`): every
- *      incident must count as unchanged, and no incident's version or updated_at may change (SQL);
+ *      incident must count as unchanged, and no incident's version, updated_at or source_values may change
+ *      in either re-sync (compared in SQL with a copy taken after the first sync);
  * 4. comparison (unless --no-import): the same incidents, read back from the database, as a JSON file
  *    through `POST /api/import` (source `bench-json`, so they are new), then the same file again;
  * 5. prints a table and writes everything to bench/results/sources-pagerduty-<date>-<incidents>.json.
  *
  * The whole run has a deadline (--timeout-minutes); the stand-in and the API are killed on any exit.
- * BENCH_SERVER_NODE_ARGS passes node flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ * BENCH_SERVER_NODE_ARGS passes node flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof";
+ * BENCH_TRACK_FUNCTIONS=1 sets track_functions = 'all' on the bench database and reports the first sync's
+ * trigger time (pg_stat_user_functions). It warns when api/dist is older than api/src (run `npm run build`).
  */
 import { execFile, execFileSync, fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
