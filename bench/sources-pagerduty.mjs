@@ -75,8 +75,12 @@ function loadStandin() {
     }).outputText;
     writeFileSync(path.join(out, `${f}.js`), js);
   }
-  process.on('exit', () => rmSync(out, { recursive: true, force: true }));
-  return require(path.join(out, 'pagerduty.standin.js'));
+  // once loaded, the transpiled files are not needed (the child is killed, so no exit handler would remove them)
+  try {
+    return require(path.join(out, 'pagerduty.standin.js'));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 if (args.serve) {
