@@ -6,7 +6,9 @@ import { formatCount, formatDuration } from '../../charts/formatters';
 import type { IncidentKind, IncidentSort, IncidentStatus } from '../../gql/graphql';
 import { FilterBar } from '../filters/components/FilterBar';
 import { useFilters } from '../filters/hooks/useFilters';
+import { ExportButton } from './components/ExportButton';
 import { IncidentTable } from './components/IncidentTable';
+import './incidents.css';
 import { SearchBox } from './components/SearchBox';
 import { pageSize, useIncidentList } from './hooks/useIncidentList';
 import { parseListParams, ttrRangeLabel } from './transforms/toIncidentFilter';
@@ -15,7 +17,7 @@ export function IncidentsPage() {
   const session = useSession();
   const { state, params, update, setParam, setValues } = useFilters();
   const list = useMemo(() => parseListParams(params), [params]);
-  const { rows, totalCount, pageInfo, fetching, error, onRetry } = useIncidentList(state, list);
+  const { filter, rows, totalCount, pageInfo, fetching, error, onRetry } = useIncidentList(state, list);
   // Cursors of the pages before this one, so "Previous" can go back.
   const [history, setHistory] = useState<(string | null)[]>([]);
 
@@ -100,6 +102,7 @@ export function IncidentsPage() {
         <span className="muted" aria-live="polite">
           {totalCount != null && `${formatCount(totalCount)} incident${totalCount === 1 ? '' : 's'}`}
         </span>
+        <ExportButton filter={filter} />
       </div>
       {error ? (
         <div className="banner error" role="alert">

@@ -3,6 +3,7 @@ import { formatDuration } from '../../../charts/formatters';
 import { SeverityBadge } from '../../../app/ui/SeverityBadge';
 import { Timestamp } from '../../../app/ui/Timestamp';
 import type { IncidentListQuery, IncidentSort } from '../../../gql/graphql';
+import { columnDefinitions, toIncidentTimes } from '../transforms/toIncidentTimes';
 
 type Row = IncidentListQuery['incidents']['edges'][number]['node'];
 
@@ -17,15 +18,17 @@ function SortHeader({
   active,
   direction,
   onClick,
+  title,
 }: {
   label: string;
   active: boolean;
   direction: 'ascending' | 'descending';
   onClick: () => void;
+  title?: string;
 }) {
   return (
     <th scope="col" aria-sort={active ? direction : 'none'}>
-      <button type="button" className="sort-button" onClick={onClick}>
+      <button type="button" className="sort-button" onClick={onClick} title={title}>
         {label}
         <span aria-hidden="true">{active ? (direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
       </button>
@@ -40,57 +43,76 @@ function TagState({ row }: { row: Row }) {
 
 export function IncidentTable({ rows, sort, onSort }: IncidentTableProps) {
   return (
-    <table className="data-table incidents-table">
-      <thead>
-        <tr>
-          <th scope="col">Key</th>
-          <th scope="col">Title</th>
-          <SortHeader label="Severity" active={sort === 'SEVERITY'} direction="descending" onClick={() => onSort('SEVERITY')} />
-          <th scope="col">Services</th>
-          <SortHeader
-            label="Started"
-            active={sort === 'STARTED_AT_DESC' || sort === 'STARTED_AT_ASC'}
-            direction={sort === 'STARTED_AT_ASC' ? 'ascending' : 'descending'}
-            onClick={() => onSort(sort === 'STARTED_AT_DESC' ? 'STARTED_AT_ASC' : 'STARTED_AT_DESC')}
-          />
-          <SortHeader label="Duration" active={sort === 'DURATION_DESC'} direction="descending" onClick={() => onSort('DURATION_DESC')} />
-          <th scope="col">Primary cause</th>
-          <th scope="col">Tag state</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <Link to={`/incidents/${r.id}`}>{r.key}</Link>
-            </td>
-            <td className="title-cell">
-              {r.title}
-              {r.kind === 'NEAR_MISS' && <span className="badge">near miss</span>}
-              {r.private && <span className="badge">private</span>}
-              {r.excludeFromMetrics && <span className="badge">excluded</span>}
-            </td>
-            <td>
-              <SeverityBadge severity={r.severity} />
-            </td>
-            <td>{r.services.map((s) => s.name).join(', ')}</td>
-            <td>
-              <Timestamp value={r.startedAt} />
-            </td>
-            <td>
-              {r.status === 'ONGOING' && r.durationMinutes == null ? (
-                <span className="badge ongoing">ongoing</span>
-              ) : (
-                formatDuration(r.durationMinutes)
-              )}
-            </td>
-            <td>{r.primaryCause?.cause.name ?? <span className="muted">—</span>}</td>
-            <td>
-              <TagState row={r} />
-            </td>
+    <div className="table-scroll">
+      <table className="data-table incidents-table">
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Title</th>
+            <SortHeader label="Severity" active={sort === 'SEVERITY'} direction="descending" onClick={() => onSort('SEVERITY')} />
+            <th scope="col">Services</th>
+            <SortHeader
+              label="Started"
+              active={sort === 'STARTED_AT_DESC' || sort === 'STARTED_AT_ASC'}
+              direction={sort === 'STARTED_AT_ASC' ? 'ascending' : 'descending'}
+              onClick={() => onSort(sort === 'STARTED_AT_DESC' ? 'STARTED_AT_ASC' : 'STARTED_AT_DESC')}
+            />
+            <th scope="col">
+              <abbr title={columnDefinitions.status}>Status</abbr>
+            </th>
+            <SortHeader
+              label="Time to resolve"
+              title={columnDefinitions.timeToResolve}
+              active={sort === 'DURATION_DESC'}
+              direction="descending"
+              onClick={() => onSort('DURATION_DESC')}
+            />
+            <th scope="col">
+              <abbr title={columnDefinitions.downtime}>Downtime</abbr>
+            </th>
+            <th scope="col">Primary cause</th>
+            <th scope="col">Tag state</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const times = toIncidentTimes(r);
+            return (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/incidents/${r.id}`}>{r.key}</Link>
+                </td>
+                <td className="title-cell">
+                  {r.title}
+                  {r.kind === 'NEAR_MISS' && <span className="badge">near miss</span>}
+                  {r.private && <span className="badge">private</span>}
+                  {r.excludeFromMetrics && <span className="badge">excluded</span>}
+                </td>
+                <td>
+                  <SeverityBadge severity={r.severity} />
+                </td>
+                <td>{r.services.map((s) => s.name).join(', ')}</td>
+                <td>
+                  <Timestamp value={r.startedAt} />
+                </td>
+                <td>
+                  <span className={`badge status-${times.status}`}>{times.status}</span>
+                </td>
+                <td className="num">
+                  {times.timeToResolveMinutes == null ? <span className="muted">—</span> : formatDuration(times.timeToResolveMinutes)}
+                </td>
+                <td className="num">
+                  {times.downtimeMinutes == null ? <span className="muted">—</span> : formatDuration(times.downtimeMinutes)}
+                </td>
+                <td>{r.primaryCause?.cause.name ?? <span className="muted">—</span>}</td>
+                <td>
+                  <TagState row={r} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -24,7 +24,8 @@ export const IncidentListQuery = graphql(`
             name
           }
           startedAt
-          durationMinutes
+          mitigatedAt
+          resolvedAt
           primaryCause {
             state
             cause {

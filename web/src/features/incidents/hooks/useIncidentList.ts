@@ -16,6 +16,7 @@ export function useIncidentList(state: FilterState, list: ListParams) {
   });
   const conn = result.data?.incidents;
   return {
+    filter,
     rows: conn?.edges.map((e) => e.node) ?? [],
     totalCount: conn?.totalCount ?? null,
     pageInfo: conn?.pageInfo ?? null,
