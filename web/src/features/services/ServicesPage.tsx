@@ -2,12 +2,14 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
-import { formatAvailability, formatCount, formatDuration, formatPercent } from '../../charts/formatters';
+import { formatAvailability, formatCount, formatDuration } from '../../charts/formatters';
 import { FilterBar } from '../filters/components/FilterBar';
 import { useFilters } from '../filters/hooks/useFilters';
 import { incidentsHref, periodRange, toMetricsFilter } from '../filters/transforms/filterParams';
 import { ServicesReliabilityQuery } from './graphql/ServicesReliabilityQuery';
+import { BudgetBar } from './components/BudgetBar';
 import { toServiceRows } from './transforms/toServiceRows';
+import './services.css';
 
 export function ServicesPage() {
   const { state, params, update } = useFilters();
@@ -51,59 +53,72 @@ export function ServicesPage() {
       ) : rows.length === 0 ? (
         <div className="chart-state">No services yet. An admin can add them in Settings.</div>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Team</th>
-              <th scope="col">SLO</th>
-              <th scope="col">Availability</th>
-              <th scope="col">Error budget used</th>
-              <th scope="col">Incidents</th>
-              <th scope="col">Downtime</th>
-              <th scope="col">MTBF</th>
-              <th scope="col">Declared redundancy</th>
-              <th scope="col">Gaps</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.name}</th>
-                <td>{r.team}</td>
-                <td>{formatAvailability(r.slo)}</td>
-                <td className={r.withinSlo === false ? 'bad' : r.withinSlo ? 'good' : undefined}>
-                  {formatAvailability(r.availability)} {r.withinSlo === false && <span className="badge overdue">below SLO</span>}
-                </td>
-                <td>{r.errorBudgetUsed == null ? '—' : formatPercent(r.errorBudgetUsed * 100, 0)}</td>
-                <td>
-                  <Link to={incidentsHref(params, { serviceIds: [r.id], severities: [], causeIds: [], sourceIds: [] })}>
-                    {formatCount(r.incidentCount)}
-                  </Link>
-                </td>
-                <td>{formatDuration(r.downtimeMinutes)}</td>
-                <td>{formatDuration(r.mtbfMinutes)}</td>
-                <td className="small">{r.declared.join(', ') || <span className="muted">none declared</span>}</td>
-                <td className="small">
-                  {r.gaps.length === 0 ? (
-                    <span className="muted">none</span>
-                  ) : (
-                    r.gaps.map((g) => (
-                      <span
-                        key={g.mechanism}
-                        className={`badge gap${g.covered ? '' : ' uncovered'}`}
-                        title={g.covered ? 'an open action item covers it' : 'no open action item covers it'}
-                      >
-                        {g.mechanism} × {g.count}
-                        {!g.covered && ' !'}
-                      </span>
-                    ))
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="data-table services-table">
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Team</th>
+                <th scope="col">SLO</th>
+                <th scope="col">Availability</th>
+                <th scope="col">
+                  <abbr title="Error budget used = service downtime / ((1 − SLO/100) × period length). The line marks the whole budget (the SLO); the bar runs to twice it.">
+                    Error budget used
+                  </abbr>
+                </th>
+                <th scope="col">Incidents</th>
+                <th scope="col">Downtime</th>
+                <th scope="col">MTBF</th>
+                <th scope="col">Declared redundancy</th>
+                <th scope="col">Gaps</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const href = incidentsHref(params, { serviceIds: [r.id], severities: [], causeIds: [], sourceIds: [] });
+                return (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={href} title={`Incidents of ${r.name}`}>
+                        {r.name}
+                      </Link>
+                    </th>
+                    <td>{r.team}</td>
+                    <td>{formatAvailability(r.slo)}</td>
+                    <td className={r.withinSlo === false ? 'bad' : r.withinSlo ? 'good' : undefined}>
+                      {formatAvailability(r.availability)} {r.withinSlo === false && <span className="badge overdue">below SLO</span>}
+                    </td>
+                    <td>{r.errorBudgetUsed == null ? <span className="muted">—</span> : <BudgetBar used={r.errorBudgetUsed} />}</td>
+                    <td className="num">
+                      <Link to={href} aria-label={`${formatCount(r.incidentCount)} incidents of ${r.name}`}>
+                        {formatCount(r.incidentCount)}
+                      </Link>
+                    </td>
+                    <td>{formatDuration(r.downtimeMinutes)}</td>
+                    <td>{formatDuration(r.mtbfMinutes)}</td>
+                    <td className="small">{r.declared.join(', ') || <span className="muted">none declared</span>}</td>
+                    <td className="small">
+                      {r.gaps.length === 0 ? (
+                        <span className="muted">none</span>
+                      ) : (
+                        r.gaps.map((g) => (
+                          <span
+                            key={g.mechanism}
+                            className={`badge gap${g.covered ? '' : ' uncovered'}`}
+                            title={g.covered ? 'an open action item covers it' : 'no open action item covers it'}
+                          >
+                            {g.mechanism} × {g.count}
+                            {!g.covered && ' !'}
+                          </span>
+                        ))
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
