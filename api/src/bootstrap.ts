@@ -61,10 +61,11 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
         notes.push(`demo data: ${made.incidents} incidents on ${made.services} services (${Date.now() - t0} ms)`);
       }
     }
+    // the jobs' schema and queues before /healthz says ready (syncSource queues a job); workers start when
+    // HINDSIGHT_RUN_JOBS. Under the startup lock: pg-boss's own schema creation deadlocks when replicas race.
+    await app.get(JobsService).start();
     return note;
   });
-  // the jobs' schema and queues before /healthz says ready (syncSource queues a job); workers start when HINDSIGHT_RUN_JOBS
-  await app.get(JobsService).start();
   db.markReady();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   notes.push(

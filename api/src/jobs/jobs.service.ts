@@ -112,11 +112,17 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       pollingIntervalSeconds: this.config.jobPollSeconds,
     });
     boss.on('error', (err: Error) => this.logError(err));
-    await boss.start();
-    for (const q of this.queues) {
-      const options = { ...q.options, expireInSeconds: HANDLER_LIMIT_SECONDS };
-      await boss.createQueue(q.name, { name: q.name, ...options });
-      await boss.updateQueue(q.name, { name: q.name, ...options }); // a queue made by an older version takes today's settings
+    try {
+      await boss.start();
+      for (const q of this.queues) {
+        const options = { ...q.options, expireInSeconds: HANDLER_LIMIT_SECONDS };
+        await boss.createQueue(q.name, { name: q.name, ...options });
+        await boss.updateQueue(q.name, { name: q.name, ...options }); // a queue made by an older version takes today's settings
+      }
+    } catch (err) {
+      // a started boss polls on timers: stop it, or a failed start leaves it running in a process that goes on
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw err;
     }
     this.boss = boss;
     if (!this.working) return;
