@@ -264,10 +264,13 @@ export class SyncRepository {
               ${ISO_MICROS('i.acknowledged_at')} AS acknowledged_at, ${ISO_MICROS('i.mitigated_at')} AS mitigated_at,
               ${ISO_MICROS('i.resolved_at')} AS resolved_at, i.source_values, i.overridden_fields, i.external_url,
               coalesce((SELECT array_agg(service_id ORDER BY service_id) FROM incident_service WHERE incident_id = i.id), '{}') AS service_ids
-         FROM incident i
-        WHERE i.source = $1 AND i.external_id = ANY($2::text[])
-        ORDER BY i.id
-          FOR UPDATE OF i`,
+         FROM (SELECT DISTINCT unnest($2::text[])) AS k(external_id)
+         -- one index probe per key, whatever the table's statistics say (a big = ANY list on a table never
+         -- analysed was planned as a scan of every incident of the source)
+         CROSS JOIN LATERAL (
+           SELECT * FROM incident WHERE source = $1 AND external_id = k.external_id LIMIT 1 FOR UPDATE
+         ) i
+        ORDER BY i.id`,
       [sourceKey, externalIds],
     );
     return rows.map((r: any) => ({
