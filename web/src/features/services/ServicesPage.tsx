@@ -58,7 +58,6 @@ export function ServicesPage() {
             <thead>
               <tr>
                 <th scope="col">Service</th>
-                <th scope="col">Team</th>
                 <th scope="col">SLO</th>
                 <th scope="col">Availability</th>
                 <th scope="col">
@@ -69,6 +68,7 @@ export function ServicesPage() {
                 <th scope="col">Incidents</th>
                 <th scope="col">Downtime</th>
                 <th scope="col">MTBF</th>
+                <th scope="col">Team</th>
                 <th scope="col">Declared redundancy</th>
                 <th scope="col">Gaps</th>
               </tr>
@@ -83,9 +83,8 @@ export function ServicesPage() {
                         {r.name}
                       </Link>
                     </th>
-                    <td>{r.team}</td>
-                    <td>{formatAvailability(r.slo)}</td>
-                    <td className={r.withinSlo === false ? 'bad' : r.withinSlo ? 'good' : undefined}>
+                    <td className="nowrap">{formatAvailability(r.slo)}</td>
+                    <td className={`nowrap ${r.withinSlo === false ? 'bad' : r.withinSlo ? 'good' : ''}`}>
                       {formatAvailability(r.availability)} {r.withinSlo === false && <span className="badge overdue">below SLO</span>}
                     </td>
                     <td>{r.errorBudgetUsed == null ? <span className="muted">—</span> : <BudgetBar used={r.errorBudgetUsed} />}</td>
@@ -94,8 +93,9 @@ export function ServicesPage() {
                         {formatCount(r.incidentCount)}
                       </Link>
                     </td>
-                    <td>{formatDuration(r.downtimeMinutes)}</td>
-                    <td>{formatDuration(r.mtbfMinutes)}</td>
+                    <td className="nowrap">{formatDuration(r.downtimeMinutes)}</td>
+                    <td className="nowrap">{formatDuration(r.mtbfMinutes)}</td>
+                    <td>{r.team}</td>
                     <td className="small">{r.declared.join(', ') || <span className="muted">none declared</span>}</td>
                     <td className="small">
                       {r.gaps.length === 0 ? (

@@ -1,8 +1,9 @@
 import { graphql } from '../../../gql';
 
+// Every item of the scope in one list (the page filters and pages it), so all counts on the page come from the same rows.
 export const ActionItemsQuery = graphql(`
-  query ActionItems($statuses: [ActionItemStatus!], $teamIds: [ID!], $overdueOnly: Boolean, $ownerId: ID) {
-    actionItems(statuses: $statuses, teamIds: $teamIds, overdueOnly: $overdueOnly, ownerId: $ownerId) {
+  query ActionItems($teamIds: [ID!]) {
+    actionItems(teamIds: $teamIds) {
       id
       title
       type
@@ -25,11 +26,8 @@ export const ActionItemsQuery = graphql(`
         }
       }
     }
-    reliabilityMetrics {
+    reliabilityMetrics(filter: { teamIds: $teamIds }) {
       actionItems {
-        opened
-        done
-        overdue
         medianDaysToDone
         incidentsAllDoneShare
       }
