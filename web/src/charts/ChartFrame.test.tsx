@@ -53,9 +53,26 @@ describe('ChartFrame', () => {
       <div style={{ width: 600 }}>
         <MttrTrendChart
           data={[
-            { periodStart: '2026-01-01T00:00:00Z', label: 'Jan 2026', meanMinutes: 60, medianMinutes: 40, p90Minutes: 120, count: 4 },
-            { periodStart: '2026-02-01T00:00:00Z', label: 'Feb 2026', meanMinutes: 90, medianMinutes: 50, p90Minutes: 150, count: 6 },
+            {
+              periodStart: '2026-01-01T00:00:00Z',
+              label: 'Jan 2026',
+              meanMinutes: 60,
+              medianMinutes: 40,
+              p90Minutes: 120,
+              count: 4,
+              smallSample: true,
+            },
+            {
+              periodStart: '2026-02-01T00:00:00Z',
+              label: 'Feb 2026',
+              meanMinutes: 90,
+              medianMinutes: 50,
+              p90Minutes: 150,
+              count: 6,
+              smallSample: false,
+            },
           ]}
+          periodLabel="Month"
         />
       </div>,
     );

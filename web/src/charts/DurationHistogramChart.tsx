@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
 import { ChartTooltip } from './ChartTooltip';
 import { clickableBar } from './clickableBar';
-import { formatCount } from './formatters';
-import { axisTick, chartHeight, palette } from './theme';
+import { countTicks, formatCount } from './formatters';
+import { axisLabel, axisTick, chartHeight, palette } from './theme';
 
 export interface HistogramPoint {
   label: string;
@@ -20,11 +20,32 @@ export function DurationHistogramChart({
   onSelectBucket?: (point: HistogramPoint) => void;
 }) {
   const points = capPoints(data);
+  const ticks = countTicks(Math.max(0, ...points.map((p) => p.count)));
   return (
-    <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+    <BarChart
+      responsive
+      style={{ width: '100%', height: chartHeight + 20 }}
+      data={points}
+      margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
+    >
       <CartesianGrid stroke={palette.grid} vertical={false} />
-      <XAxis dataKey="label" tick={axisTick} interval={0} angle={-25} textAnchor="end" height={56} />
-      <YAxis tick={axisTick} allowDecimals={false} width={40} />
+      <XAxis
+        dataKey="label"
+        tick={axisTick}
+        interval={0}
+        angle={-30}
+        textAnchor="end"
+        height={64}
+        label={{ value: 'Time to resolve', position: 'insideBottom', offset: -14, ...axisLabel }}
+      />
+      <YAxis
+        tick={axisTick}
+        ticks={ticks}
+        domain={[0, ticks[ticks.length - 1]]}
+        allowDecimals={false}
+        width={52}
+        label={{ value: 'Incidents', angle: -90, position: 'insideLeft', offset: 8, style: { textAnchor: 'middle' }, ...axisLabel }}
+      />
       <Tooltip
         content={({ active, payload }) => {
           const p = active && (payload?.[0]?.payload as HistogramPoint | undefined);

@@ -1,5 +1,5 @@
 import { formatDuration } from './formatters';
-import { heatColor } from './theme';
+import { heatColor, heatLegend } from './theme';
 
 export interface GapCell {
   serviceId: string;
@@ -72,10 +72,20 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
           ))}
         </tbody>
       </table>
-      <p className="heatmap-legend">
-        Number = gaps (MISSING or FAILED assessments). <span className="legend-uncovered">!</span> with a heavy outline = no open action
-        item covers the gap.
-      </p>
+      <div className="heatmap-legend">
+        <span>Incidents with the mechanism missing or failed:</span>
+        <ul className="heat-scale" aria-label="Colour scale">
+          {heatLegend(matrix.maxCount).map((b) => (
+            <li key={b.color}>
+              <span className="heat-swatch" style={{ background: b.color }} aria-hidden="true" />
+              {b.from === b.to ? b.from : `${b.from}–${b.to}`}
+            </li>
+          ))}
+        </ul>
+        <span>
+          <span className="legend-uncovered">!</span> heavy outline = no open action item covers the gap
+        </span>
+      </div>
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
+import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
-import { formatCount } from './formatters';
-import { axisTick, chartHeight, palette, severityColors } from './theme';
+import { countTicks, formatCount } from './formatters';
+import { axisLabel, axisTick, chartHeight, palette, severityColors } from './theme';
 
 export const severityKeys = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type SeverityKey = (typeof severityKeys)[number];
@@ -19,47 +20,64 @@ export interface SeverityMixRow {
 
 export interface SeverityMixChartProps {
   data: SeverityMixRow[];
+  /** Title of the time axis ("Week starting", "Month"…). */
+  periodLabel: string;
   onSelect?: (row: SeverityMixRow, severity: SeverityKey) => void;
 }
 
-export function SeverityMixChart({ data, onSelect }: SeverityMixChartProps) {
+export function SeverityMixChart({ data, periodLabel, onSelect }: SeverityMixChartProps) {
   const points = capPoints(data);
+  const ticks = countTicks(Math.max(0, ...points.map((p) => p.total)));
   return (
-    <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
-      <CartesianGrid stroke={palette.grid} vertical={false} />
-      <XAxis dataKey="label" tick={axisTick} minTickGap={16} />
-      <YAxis tick={axisTick} allowDecimals={false} width={40} />
-      <Tooltip
-        content={({ active, payload }) => {
-          const p = active && (payload?.[0]?.payload as SeverityMixRow | undefined);
-          if (!p) return null;
-          return (
-            <ChartTooltip
-              title={p.label}
-              rows={[
-                ...severityKeys.map((s) => ({ label: s, value: formatCount(p[s]), color: severityColors[s] })),
-                { label: 'Total', value: formatCount(p.total) },
-              ]}
-              footer={onSelect ? 'Click a segment to list those incidents' : undefined}
-            />
-          );
-        }}
-      />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-      {severityKeys.map((s) => (
-        <Bar
-          key={s}
-          dataKey={s}
-          stackId="sev"
-          fill={severityColors[s]}
-          isAnimationActive={false}
-          cursor={onSelect ? 'pointer' : undefined}
-          onClick={(item) => {
-            const row = (item as { payload?: SeverityMixRow }).payload;
-            if (row && onSelect) onSelect(row, s);
+    <>
+      <ChartLegend items={severityKeys.map((s) => ({ label: s, color: severityColors[s], shape: 'box' as const }))} />
+      <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+        <CartesianGrid stroke={palette.grid} vertical={false} />
+        <XAxis
+          dataKey="label"
+          tick={axisTick}
+          minTickGap={16}
+          label={{ value: periodLabel, position: 'insideBottom', offset: -14, ...axisLabel }}
+        />
+        <YAxis
+          tick={axisTick}
+          ticks={ticks}
+          domain={[0, ticks[ticks.length - 1]]}
+          allowDecimals={false}
+          width={52}
+          label={{ value: 'Incidents', angle: -90, position: 'insideLeft', offset: 8, style: { textAnchor: 'middle' }, ...axisLabel }}
+        />
+        <Tooltip
+          content={({ active, payload }) => {
+            const p = active && (payload?.[0]?.payload as SeverityMixRow | undefined);
+            if (!p) return null;
+            return (
+              <ChartTooltip
+                title={p.label}
+                rows={[
+                  ...severityKeys.map((s) => ({ label: s, value: formatCount(p[s]), color: severityColors[s] })),
+                  { label: 'Total', value: formatCount(p.total) },
+                ]}
+                footer={onSelect ? 'Click a segment to list those incidents' : undefined}
+              />
+            );
           }}
         />
-      ))}
-    </BarChart>
+        {severityKeys.map((s) => (
+          <Bar
+            key={s}
+            dataKey={s}
+            stackId="sev"
+            fill={severityColors[s]}
+            isAnimationActive={false}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(item) => {
+              const row = (item as { payload?: SeverityMixRow }).payload;
+              if (row && onSelect) onSelect(row, s);
+            }}
+          />
+        ))}
+      </BarChart>
+    </>
   );
 }

@@ -1,4 +1,15 @@
-import { formatChange, formatDuration, formatPeriodLabel, formatUtc, formatAvailability } from './formatters';
+import {
+  countTicks,
+  durationAxis,
+  formatAvailability,
+  formatChange,
+  formatDuration,
+  formatDurationCompact,
+  formatPeriodLabel,
+  formatUtc,
+} from './formatters';
+import { wrapLabel } from './ParetoChart';
+import { heatColor, heatLegend } from './theme';
 
 describe('formatDuration', () => {
   it.each([
@@ -48,5 +59,68 @@ describe('period labels and times', () => {
   it('gives availability enough digits', () => {
     expect(formatAvailability(99.95)).toBe('99.950 %');
     expect(formatAvailability(97.5)).toBe('97.50 %');
+  });
+});
+
+describe('formatDurationCompact', () => {
+  it.each([
+    [45, '45 min'],
+    [192, '3.2 h'],
+    [126, '2.1 h'],
+    [60 * 30, '30 h'],
+    [1440 * 2.5, '2.5 d'],
+  ])('%s minutes → %s', (minutes, text) => {
+    expect(formatDurationCompact(minutes)).toBe(text);
+  });
+});
+
+describe('durationAxis', () => {
+  it('gives round hour ticks rather than fractions (16.7 h max → 0, 4 h … 20 h)', () => {
+    const a = durationAxis(16.7 * 60);
+    expect(a.ticks.map(a.format)).toEqual(['0', '4 h', '8 h', '12 h', '16 h', '20 h']);
+    expect(a.max).toBe(20 * 60);
+  });
+  it('uses minutes for short durations and days for long ones', () => {
+    const short = durationAxis(42);
+    expect(short.ticks.map(short.format)).toEqual(['0', '10 min', '20 min', '30 min', '40 min', '50 min']);
+    const long = durationAxis(3.4 * 1440);
+    expect(long.ticks.map(long.format)).toEqual(['0', '1 d', '2 d', '3 d', '4 d']);
+  });
+  it('has a sensible axis without data', () => {
+    const a = durationAxis(null);
+    expect(a.ticks.map(a.format)).toEqual(['0', '15 min', '30 min', '45 min', '60 min']);
+  });
+});
+
+describe('countTicks', () => {
+  it('steps 1, 2, 5 × 10ⁿ', () => {
+    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(countTicks(17)).toEqual([0, 5, 10, 15, 20]);
+    expect(countTicks(230)).toEqual([0, 50, 100, 150, 200, 250]);
+  });
+});
+
+describe('heatLegend', () => {
+  it('gives each colour step its range of counts', () => {
+    expect(heatLegend(10).map((b) => [b.from, b.to])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+      [9, 10],
+    ]);
+    expect(heatLegend(2).map((b) => [b.from, b.to, b.color])).toEqual([
+      [1, 1, heatColor(1, 2)],
+      [2, 2, heatColor(2, 2)],
+    ]);
+    expect(heatLegend(0)).toEqual([]);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('keeps short names, wraps long ones on a word into two lines, and cuts what is left', () => {
+    expect(wrapLabel('DNS')).toEqual(['DNS']);
+    expect(wrapLabel('Configuration change without review')).toEqual(['Configuration change', 'without review']);
+    expect(wrapLabel('Supercalifragilisticexpialidocious')).toEqual(['Supercalifragilistice…']);
   });
 });

@@ -117,3 +117,57 @@ export function formatChange(
   const tone: ChangeTone = up === lowerIsBetter ? 'worse' : 'better';
   return { text: `${up ? '▲' : '▼'} ${Math.abs(pct).toFixed(0)} % vs previous`, tone };
 }
+
+/** A duration for a sentence: "45 min", "3.2 h", "2.5 d" (one decimal, so two values compare at a glance). */
+export function formatDurationCompact(minutes: number | null | undefined): string {
+  if (minutes == null || !Number.isFinite(minutes)) return '—';
+  const sign = minutes < 0 ? '−' : '';
+  const abs = Math.abs(minutes);
+  if (abs < 1) return `${sign}${Math.round(abs * 60)} s`;
+  if (abs < 60) return `${sign}${Math.round(abs)} min`;
+  if (abs < 48 * 60) return `${sign}${+(abs / 60).toFixed(1)} h`;
+  return `${sign}${+(abs / 1440).toFixed(1)} d`;
+}
+
+export interface DurationAxis {
+  /** Tick values in minutes, from 0, evenly spaced at a round step. */
+  ticks: number[];
+  /** Upper end of the axis (the last tick). */
+  max: number;
+  unit: 'min' | 'h' | 'd';
+  /** "0", "4 h", "8 h" … in the axis unit. */
+  format: (minutes: number) => string;
+}
+
+// Round steps in minutes: minutes, then whole hours that divide a day, then whole days and weeks.
+const durationSteps = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 7200, 10080, 20160, 43200, 86400, 144000];
+
+/**
+ * Axis ticks for durations in natural units: a round step (30 min, 4 h, 2 d …) giving at most
+ * `maxTicks` intervals above `maxMinutes`, labelled in one unit ("0, 4 h, 8 h, 12 h").
+ */
+export function durationAxis(maxMinutes: number | null | undefined, maxTicks = 5): DurationAxis {
+  const top = maxMinutes != null && Number.isFinite(maxMinutes) && maxMinutes > 0 ? maxMinutes : 60;
+  const step = durationSteps.find((s) => Math.ceil(top / s) <= maxTicks) ?? Math.ceil(top / maxTicks / 144000) * 144000;
+  const n = Math.max(1, Math.ceil(top / step - 1e-9));
+  const ticks = Array.from({ length: n + 1 }, (_, i) => i * step);
+  const unit = step < 60 ? 'min' : step < 1440 ? 'h' : 'd';
+  const div = unit === 'min' ? 1 : unit === 'h' ? 60 : 1440;
+  const format = (v: number) => (v === 0 ? '0' : `${+(v / div).toFixed(1)} ${unit}`);
+  return { ticks, max: ticks[ticks.length - 1], unit, format };
+}
+
+/** Count axis ticks at a round step (1, 2, 5 × 10ⁿ) from 0, at most `maxTicks` intervals. */
+export function countTicks(maxCount: number | null | undefined, maxTicks = 5): number[] {
+  const top = maxCount != null && Number.isFinite(maxCount) && maxCount > 0 ? maxCount : 1;
+  let step = 1;
+  for (let mag = 1; ; mag *= 10) {
+    const s = [1, 2, 5].map((m) => m * mag).find((x) => Math.ceil(top / x) <= maxTicks);
+    if (s) {
+      step = s;
+      break;
+    }
+  }
+  const n = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: n + 1 }, (_, i) => i * step);
+}

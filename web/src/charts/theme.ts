@@ -37,7 +37,24 @@ export const axisTick = { fontSize: 12, fill: '#374151' } as const;
 /** Heat-map fill for a gap count: white → vermillion, in 5 steps so cells stay readable. */
 export function heatColor(value: number, max: number): string {
   if (value <= 0 || max <= 0) return '#ffffff';
-  const steps = ['#fdebd9', '#f9c9a0', '#f0a066', '#e47a36', '#D55E00'];
+  const steps = heatSteps;
   const i = Math.min(steps.length - 1, Math.floor((value / max) * steps.length - 1e-9));
   return steps[Math.max(0, i)];
+}
+
+/** Axis titles: dark grey on white (≥ 4.5:1). */
+export const axisLabel = { fill: '#374151', fontSize: 12 } as const;
+
+export const heatSteps = ['#fdebd9', '#f9c9a0', '#f0a066', '#e47a36', '#D55E00'] as const;
+
+/** The heat-map legend: each colour with the range of gap counts it stands for (empty steps left out). */
+export function heatLegend(max: number): { color: string; from: number; to: number }[] {
+  const out: { color: string; from: number; to: number }[] = [];
+  for (let v = 1; v <= max; v++) {
+    const color = heatColor(v, max);
+    const last = out[out.length - 1];
+    if (last && last.color === color) last.to = v;
+    else out.push({ color, from: v, to: v });
+  }
+  return out;
 }

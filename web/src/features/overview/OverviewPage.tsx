@@ -9,20 +9,26 @@ import { ParetoChart } from '../../charts/ParetoChart';
 import { SeverityMixChart, severityKeys } from '../../charts/SeverityMixChart';
 import { FilterBar } from '../filters/components/FilterBar';
 import { bucketRange, incidentsHref } from '../filters/transforms/filterParams';
+import { FixNext } from './components/FixNext';
 import { HeadlineCards } from './components/HeadlineCards';
 import { SegmentedControl } from './components/SegmentedControl';
+import { WhatChanged } from './components/WhatChanged';
 import { useCauseSeries } from './hooks/useCauseSeries';
+import { useFixNext } from './hooks/useFixNext';
 import { useDistributionSeries } from './hooks/useDistributionSeries';
 import { useGapMatrix } from './hooks/useGapMatrix';
 import { useHeadlineNumbers } from './hooks/useHeadlineNumbers';
 import { useOverviewFilter } from './hooks/useOverviewFilter';
 import { useTrendSeries } from './hooks/useTrendSeries';
+import './overview.css';
 
 const granularities = [
   { value: 'WEEK', label: 'Week' },
   { value: 'MONTH', label: 'Month' },
   { value: 'QUARTER', label: 'Quarter' },
 ] as const;
+
+const periodAxisTitle: Record<Granularity, string> = { WEEK: 'Week starting', MONTH: 'Month', QUARTER: 'Quarter' };
 
 function defaultGranularity(period: string): Granularity {
   if (period === '30d' || period === '90d' || period === 'custom') return 'WEEK';
@@ -41,7 +47,8 @@ export function OverviewPage() {
   const metric = f.params.get('by') === 'downtime' ? 'downtime' : 'count';
   const level = f.params.get('level') === 'category' ? 'category' : 'cause';
 
-  const headline = useHeadlineNumbers(f);
+  const headline = useHeadlineNumbers(f.current);
+  const fixNext = useFixNext(f.current, f.params);
   const trend = useTrendSeries(f.current, granularity);
   const causes = useCauseSeries(f.current, metric, level);
   const gaps = useGapMatrix(f.current);
@@ -59,19 +66,29 @@ export function OverviewPage() {
         <p className="muted">
           {headline.periodEnd && (
             <>
-              {headline.periodStart ? formatDate(headline.periodStart) : 'Since the first incident'} – {formatDate(headline.periodEnd)} ·
-              compared with the period of the same length before
+              {headline.periodStart ? formatDate(headline.periodStart) : 'Since the first incident'} – {formatDate(headline.periodEnd)}
+              {headline.hasPrevious && ' · compared with the period just before'}
             </>
           )}
         </p>
       </div>
       <FilterBar state={f.state} onChange={f.update} />
+      <div className="story-grid">
+        <WhatChanged
+          changes={headline.changes}
+          hasPrevious={headline.hasPrevious}
+          loading={headline.fetching}
+          error={headline.error}
+          onRetry={headline.onRetry}
+        />
+        <FixNext items={fixNext.items} loading={fixNext.fetching} error={fixNext.error} onRetry={fixNext.onRetry} />
+      </div>
       <HeadlineCards numbers={headline.numbers} loading={headline.fetching} error={headline.error} onRetry={headline.onRetry} />
 
       <div className="chart-grid">
         <ChartFrame
-          title="MTTR trend"
-          definition="Mean and median time to resolve (resolvedAt − startedAt) of the incidents that started in each period; resolved incidents only."
+          title="Time to resolve trend"
+          definition="Median and mean (MTTR) time to resolve (resolvedAt − startedAt) of the incidents that started in each period; resolved incidents only. Hollow points are small samples (fewer than 5 incidents); periods without resolved incidents are left as gaps."
           sampleSize={trend.resolvedCount}
           sampleUnit="resolved incidents"
           loading={trend.fetching}
@@ -106,7 +123,7 @@ export function OverviewPage() {
             </table>
           }
         >
-          <MttrTrendChart data={trend.mttr} onSelectPeriod={(p) => openBucket(p.periodStart)} />
+          <MttrTrendChart data={trend.mttr} periodLabel={periodAxisTitle[granularity]} onSelectPeriod={(p) => openBucket(p.periodStart)} />
         </ChartFrame>
 
         <ChartFrame
@@ -219,6 +236,7 @@ export function OverviewPage() {
         >
           <SeverityMixChart
             data={trend.severityMix}
+            periodLabel={periodAxisTitle[granularity]}
             onSelect={(row, severity) => openBucket(row.periodStart, { severities: [severity] })}
           />
         </ChartFrame>

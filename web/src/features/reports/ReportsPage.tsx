@@ -23,14 +23,7 @@ export function ReportsPage() {
   const inProgress = Date.parse(range.to) > now.getTime();
   // A running quarter ends now: a future `to` would count days that have not happened in availability.
   const current = inProgress ? { from: range.from } : { from: range.from, to: range.to };
-  const previous = { from: prev.from, to: prev.to };
-  const severities = ['SEV1', 'SEV2'] as const;
-  const headline = useHeadlineNumbers({
-    current,
-    previous,
-    severeCurrent: { ...current, severities: [...severities] },
-    severePrevious: { ...previous, severities: [...severities] },
-  });
+  const headline = useHeadlineNumbers(current, { from: prev.from, to: prev.to });
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 

@@ -21,7 +21,7 @@ export function HeadlineCards({ numbers, loading, error, onRetry }: HeadlineCard
   if (loading || !numbers) {
     return (
       <div className="kpi-grid" role="status" aria-label="Loading headline numbers">
-        {Array.from({ length: 6 }, (_, i) => (
+        {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className="kpi-card skeleton" />
         ))}
       </div>

@@ -11,24 +11,15 @@ export const DurationStatFields = graphql(`
 `);
 
 export const OverviewHeadlineQuery = graphql(`
-  query OverviewHeadline(
-    $filter: MetricsFilter
-    $severeFilter: MetricsFilter
-    $previous: MetricsFilter
-    $previousSevere: MetricsFilter
-    $withPrevious: Boolean!
-  ) {
-    current: reliabilityMetrics(filter: $filter) {
+  query OverviewHeadline($filter: MetricsFilter, $withPrevious: Boolean!, $previousFilter: MetricsFilter, $withPreviousFilter: Boolean!) {
+    reliabilityMetrics(filter: $filter) {
       ...HeadlineFields
+      previous @include(if: $withPrevious) {
+        ...HeadlineFields
+      }
     }
-    severe: reliabilityMetrics(filter: $severeFilter) {
-      incidentCount
-    }
-    previous: reliabilityMetrics(filter: $previous) @include(if: $withPrevious) {
+    explicitPrevious: reliabilityMetrics(filter: $previousFilter) @include(if: $withPreviousFilter) {
       ...HeadlineFields
-    }
-    previousSevere: reliabilityMetrics(filter: $previousSevere) @include(if: $withPrevious) {
-      incidentCount
     }
   }
   fragment HeadlineFields on ReliabilityMetrics {
@@ -45,6 +36,23 @@ export const OverviewHeadlineQuery = graphql(`
     timeToDetect {
       ...DurationStatFields
     }
+    timeToAcknowledge {
+      ...DurationStatFields
+    }
+    timeToMitigate {
+      ...DurationStatFields
+    }
+    # Quarters summed give the period's counts per severity (the whole-period field does not exist).
+    severityBuckets: trend(granularity: QUARTER) {
+      bySeverity {
+        severity
+        count
+      }
+    }
+    detection {
+      source
+      incidentCount
+    }
     services {
       service {
         id
@@ -52,6 +60,37 @@ export const OverviewHeadlineQuery = graphql(`
       }
       availability
       slo
+    }
+  }
+`);
+
+export const OverviewFixNextQuery = graphql(`
+  query OverviewFixNext($filter: MetricsFilter) {
+    reliabilityMetrics(filter: $filter) {
+      actionItems {
+        overdue
+      }
+      redundancyGaps {
+        service {
+          id
+          name
+        }
+        mechanism {
+          id
+          name
+        }
+        gapCount
+        downtimeMinutes
+        covered
+      }
+      byRootCause {
+        cause {
+          id
+        }
+        name
+        incidentCount
+        downtimeMinutes
+      }
     }
   }
 `);

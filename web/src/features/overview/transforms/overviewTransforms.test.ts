@@ -1,4 +1,6 @@
+import { toChanges, type PeriodMetrics } from './toChanges';
 import { toDetectionSeries } from './toDetectionSeries';
+import { toFixNext } from './toFixNext';
 import { toGapMatrix } from './toGapMatrix';
 import { toHeadlineNumbers, type HeadlineInput } from './toHeadlineNumbers';
 import { toHistogramSeries } from './toHistogramSeries';
@@ -30,6 +32,18 @@ describe('toMttrSeries', () => {
     const [p] = toMttrSeries([{ periodStart: '2026-01-05T00:00:00Z', timeToResolve: stat(0, 0, 0) }], 'WEEK');
     expect(p.meanMinutes).toBeNull();
     expect(p.medianMinutes).toBeNull();
+    expect(p.smallSample).toBe(false);
+  });
+
+  it('marks buckets of fewer than 5 resolved incidents as small samples', () => {
+    const series = toMttrSeries(
+      [
+        { periodStart: '2026-01-05T00:00:00Z', timeToResolve: stat(3, 60, 50) },
+        { periodStart: '2026-01-12T00:00:00Z', timeToResolve: stat(5, 60, 50) },
+      ],
+      'WEEK',
+    );
+    expect(series.map((p) => p.smallSample)).toEqual([true, false]);
   });
 });
 
@@ -151,31 +165,181 @@ describe('toHeadlineNumbers', () => {
     downtimeMinutes: 600,
     timeToResolve: stat(9, 192, 60, 400),
     timeToDetect: stat(4, 10, 8, 20),
+    timeToAcknowledge: stat(9, 20, 15, 30),
+    timeToMitigate: stat(9, 90, 45, 200),
+    bySeverity: [
+      { severity: 'SEV1', count: 1 },
+      { severity: 'SEV2', count: 3 },
+      { severity: 'SEV3', count: 6 },
+    ],
+    services: [
+      { service: { id: 'a', name: 'Playback API' }, availability: 99.5, slo: 99.9 },
+      { service: { id: 'b', name: 'Search' }, availability: 100, slo: 99.9 },
+      { service: { id: 'c', name: 'Billing' }, availability: 99.95, slo: 99.9 },
+      { service: { id: 'd', name: 'Login' }, availability: 99.99, slo: 99.9 },
+    ],
+  };
+
+  it('leads durations with the median and p90, the mean beside them, and states n in every change', () => {
+    const n = toHeadlineNumbers(base, {
+      ...base,
+      incidentCount: 20,
+      timeToResolve: stat(10, 96, 50, 300),
+      services: base.services.map((s) => ({ ...s, availability: 99 })),
+    });
+    const byId = Object.fromEntries(n.map((x) => [x.id, x]));
+    expect(byId.incidents.value).toBe('10');
+    expect(byId.incidents.change).toEqual({ text: '▼ 50 % vs previous (was 20)', tone: 'better' });
+    expect(byId.severe.value).toBe('4');
+    expect(byId.severe.change?.text).toBe('no change (was 4)');
+    expect(byId.ttr.value).toBe('1 h');
+    expect(byId.ttr.detail).toBe('median · p90 6 h 40 min · mean (MTTR) 3 h 12 min · n = 9');
+    expect(byId.ttr.change).toEqual({ text: '▲ 20 % vs previous (n 9 vs 10)', tone: 'worse' });
+    expect(byId.ttd.value).toBe('8 min');
+    expect(byId.ttd.smallSample).toBe(true);
+    expect(byId.tta.detail).toContain('mean (MTTA) 20 min');
+    expect(byId.ttm.detail).toContain('mean (MTTM) 1 h 30 min');
+    expect(byId.downtime.value).toBe('10 h');
+    expect(byId.availability.value).toBe('75 %');
+    expect(byId.availability.detail).toBe('3 of 4 services · furthest below: Playback API 99.500 % (SLO 99.900 %)');
+    expect(byId.availability.change).toEqual({ text: '▲ was 0 % (0 of 4)', tone: 'better' });
+  });
+
+  it('has no change without a previous period', () => {
+    const n = toHeadlineNumbers(base, null);
+    expect(n.every((x) => x.change === null)).toBe(true);
+  });
+});
+
+describe('toChanges', () => {
+  const period = (p: Partial<PeriodMetrics> = {}): PeriodMetrics => ({
+    incidentCount: 40,
+    timeToResolve: { count: 41, medianMinutes: 126, smallSample: false },
+    timeToDetect: { count: 40, medianMinutes: 10, smallSample: false },
+    bySeverity: [
+      { severity: 'SEV1', count: 2 },
+      { severity: 'SEV2', count: 8 },
+      { severity: 'SEV3', count: 20 },
+      { severity: 'SEV4', count: 10 },
+    ],
+    detection: [
+      { source: 'MONITORING', incidentCount: 30 },
+      { source: 'CUSTOMER_REPORT', incidentCount: 10 },
+    ],
     services: [
       { service: { id: 'a', name: 'Playback API' }, availability: 99.5, slo: 99.9 },
       { service: { id: 'b', name: 'Search' }, availability: 100, slo: 99.9 },
     ],
-  };
-
-  it('formats the headline numbers and their change', () => {
-    const n = toHeadlineNumbers(base, 4, { ...base, incidentCount: 20, timeToResolve: stat(10, 96, 50, 300) }, 4);
-    const byId = Object.fromEntries(n.map((x) => [x.id, x]));
-    expect(byId.incidents.value).toBe('10');
-    expect(byId.incidents.change).toEqual({ text: '▼ 50 % vs previous', tone: 'better' });
-    expect(byId.severe.value).toBe('4');
-    expect(byId.severe.change?.text).toBe('no change');
-    expect(byId.mttr.value).toBe('3 h 12 min');
-    expect(byId.mttr.detail).toContain('median 1 h');
-    expect(byId.mttr.detail).toContain('p90 6 h 40 min');
-    expect(byId.mttr.change?.tone).toBe('worse');
-    expect(byId.ttd.smallSample).toBe(true);
-    expect(byId.downtime.value).toBe('10 h');
-    expect(byId.availability.value).toBe('1 of 2');
-    expect(byId.availability.detail).toContain('Playback API');
+    ...p,
   });
 
-  it('has no change without a previous period', () => {
-    const n = toHeadlineNumbers(base, 4, null, null);
-    expect(n.every((x) => x.change === null || x.change.tone === 'neutral')).toBe(true);
+  it('words the largest changes plainly with their sample sizes, largest first', () => {
+    const c = toChanges(period(), period({ timeToResolve: { count: 38, medianMinutes: 192, smallSample: false } }));
+    expect(c.news.map((x) => x.text)).toEqual(['Median time to resolve fell from 3.2 h to 2.1 h (41 vs 38 incidents)']);
+    expect(c.news[0].tone).toBe('better');
+    expect(c.steadyCount).toBe(7);
+  });
+
+  it('ranks by relative size and keeps at most `limit`', () => {
+    const prev = period({
+      incidentCount: 30,
+      timeToDetect: { count: 30, medianMinutes: 5, smallSample: false },
+      bySeverity: [
+        { severity: 'SEV2', count: 4 },
+        { severity: 'SEV3', count: 16 },
+        { severity: 'SEV4', count: 8 },
+      ],
+      detection: [{ source: 'MONITORING', incidentCount: 20 }],
+      services: [
+        { service: { id: 'a', name: 'Playback API' }, availability: 100, slo: 99.9 },
+        { service: { id: 'b', name: 'Search' }, availability: 100, slo: 99.9 },
+      ],
+    });
+    const c = toChanges(period(), prev, 3);
+    // External share 0 → 25 % is "new" (infinite), then SEV1–2 4 → 10 (+150 %), time to detect 5 → 10 min (+100 %).
+    expect(c.news.map((x) => x.id)).toEqual(['external', 'severe', 'ttd']);
+    expect(c.news[0].text).toBe('Incidents reported first by customers or other outsiders rose from 0 % to 25 % (10 of 40 vs 0 of 30)');
+    expect(c.news[1].text).toBe('SEV1–2 incidents rose from 4 to 10');
+    expect(c.news[2].text).toBe('Median time to detect rose from 5 min to 10 min (40 vs 30 incidents)');
+    expect(c.news.every((x) => x.tone === 'worse')).toBe(true);
+  });
+
+  it('names the service furthest below its SLO', () => {
+    const prev = period({
+      services: [
+        { service: { id: 'a', name: 'Playback API' }, availability: 100, slo: 99.9 },
+        { service: { id: 'b', name: 'Search' }, availability: 100, slo: 99.9 },
+      ],
+    });
+    const slo = toChanges(period(), prev).news.find((x) => x.id === 'slo');
+    expect(slo?.text).toBe('Services within SLO fell from 2 of 2 to 1 of 2; furthest below: Playback API at 99.500 % (SLO 99.900 %)');
+    expect(slo?.tone).toBe('worse');
+  });
+
+  it('marks small samples and does not rank them as news', () => {
+    const cur = period({ timeToResolve: { count: 3, medianMinutes: 600, smallSample: true } });
+    const prev = period({
+      timeToResolve: { count: 6, medianMinutes: 60, smallSample: false },
+      bySeverity: [
+        { severity: 'SEV1', count: 1 },
+        { severity: 'SEV2', count: 1 },
+        { severity: 'SEV3', count: 20 },
+        { severity: 'SEV4', count: 10 },
+      ],
+    });
+    const c = toChanges(cur, prev);
+    expect(c.news.map((x) => x.id)).toEqual(['severe']);
+    expect(c.smallSamples.map((x) => [x.id, x.text])).toEqual([['ttr', 'Median time to resolve rose from 1 h to 10 h (3 vs 6 incidents)']]);
+  });
+
+  it('is empty without a previous period', () => {
+    expect(toChanges(period(), null)).toEqual({ news: [], smallSamples: [], steadyCount: 0 });
+  });
+});
+
+describe('toFixNext', () => {
+  const gap = (s: string, m: string, gapCount: number, covered: boolean, downtimeMinutes: number) => ({
+    service: { id: s, name: s.toUpperCase() },
+    mechanism: { id: m, name: m.toUpperCase() },
+    gapCount,
+    downtimeMinutes,
+    covered,
+  });
+  const cause = (id: string, name: string, incidentCount: number, downtimeMinutes: number) => ({
+    cause: { id },
+    name,
+    incidentCount,
+    downtimeMinutes,
+  });
+  const params = new URLSearchParams('period=30d&team=t1&g=MONTH');
+
+  it('puts overdue action items first, then uncovered gaps and causes by downtime, with links carrying the filters', () => {
+    const items = toFixNext({
+      gaps: [gap('db', 'replica', 3, false, 300), gap('api', 'multi-az', 2, true, 9999), gap('cdn', 'failover', 1, false, 30)],
+      causes: [cause('dns', 'DNS', 4, 600), cause('cfg', 'Config change', 6, 120), cause('none', 'Unknown', 2, 0)],
+      overdueActionItems: 7,
+      params,
+    });
+    expect(items.map((i) => i.id)).toEqual(['overdue', 'cause:dns', 'gap:db:replica', 'cause:cfg', 'gap:cdn:failover']);
+    expect(items[0]).toMatchObject({ title: 'Finish 7 overdue action items', href: '/action-items?view=overdue&team=t1' });
+    expect(items[2]).toMatchObject({
+      title: 'DB: REPLICA missing or failed',
+      detail: '3 incidents · 5 h downtime · no open action item',
+      href: '/incidents?period=30d&team=t1&service=db&counted=1&gap=replica',
+    });
+    expect(items[1]).toMatchObject({ title: 'DNS', href: '/incidents?period=30d&team=t1&cause=dns&counted=1' });
+  });
+
+  it('keeps at most `limit` items and leaves out the overdue row when nothing is overdue', () => {
+    const items = toFixNext(
+      {
+        gaps: [],
+        causes: [cause('a', 'A', 1, 10), cause('b', 'B', 1, 20), cause('c', 'C', 1, 30)],
+        overdueActionItems: 0,
+        params: new URLSearchParams('team=t1,t2'),
+      },
+      2,
+    );
+    expect(items.map((i) => i.id)).toEqual(['cause:c', 'cause:b']);
   });
 });

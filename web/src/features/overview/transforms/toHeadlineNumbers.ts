@@ -5,6 +5,7 @@ interface Stat {
   meanMinutes?: number | null;
   medianMinutes?: number | null;
   p90Minutes?: number | null;
+  smallSample?: boolean;
 }
 
 export interface HeadlineInput {
@@ -15,6 +16,10 @@ export interface HeadlineInput {
   downtimeMinutes: number;
   timeToResolve: Stat;
   timeToDetect: Stat;
+  timeToAcknowledge: Stat;
+  timeToMitigate: Stat;
+  /** Counted incidents per severity over the whole period. */
+  bySeverity: readonly { severity: string; count: number }[];
   services: readonly { service: { id: string; name: string }; availability: number; slo: number }[];
 }
 
@@ -28,86 +33,125 @@ export interface HeadlineNumber {
   smallSample: boolean;
 }
 
-function sloSummary(services: HeadlineInput['services']) {
+export function sloSummary(services: HeadlineInput['services']) {
   const met = services.filter((s) => s.availability >= s.slo).length;
   const worst = [...services].sort((a, b) => a.availability - a.slo - (b.availability - b.slo))[0];
-  return { met, total: services.length, worst };
+  return { met, total: services.length, share: services.length ? met / services.length : null, worst };
+}
+
+const severe = (m: HeadlineInput) =>
+  m.bySeverity.filter((s) => s.severity === 'SEV1' || s.severity === 'SEV2').reduce((sum, s) => sum + s.count, 0);
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** "▼ 12 % vs previous (n 41 vs 38)": a change always says what it compares. */
+function withN(change: { text: string; tone: ChangeTone }, n: string) {
+  return change.tone === 'neutral' && change.text === 'no previous data' ? change : { ...change, text: `${change.text} (${n})` };
+}
+
+function durationCard(id: string, label: string, meanName: string, stat: Stat, prev: Stat | undefined, definition: string): HeadlineNumber {
+  return {
+    id,
+    label,
+    value: formatDuration(stat.medianMinutes),
+    detail: `median · p90 ${formatDuration(stat.p90Minutes)} · ${meanName} ${formatDuration(stat.meanMinutes)} · n = ${formatCount(stat.count)}`,
+    change: prev
+      ? withN(formatChange(stat.medianMinutes, prev.medianMinutes), `n ${formatCount(stat.count)} vs ${formatCount(prev.count)}`)
+      : null,
+    definition,
+    smallSample: stat.smallSample ?? (stat.count > 0 && stat.count < 5),
+  };
 }
 
 /**
- * Headline numbers for the period with their change against the previous period. `severe` is the
- * SEV1–SEV2 incident count for the same filters.
+ * Headline numbers for the period with their change against the previous period (null: no previous).
+ * Durations lead with the median and p90, the mean beside them; every change states its n.
  */
-export function toHeadlineNumbers(
-  current: HeadlineInput,
-  severe: number | null,
-  previous: HeadlineInput | null,
-  previousSevere: number | null,
-): HeadlineNumber[] {
-  const change = (cur: number | null | undefined, prev: number | null | undefined, lowerIsBetter = true) =>
-    previous ? formatChange(cur, prev, lowerIsBetter) : null;
-  const ttr = current.timeToResolve;
-  const ttd = current.timeToDetect;
+export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInput | null): HeadlineNumber[] {
   const slo = sloSummary(current.services);
   const prevSlo = previous ? sloSummary(previous.services) : null;
+  const sev = severe(current);
+  const prevSev = previous ? severe(previous) : null;
+  const was = (text: string) => `was ${text}`;
   return [
     {
       id: 'incidents',
       label: 'Incidents',
       value: formatCount(current.incidentCount),
       detail: `${formatCount(current.ongoingCount)} ongoing · ${formatCount(current.nearMissCount)} near misses · ${formatCount(current.excludedCount)} excluded`,
-      change: change(current.incidentCount, previous?.incidentCount),
+      change: previous
+        ? withN(formatChange(current.incidentCount, previous.incidentCount), was(formatCount(previous.incidentCount)))
+        : null,
       definition: 'Incidents that started in the period, ongoing ones included; near misses and excluded incidents are counted separately.',
       smallSample: false,
     },
     {
       id: 'severe',
       label: 'SEV1–2 incidents',
-      value: formatCount(severe),
-      detail: current.incidentCount > 0 && severe != null ? `${Math.round((severe / current.incidentCount) * 100)} % of incidents` : '',
-      change: change(severe, previousSevere),
+      value: formatCount(sev),
+      detail: current.incidentCount > 0 ? `${Math.round((sev / current.incidentCount) * 100)} % of incidents` : '',
+      change: prevSev != null ? withN(formatChange(sev, prevSev), was(formatCount(prevSev))) : null,
       definition: 'Incidents of severity SEV1 or SEV2 that started in the period.',
       smallSample: false,
     },
-    {
-      id: 'mttr',
-      label: 'MTTR',
-      value: formatDuration(ttr.meanMinutes),
-      detail: `median ${formatDuration(ttr.medianMinutes)} · p90 ${formatDuration(ttr.p90Minutes)} · n = ${formatCount(ttr.count)}`,
-      change: change(ttr.meanMinutes, previous?.timeToResolve.meanMinutes),
-      definition:
-        'Mean time to resolve = mean of (resolvedAt − startedAt) over resolved incidents; median and p90 beside it because durations are right-skewed.',
-      smallSample: ttr.count > 0 && ttr.count < 5,
-    },
-    {
-      id: 'ttd',
-      label: 'Time to detect',
-      value: formatDuration(ttd.medianMinutes),
-      detail: `median · mean ${formatDuration(ttd.meanMinutes)} · p90 ${formatDuration(ttd.p90Minutes)} · n = ${formatCount(ttd.count)}`,
-      change: change(ttd.medianMinutes, previous?.timeToDetect.medianMinutes),
-      definition: 'detectedAt − startedAt, over incidents with both timestamps.',
-      smallSample: ttd.count > 0 && ttd.count < 5,
-    },
+    durationCard(
+      'ttr',
+      'Time to resolve',
+      'mean (MTTR)',
+      current.timeToResolve,
+      previous?.timeToResolve,
+      'resolvedAt − startedAt over resolved incidents. Median and p90 lead because durations are right-skewed; the mean (MTTR) is beside them.',
+    ),
+    durationCard(
+      'ttd',
+      'Time to detect',
+      'mean',
+      current.timeToDetect,
+      previous?.timeToDetect,
+      'detectedAt − startedAt, over incidents with both timestamps.',
+    ),
+    durationCard(
+      'tta',
+      'Time to acknowledge',
+      'mean (MTTA)',
+      current.timeToAcknowledge,
+      previous?.timeToAcknowledge,
+      'acknowledgedAt − startedAt, over incidents with both timestamps; its mean is the MTTA.',
+    ),
+    durationCard(
+      'ttm',
+      'Time to mitigate',
+      'mean (MTTM)',
+      current.timeToMitigate,
+      previous?.timeToMitigate,
+      'mitigatedAt − startedAt, over incidents with both timestamps; its mean is the MTTM.',
+    ),
     {
       id: 'downtime',
       label: 'Downtime',
       value: formatDuration(current.downtimeMinutes),
-      detail: 'sum over incidents',
-      change: change(current.downtimeMinutes, previous?.downtimeMinutes),
+      detail: 'sum over resolved incidents',
+      change: previous
+        ? withN(formatChange(current.downtimeMinutes, previous.downtimeMinutes), was(formatDuration(previous.downtimeMinutes)))
+        : null,
       definition: 'Sum of (mitigatedAt, else resolvedAt) − startedAt over resolved incidents in the period.',
       smallSample: false,
     },
     {
       id: 'availability',
-      label: 'Availability vs SLO',
-      value: slo.total ? `${slo.met} of ${slo.total}` : '—',
+      label: 'Services within SLO',
+      value: slo.share == null ? '—' : pct(slo.share),
       detail: slo.worst
-        ? `services within SLO · lowest ${slo.worst.service.name} ${formatAvailability(slo.worst.availability)} (SLO ${formatAvailability(slo.worst.slo)})`
+        ? `${slo.met} of ${slo.total} services · ${slo.worst.availability < slo.worst.slo ? 'furthest below' : 'closest to its SLO'}: ${slo.worst.service.name} ${formatAvailability(slo.worst.availability)} (SLO ${formatAvailability(slo.worst.slo)})`
         : 'no services',
       change:
-        prevSlo && prevSlo.total && slo.total ? formatChange(slo.met / slo.total, prevSlo.met / prevSlo.total, false) : change(null, null),
+        prevSlo && prevSlo.share != null && slo.share != null
+          ? {
+              text: `${slo.share === prevSlo.share ? 'no change, ' : `${slo.share > prevSlo.share ? '▲' : '▼'} `}was ${pct(prevSlo.share)} (${prevSlo.met} of ${prevSlo.total})`,
+              tone: slo.share === prevSlo.share ? 'neutral' : slo.share > prevSlo.share ? 'better' : 'worse',
+            }
+          : null,
       definition:
-        'Availability = 100 × (1 − service downtime / period length), overlapping incidents merged; compared with each service’s SLO.',
+        'Share of services whose availability = 100 × (1 − service downtime / period length), overlapping incidents merged, is at least their SLO.',
       smallSample: false,
     },
   ];

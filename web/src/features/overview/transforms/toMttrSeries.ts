@@ -3,10 +3,19 @@ import type { MttrPoint } from '../../../charts/MttrTrendChart';
 
 export interface TrendStatInput {
   periodStart: string;
-  timeToResolve: { count: number; meanMinutes?: number | null; medianMinutes?: number | null; p90Minutes?: number | null };
+  timeToResolve: {
+    count: number;
+    meanMinutes?: number | null;
+    medianMinutes?: number | null;
+    p90Minutes?: number | null;
+    smallSample?: boolean;
+  };
 }
 
-/** Trend buckets → MTTR points (mean, median, p90 of time to resolve), oldest first. */
+/**
+ * Trend buckets → time-to-resolve points (mean, median, p90), oldest first. A bucket without resolved
+ * incidents is a gap (nulls), never zero; a bucket under 5 incidents is marked as a small sample.
+ */
 export function toMttrSeries(trend: readonly TrendStatInput[], granularity: Granularity): MttrPoint[] {
   return [...trend]
     .sort((a, b) => Date.parse(a.periodStart) - Date.parse(b.periodStart))
@@ -17,5 +26,6 @@ export function toMttrSeries(trend: readonly TrendStatInput[], granularity: Gran
       medianMinutes: t.timeToResolve.count > 0 ? (t.timeToResolve.medianMinutes ?? null) : null,
       p90Minutes: t.timeToResolve.count > 0 ? (t.timeToResolve.p90Minutes ?? null) : null,
       count: t.timeToResolve.count,
+      smallSample: t.timeToResolve.count > 0 && (t.timeToResolve.smallSample ?? t.timeToResolve.count < 5),
     }));
 }

@@ -1,0 +1,16 @@
+import { useQuery } from 'urql';
+import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
+import { OverviewFixNextQuery } from '../graphql/overviewQueries';
+import { toFixNext } from '../transforms/toFixNext';
+
+export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams) {
+  const [result, reexecute] = useQuery({ query: OverviewFixNextQuery, variables: { filter } });
+  const m = result.data?.reliabilityMetrics;
+  return {
+    items: m ? toFixNext({ gaps: m.redundancyGaps, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null,
+    fetching: result.fetching && !m,
+    error: result.error ? errorMessage(result.error) : null,
+    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
