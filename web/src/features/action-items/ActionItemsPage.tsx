@@ -87,6 +87,8 @@ export function ActionItemsPage() {
           <p className="muted small counts-sum">
             {formatCount(counts.open)} open + {formatCount(counts.done)} done + {formatCount(counts.wontDo)} won’t do ={' '}
             {formatCount(counts.total)} items{team ? ' of this team’s incidents' : ''}.
+            {counts.excluded.total > 0 &&
+              ` ${formatCount(counts.excluded.total)} of them (${formatCount(counts.excluded.overdue)} overdue) belong to incidents excluded from metrics (game days, tests), which the overview and the report leave out.`}
             {items.length >= listLimit && ` The API lists at most ${formatCount(listLimit)} items (overdue first); counts cover those.`}
           </p>
         </>

@@ -20,6 +20,7 @@ export const ActionItemsQuery = graphql(`
         id
         key
         title
+        excludeFromMetrics
         team {
           id
           name

@@ -14,7 +14,7 @@ describe('toActionItemCounts', () => {
 
   it('counts open, overdue, done and won’t do so that they add up to the total', () => {
     const c = toActionItemCounts(items);
-    expect(c).toEqual({ total: 6, open: 3, overdue: 2, done: 2, wontDo: 1 });
+    expect(c).toEqual({ total: 6, open: 3, overdue: 2, done: 2, wontDo: 1, excluded: { total: 0, overdue: 0 } });
     expect(c.open + c.done + c.wontDo).toBe(c.total);
   });
 
@@ -28,6 +28,12 @@ describe('toActionItemCounts', () => {
     expect(count('all')).toBe(c.total);
     expect(count('mine')).toBe(2);
     expect(items.filter((i) => inView(i, 'mine', null))).toEqual([]);
+  });
+
+  it('counts apart the items of incidents the metrics leave out, so the overview’s lower count is explained', () => {
+    const ex = (status: string, overdue: boolean) => ({ ...item(status, overdue), incident: { excludeFromMetrics: true } });
+    const c = toActionItemCounts([...items, ex('OPEN', true), ex('DONE', false)]);
+    expect(c).toMatchObject({ total: 8, overdue: 3, excluded: { total: 2, overdue: 1 } });
   });
 
   it('ignores an overdue flag on closed items', () => {

@@ -2,6 +2,7 @@ export interface CountableItem {
   status: string;
   overdue: boolean;
   owner?: { id: string } | null;
+  incident?: { excludeFromMetrics?: boolean };
 }
 
 export interface ActionItemCounts {
@@ -13,14 +14,20 @@ export interface ActionItemCounts {
   overdue: number;
   done: number;
   wontDo: number;
+  /** Items of incidents kept out of the metrics (game days, tests): listed here, left out of the overview's and the report's counts. */
+  excluded: { total: number; overdue: number };
 }
 
 export const isOpenStatus = (s: string) => s === 'OPEN' || s === 'IN_PROGRESS';
 
 /** Counts of one list of items, so every number on the page comes from the same rows and adds up. */
 export function toActionItemCounts(items: readonly CountableItem[]): ActionItemCounts {
-  const c: ActionItemCounts = { total: items.length, open: 0, overdue: 0, done: 0, wontDo: 0 };
+  const c: ActionItemCounts = { total: items.length, open: 0, overdue: 0, done: 0, wontDo: 0, excluded: { total: 0, overdue: 0 } };
   for (const item of items) {
+    if (item.incident?.excludeFromMetrics) {
+      c.excluded.total += 1;
+      if (isOpenStatus(item.status) && item.overdue) c.excluded.overdue += 1;
+    }
     if (isOpenStatus(item.status)) {
       c.open += 1;
       if (item.overdue) c.overdue += 1;
