@@ -47,12 +47,12 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
                 if (!cell || cell.gapCount === 0)
                   return <td key={mech.id} className="heatmap-cell empty" aria-label={`${s.name}, ${mech.name}: no gaps`} />;
                 const label = `${s.name}, ${mech.name}: ${cell.gapCount} gap${cell.gapCount === 1 ? '' : 's'}, downtime ${formatDuration(cell.downtimeMinutes)}, ${cell.covered ? 'covered by an open action item' : 'not covered by any open action item'}`;
-                const dark = cell.gapCount / Math.max(1, matrix.maxCount) > 0.6;
                 return (
                   <td
                     key={mech.id}
                     className={`heatmap-cell${cell.covered ? '' : ' uncovered'}`}
-                    style={{ background: heatColor(cell.gapCount, matrix.maxCount), color: dark ? '#fff' : '#111' }}
+                    // Black on every step of the scale stays ≥ 4.5:1 (white on the darker oranges does not).
+                    style={{ background: heatColor(cell.gapCount, matrix.maxCount), color: '#000' }}
                   >
                     {onSelectCell ? (
                       <button type="button" title={label} aria-label={label} onClick={() => onSelectCell(cell)}>
