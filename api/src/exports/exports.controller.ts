@@ -12,7 +12,7 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   /**
-   * GET /api/export/incidents.csv?from=&to=&serviceIds=&teamIds=&severities=&statuses=&rootCauseIds=&kinds=&gapMechanismIds=
+   * GET /api/export/incidents.csv?from=&to=&serviceIds=&teamIds=&sourceIds=&severities=&statuses=&rootCauseIds=&kinds=&gapMechanismIds=
    * &detectionSources=&inMetrics=&resolveMinutesAtLeast=&resolveMinutesBelow=&search=
    * streams the incidents in the import CSV format; importing the file again changes nothing.
    */

@@ -53,6 +53,7 @@ export function exportFilter(q: Record<string, string | undefined>): IncidentFil
     to: instant('to'),
     serviceIds: ids('serviceIds'),
     teamIds: ids('teamIds'),
+    sourceIds: ids('sourceIds'),
     severities: enums('severities', Severity),
     statuses: enums('statuses', IncidentStatus),
     rootCauseIds: ids('rootCauseIds'),

@@ -274,6 +274,12 @@ describe('synced incidents: override marks, reset to the source value, filtering
     expect(byPd.totalCount).toBe(3);
     expect(byPd.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual([inc.S1, inc.S2, inc.S3].sort());
     expect((await list([pd, iio])).totalCount).toBe(6);
+    // the CSV export takes the same filter: a header line and the source's three incidents
+    const csv = await fetch(`${t.url}/api/export/incidents.csv?sourceIds=${pd}`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trim().split('\n')).toHaveLength(1 + 3);
+    const bad = await fetch(`${t.url}/api/export/incidents.csv?sourceIds=x`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(bad.status).toBe(400);
 
     const METRICS = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ incidentCount ongoingCount
       timeToResolve { count meanMinutes medianMinutes } downtimeMinutes } }`;

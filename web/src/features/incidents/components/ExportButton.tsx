@@ -37,13 +37,13 @@ export function ExportButton({ filter }: ExportButtonProps) {
         disabled={busy || blocked}
         title={
           blocked
-            ? 'The CSV export cannot filter by source yet: clear the source filter to export.'
+            ? `The CSV export cannot apply ${dropped.join(', ')}: clear that filter to export.`
             : 'The incidents in this list, in the CSV import format (re-imports unchanged)'
         }
       >
         {busy ? 'Exporting…' : 'Export CSV'}
       </button>
-      {blocked && <span className="muted small"> The export cannot filter by source.</span>}
+      {blocked && <span className="muted small"> The export cannot apply {dropped.join(', ')}.</span>}
       {status && (
         <span className={`muted small${status.kind === 'error' ? ' bad' : ''}`} role={status.kind === 'error' ? 'alert' : 'status'}>
           {' '}

@@ -37,9 +37,9 @@ describe('toExportUrl', () => {
     });
   });
 
-  it('names the source filter, which the export cannot apply', () => {
+  it('carries the source filter', () => {
     const { url, dropped } = exportOf('period=all&source=4');
-    expect(url).toBe('/api/export/incidents.csv');
-    expect(dropped).toEqual(['sourceIds']);
+    expect(url).toBe('/api/export/incidents.csv?sourceIds=4');
+    expect(dropped).toEqual([]);
   });
 });
