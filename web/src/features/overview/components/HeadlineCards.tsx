@@ -1,3 +1,4 @@
+import './HeadlineCards.css';
 import type { HeadlineNumber } from '../transforms/toHeadlineNumbers';
 
 export interface HeadlineCardsProps {
@@ -20,7 +21,7 @@ export function HeadlineCards({ numbers, loading, error, onRetry }: HeadlineCard
   }
   if (loading || !numbers) {
     return (
-      <div className="kpi-grid" role="status" aria-label="Loading headline numbers">
+      <div className="kpi-grid headline-cards" role="status" aria-label="Loading headline numbers">
         {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className="kpi-card skeleton" />
         ))}
@@ -28,7 +29,7 @@ export function HeadlineCards({ numbers, loading, error, onRetry }: HeadlineCard
     );
   }
   return (
-    <dl className="kpi-grid">
+    <dl className="kpi-grid headline-cards">
       {numbers.map((n) => (
         <div key={n.id} className="kpi-card" title={n.definition}>
           <dt>{n.label}</dt>
