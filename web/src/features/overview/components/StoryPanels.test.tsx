@@ -1,0 +1,93 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { FixNext } from './FixNext';
+import { WhatChanged } from './WhatChanged';
+
+describe('WhatChanged', () => {
+  it('lists the news with their tone and keeps small samples apart, marked', async () => {
+    render(
+      <WhatChanged
+        hasPrevious
+        loading={false}
+        error={null}
+        onRetry={() => {}}
+        changes={{
+          news: [
+            {
+              id: 'ttr',
+              text: 'Median time to resolve fell from 3.2 h to 2.1 h (41 vs 38 incidents)',
+              tone: 'better',
+              direction: 'down',
+              magnitude: 0.34,
+              smallSample: false,
+            },
+          ],
+          smallSamples: [
+            { id: 'severe', text: 'SEV1–2 incidents rose from 1 to 3', tone: 'worse', direction: 'up', magnitude: 2, smallSample: true },
+          ],
+          steadyCount: 2,
+        }}
+      />,
+    );
+    const panel = screen.getByRole('region', { name: 'What changed' });
+    const news = within(panel).getAllByRole('list')[0];
+    expect(within(news).getByText(/Median time to resolve fell from 3.2 h to 2.1 h/)).toBeInTheDocument();
+    expect(within(news).getByText('better')).toBeInTheDocument();
+    expect(within(news).queryByText(/SEV1–2/)).toBeNull();
+    await userEvent.click(screen.getByText(/1 more over small samples/));
+    expect(screen.getByText(/SEV1–2 incidents rose from 1 to 3/)).toBeVisible();
+    expect(screen.getByText('small sample')).toBeVisible();
+    expect(screen.getByText('2 other numbers moved less than 10 %.')).toBeInTheDocument();
+  });
+
+  it('says when there is nothing to compare with', () => {
+    render(
+      <WhatChanged
+        hasPrevious={false}
+        loading={false}
+        error={null}
+        onRetry={() => {}}
+        changes={{ news: [], smallSamples: [], steadyCount: 0 }}
+      />,
+    );
+    expect(screen.getByText(/No previous period to compare with/)).toBeInTheDocument();
+  });
+});
+
+describe('FixNext', () => {
+  it('shows a numbered list of links in rank order', () => {
+    render(
+      <MemoryRouter>
+        <FixNext
+          loading={false}
+          error={null}
+          onRetry={() => {}}
+          items={[
+            {
+              id: 'overdue',
+              kind: 'overdue',
+              title: 'Finish 3 overdue action items',
+              detail: 'open past their due date',
+              downtimeMinutes: null,
+              href: '/action-items?view=overdue',
+            },
+            {
+              id: 'cause:dns',
+              kind: 'cause',
+              title: 'DNS',
+              detail: '4 incidents · 10 h downtime',
+              downtimeMinutes: 600,
+              href: '/incidents?cause=dns&counted=1',
+            },
+          ]}
+        />
+      </MemoryRouter>,
+    );
+    const links = within(screen.getByRole('region', { name: 'What to fix next' })).getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Finish 3 overdue action items', '/action-items?view=overdue'],
+      ['DNS', '/incidents?cause=dns&counted=1'],
+    ]);
+  });
+});
