@@ -237,7 +237,7 @@ describe('toChanges', () => {
     const c = toChanges(period(), period({ timeToResolve: { count: 38, medianMinutes: 192, smallSample: false } }));
     expect(c.news.map((x) => x.text)).toEqual(['Median time to resolve fell from 3.2 h to 2.1 h (41 vs 38 incidents)']);
     expect(c.news[0].tone).toBe('better');
-    expect(c.steadyCount).toBe(7);
+    expect(c.steadyCount).toBe(5);
   });
 
   it('ranks by relative size and keeps at most `limit`', () => {

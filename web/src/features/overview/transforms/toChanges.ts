@@ -93,21 +93,19 @@ const severityCount = (m: PeriodMetrics, sev: string[]) =>
 
 /**
  * What changed against the previous period, as sentences: median time to resolve and to detect, incidents
- * by severity, the share detected from outside, and the share of services within SLO (naming the worst).
+ * by severity (SEV1–2, SEV3–4), the share detected from outside, and the share of services within SLO (naming the worst).
  * Ranked by relative size; changes under `steadyBelow` are left out; small samples are listed apart.
  */
-export function toChanges(current: PeriodMetrics, previous: PeriodMetrics | null, limit = 4, steadyBelow = 0.1): Changes {
+export function toChanges(current: PeriodMetrics, previous: PeriodMetrics | null, limit = 5, steadyBelow = 0.1): Changes {
   if (!previous) return { news: [], smallSamples: [], steadyCount: 0 };
   const all: Change[] = [];
   const ttr = durationChange('ttr', 'Median time to resolve', current.timeToResolve, previous.timeToResolve);
   if (ttr) all.push(ttr);
   const ttd = durationChange('ttd', 'Median time to detect', current.timeToDetect, previous.timeToDetect);
   if (ttd) all.push(ttd);
-  all.push(countChange('incidents', 'Incidents', current.incidentCount, previous.incidentCount));
+  // By severity in two bands (together they are all incidents), so counts do not crowd out the durations.
   all.push(countChange('severe', 'SEV1–2 incidents', severityCount(current, ['SEV1', 'SEV2']), severityCount(previous, ['SEV1', 'SEV2'])));
-  for (const sev of ['SEV3', 'SEV4']) {
-    all.push(countChange(sev, `${sev} incidents`, severityCount(current, [sev]), severityCount(previous, [sev])));
-  }
+  all.push(countChange('minor', 'SEV3–4 incidents', severityCount(current, ['SEV3', 'SEV4']), severityCount(previous, ['SEV3', 'SEV4'])));
 
   const ce = externalShare(current);
   const pe = externalShare(previous);
