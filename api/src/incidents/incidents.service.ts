@@ -44,16 +44,7 @@ export function checkPhases(v: Pick<IncidentValues, Phase>, now = Date.now()): v
 }
 
 /** Source fields that are columns of IncidentValues (all but services). */
-const VALUE_FIELDS = [
-  'title',
-  'startedAt',
-  'detectedAt',
-  'acknowledgedAt',
-  'mitigatedAt',
-  'resolvedAt',
-  'severity',
-  'detectionSource',
-] as const;
+const VALUE_FIELDS = SOURCE_FIELDS.filter((f): f is Exclude<SourceField, 'services'> => f !== 'services');
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date
     ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
