@@ -33,6 +33,24 @@ export class SeverityMapping {
   to: Severity;
 }
 
+@ObjectType({ description: 'What a new source of one kind starts with when createSource leaves the field out (admins).' })
+export class SourceKindInfo {
+  @Field(() => SourceKind, { description: 'The kind these defaults are for.' })
+  kind: SourceKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The vendor API’s address used when baseUrl is omitted (null for STATUSPAGE, whose URL is required, and WEBHOOK, which has none).',
+  })
+  defaultBaseUrl: string | null;
+
+  @Field(() => [SeverityMapping], {
+    description: 'The severity map used when severityMap is omitted: the vendor’s usual values, in order (empty for WEBHOOK).',
+  })
+  defaultSeverityMap: SeverityMapping[];
+}
+
 @ObjectType({ description: 'incident.io: which of the incident’s timestamp names mean which phase (compared case-insensitively).' })
 export class SourceTimestampNames {
   @Field(() => [String], { nullable: true, description: 'Names for when impact began (startedAt).' })

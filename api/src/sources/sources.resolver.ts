@@ -5,7 +5,7 @@ import type { RequestContext } from '../common/graphql/context';
 import { Team, toTeam } from '../teams/team.model';
 import { TeamsService } from '../teams/teams.service';
 import { CreateSourceInput, TestSourceConnectionInput, UpdateSourceInput } from './dto/source.input';
-import { Source, SourceConnectionTest, toSource } from './source.model';
+import { Source, SourceConnectionTest, SourceKindInfo, toSource } from './source.model';
 import { SourcesService } from './sources.service';
 
 const INPUT = { description: 'What to create or change; invalid fields are refused with BAD_USER_INPUT naming them.' };
@@ -30,6 +30,14 @@ export class SourcesResolver {
   @Query(() => Source, { nullable: true, description: 'One source (admins); NOT_FOUND when it does not exist or was deleted.' })
   async source(@Args('id', ID_ARG) id: string, @Context() ctx: RequestContext): Promise<Source> {
     return toSource(await this.sourcesService.get(Number(id)), this.sourcesService.publicUrl(ctx.req));
+  }
+
+  @Access('ADMIN', 'ADMIN')
+  @Query(() => [SourceKindInfo], {
+    description: 'Each source kind with the base URL and severity map a new source of that kind gets when they are omitted (admins).',
+  })
+  sourceKinds(): SourceKindInfo[] {
+    return this.sourcesService.kinds();
   }
 
   @Access('ADMIN', 'ADMIN')

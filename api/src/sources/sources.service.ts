@@ -5,10 +5,11 @@ import { Database, Sql } from '../common/database/database.service';
 import { badInput, DomainError, notFound } from '../common/errors/domain-error';
 import { indexBy, RequestLoaders } from '../common/graphql/loaders';
 import { APP_CONFIG, AppConfig } from '../config';
+import { Severity } from '../incidents/incident.enums';
 import { CreateSourceInput, TestSourceConnectionInput, TimestampNamesInput, UpdateSourceInput } from './dto/source.input';
 import { SecretBox, SecretBoxError } from './secret-box';
 import { SourceConnection, SourceFetchError } from './source-incident';
-import { SourceKind, SourceRow, SourceSettings, TIMESTAMP_KEYS, TimestampNames } from './source.model';
+import { SourceKind, SourceKindInfo, SourceRow, SourceSettings, TIMESTAMP_KEYS, TimestampNames } from './source.model';
 import { SourcesRepository, SourceValues } from './sources.repository';
 import { adapterFor, defaultSeverityMap } from './vendors';
 
@@ -82,6 +83,15 @@ export class SourcesService {
 
   list(): Promise<SourceRow[]> {
     return this.repo.list();
+  }
+
+  /** What a new source of each kind starts with when createSource leaves baseUrl or severityMap out. */
+  kinds(): SourceKindInfo[] {
+    return Object.values(SourceKind).map((kind) => ({
+      kind,
+      defaultBaseUrl: DEFAULT_BASE_URLS[kind] ?? null,
+      defaultSeverityMap: defaultSeverityMap(kind).map((m) => ({ from: m.from, to: m.to as Severity })),
+    }));
   }
 
   /** Enabled sources that pull on a schedule (for the sync engine's scheduler). */

@@ -107,6 +107,21 @@ describe('sources: administration, validation and secrets', () => {
       webhookUrl: `${t.url}/api/sources/${made.pd.id}/webhook`,
     });
     expect(made.pd.severityMap).toContainEqual({ from: 'P1', to: 'SEV1' });
+
+    // sourceKinds states those defaults: what the Add source form starts with is what createSource stores when left out
+    const kinds = (await t.ok(`{ sourceKinds { kind defaultBaseUrl defaultSeverityMap { from to } } }`, {}, admin)).sourceKinds;
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['PAGERDUTY', 'INCIDENT_IO', 'STATUSPAGE', 'WEBHOOK']);
+    const pdKind = kinds.find((k: { kind: string }) => k.kind === 'PAGERDUTY');
+    expect(pdKind.defaultBaseUrl).toBe(made.pd.baseUrl);
+    expect(pdKind.defaultSeverityMap).toEqual(made.pd.severityMap);
+    expect(pdKind.defaultSeverityMap.length).toBeGreaterThan(1);
+    expect(kinds.find((k: { kind: string }) => k.kind === 'INCIDENT_IO').defaultBaseUrl).toBe('https://api.incident.io');
+    expect(kinds.find((k: { kind: string }) => k.kind === 'STATUSPAGE').defaultBaseUrl).toBeNull();
+    expect(kinds.find((k: { kind: string }) => k.kind === 'WEBHOOK')).toEqual({
+      kind: 'WEBHOOK',
+      defaultBaseUrl: null,
+      defaultSeverityMap: [],
+    });
     // since defaults to one year ago
     const since = new Date(made.pd.since).getTime();
     const yearAgo = new Date(before);
@@ -255,6 +270,7 @@ describe('sources: administration, validation and secrets', () => {
     const anId = (await t.ok(LIST, {}, admin)).sources[0].id;
     const operations: Array<[string, string, Record<string, unknown>]> = [
       ['sources', `{ sources { id } }`, {}],
+      ['sourceKinds', `{ sourceKinds { kind } }`, {}],
       ['source', `query($id:ID!){ source(id:$id){ id } }`, { id: anId }],
       ['createSource', CREATE, { i: { kind: 'STATUSPAGE', name: 'Sneaky', baseUrl: 'https://s.example.com', teamId } }],
       ['updateSource', UPDATE, { id: anId, i: { name: 'Sneaky' } }],
