@@ -62,6 +62,7 @@ type Documents = {
     "\n  fragment SyncRunFields on SyncRun {\n    id\n    status\n    trigger\n    queuedAt\n    startedAt\n    finishedAt\n    fetched\n    created\n    updated\n    unchanged\n    skipped\n    errorCount\n    errors {\n      externalId\n      message\n    }\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    timestampNames {\n      started\n      detected\n      acknowledged\n      mitigated\n      resolved\n    }\n    webhookUrl\n    version\n    lastRun {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  query Sources {\n    sources {\n      ...SourceFields\n    }\n    teams {\n      id\n      name\n    }\n  }\n": typeof types.SourcesDocument,
+    "\n  query SourceKinds {\n    sourceKinds {\n      kind\n      defaultBaseUrl\n      defaultSeverityMap {\n        from\n        to\n      }\n    }\n  }\n": typeof types.SourceKindsDocument,
     "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.CreateSourceDocument,
     "\n  mutation UpdateSource($id: ID!, $input: UpdateSourceInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.UpdateSourceDocument,
     "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": typeof types.DeleteSourceDocument,
@@ -119,6 +120,7 @@ const documents: Documents = {
     "\n  fragment SyncRunFields on SyncRun {\n    id\n    status\n    trigger\n    queuedAt\n    startedAt\n    finishedAt\n    fetched\n    created\n    updated\n    unchanged\n    skipped\n    errorCount\n    errors {\n      externalId\n      message\n    }\n  }\n": types.SyncRunFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    kind\n    name\n    baseUrl\n    hasToken\n    hasWebhookSecret\n    team {\n      id\n      name\n    }\n    enabled\n    syncEveryMinutes\n    since\n    severityMap {\n      from\n      to\n    }\n    defaultSeverity\n    createMissing\n    private\n    timestampNames {\n      started\n      detected\n      acknowledged\n      mitigated\n      resolved\n    }\n    webhookUrl\n    version\n    lastRun {\n      ...SyncRunFields\n    }\n  }\n": types.SourceFieldsFragmentDoc,
     "\n  query Sources {\n    sources {\n      ...SourceFields\n    }\n    teams {\n      id\n      name\n    }\n  }\n": types.SourcesDocument,
+    "\n  query SourceKinds {\n    sourceKinds {\n      kind\n      defaultBaseUrl\n      defaultSeverityMap {\n        from\n        to\n      }\n    }\n  }\n": types.SourceKindsDocument,
     "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.CreateSourceDocument,
     "\n  mutation UpdateSource($id: ID!, $input: UpdateSourceInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": types.UpdateSourceDocument,
     "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": types.DeleteSourceDocument,
@@ -334,6 +336,10 @@ export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Sources {\n    sources {\n      ...SourceFields\n    }\n    teams {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Sources {\n    sources {\n      ...SourceFields\n    }\n    teams {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SourceKinds {\n    sourceKinds {\n      kind\n      defaultBaseUrl\n      defaultSeverityMap {\n        from\n        to\n      }\n    }\n  }\n"): (typeof documents)["\n  query SourceKinds {\n    sourceKinds {\n      kind\n      defaultBaseUrl\n      defaultSeverityMap {\n        from\n        to\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

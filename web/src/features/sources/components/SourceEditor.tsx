@@ -10,6 +10,7 @@ import {
   toUpdateSourceInput,
   validateSourceForm,
   type SourceFormValues,
+  type SourceKindDefaults,
 } from '../transforms/sourceForm';
 import { SourceForm } from './SourceForm';
 
@@ -17,13 +18,15 @@ export interface SourceEditorProps {
   /** The source to edit; without it, a new one is added. */
   source?: SourceFieldsFragment;
   teams: readonly { id: string; name: string }[];
+  /** The API's defaults per kind (sourceKinds), which a new source starts with. */
+  kinds: readonly SourceKindDefaults[];
   onDone: (saved: SourceFieldsFragment | null) => void;
 }
 
 /** The source form wired to createSource / updateSource and testSourceConnection. */
-export function SourceEditor({ source, teams, onDone }: SourceEditorProps) {
+export function SourceEditor({ source, teams, kinds, onDone }: SourceEditorProps) {
   const [opened] = useState<SourceFormValues>(() =>
-    source ? toSourceForm(source) : emptySourceForm('PAGERDUTY', new Date(), teams[0]?.id ?? ''),
+    source ? toSourceForm(source) : emptySourceForm(kinds, 'PAGERDUTY', new Date(), teams[0]?.id ?? ''),
   );
   const [values, setValues] = useState(opened);
   const create = useSourceMutation(CreateSourceMutation);
@@ -80,6 +83,7 @@ export function SourceEditor({ source, teams, onDone }: SourceEditorProps) {
       values={values}
       errors={errors}
       teams={teams}
+      kinds={kinds}
       saved={source ? { hasToken: source.hasToken, hasWebhookSecret: source.hasWebhookSecret } : null}
       busy={saving.busy}
       submitLabel={source ? 'Save changes' : 'Add source'}

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { emptySourceForm, type SourceFormValues } from '../transforms/sourceForm';
+import { testSourceKinds } from '../testing/sourceKinds';
 import { SourceForm } from './SourceForm';
 
 const teams = [
@@ -12,7 +13,7 @@ const teams = [
 function Harness({
   errors = {},
   saved = null,
-  initial = emptySourceForm('PAGERDUTY', new Date('2026-12-07T00:00:00Z'), 't1'),
+  initial = emptySourceForm(testSourceKinds, 'PAGERDUTY', new Date('2026-12-07T00:00:00Z'), 't1'),
   onSubmit = () => {},
   onTest,
   test,
@@ -30,6 +31,7 @@ function Harness({
       values={values}
       errors={errors}
       teams={teams}
+      kinds={testSourceKinds}
       saved={saved}
       submitLabel="Add source"
       test={test}

@@ -3,6 +3,7 @@ import { ChoiceSelect } from '../../../app/ui/ChoiceSelect';
 import { FormField } from '../../../app/ui/FormField';
 import type { Severity } from '../../../gql/graphql';
 import {
+  kindDefaults,
   kindFields,
   severityChoices,
   sourceKinds,
@@ -11,6 +12,7 @@ import {
   timestampPhases,
   type SourceFormValues,
   type SourceKind,
+  type SourceKindDefaults,
 } from '../transforms/sourceForm';
 import { SeverityMapEditor } from './SeverityMapEditor';
 
@@ -18,6 +20,8 @@ export interface SourceFormProps {
   values: SourceFormValues;
   errors: Record<string, string>;
   teams: readonly { id: string; name: string }[];
+  /** The API's defaults per kind (sourceKinds): a kind switched to starts with its base URL and severity map. */
+  kinds: readonly SourceKindDefaults[];
   /** Set when editing a saved source: its kind is fixed and empty secrets keep the stored ones. */
   saved?: { hasToken: boolean; hasWebhookSecret: boolean } | null;
   busy?: boolean;
@@ -38,6 +42,7 @@ export function SourceForm({
   values,
   errors,
   teams,
+  kinds,
   saved,
   busy,
   submitLabel,
@@ -68,7 +73,7 @@ export function SourceForm({
               value={values.kind}
               choices={sourceKinds}
               disabled={!!saved}
-              onChange={(k) => onChange(switchKind(values, k as SourceKind))}
+              onChange={(k) => onChange(switchKind(values, k as SourceKind, kinds))}
             />
           </FormField>
           <FormField label="Name" error={errors.name}>
@@ -88,7 +93,7 @@ export function SourceForm({
                 type="url"
                 inputMode="url"
                 value={values.baseUrl}
-                placeholder={f.baseUrl === 'required' ? 'https://status.example.com' : f.defaultBaseUrl}
+                placeholder={f.baseUrl === 'required' ? 'https://status.example.com' : kindDefaults(kinds, values.kind).baseUrl}
                 onChange={(e) => set('baseUrl', e.target.value)}
                 required
               />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Provider, type Client } from 'urql';
 import { fromValue } from 'wonka';
 import type { SourceFieldsFragment, SyncRunFieldsFragment } from '../../../gql/graphql';
+import { testSourceKinds } from '../testing/sourceKinds';
 import { SourceItem } from './SourceItem';
 
 const source: SourceFieldsFragment = {
@@ -56,7 +57,7 @@ describe('SourceItem', () => {
     const onRunFinished = vi.fn();
     render(
       <Provider value={{ executeMutation, query } as unknown as Client}>
-        <SourceItem source={source} teams={[{ id: 't1', name: 'Payments' }]} onRunFinished={onRunFinished} />
+        <SourceItem source={source} teams={[{ id: 't1', name: 'Payments' }]} kinds={testSourceKinds} onRunFinished={onRunFinished} />
       </Provider>,
     );
     expect(screen.getByText('Never synced.')).toBeInTheDocument();
@@ -78,7 +79,7 @@ describe('SourceItem', () => {
     const client = { executeMutation: vi.fn(), query: vi.fn() } as unknown as Client;
     render(
       <Provider value={client}>
-        <SourceItem source={{ ...source, enabled: false }} teams={[]} onRunFinished={() => {}} />
+        <SourceItem source={{ ...source, enabled: false }} teams={[]} kinds={testSourceKinds} onRunFinished={() => {}} />
       </Provider>,
     );
     expect(screen.getByText('paused')).toBeInTheDocument();

@@ -5,7 +5,7 @@ import type { SourceFieldsFragment, SyncRunFieldsFragment } from '../../../gql/g
 import { DeleteSourceMutation, SyncSourceMutation, UpdateSourceMutation } from '../graphql/sourceDocuments';
 import { useSourceMutation } from '../hooks/useSourceMutation';
 import { useWatchedRun } from '../hooks/useWatchedRun';
-import { kindFields, kindLabel } from '../transforms/sourceForm';
+import { kindFields, kindLabel, type SourceKindDefaults } from '../transforms/sourceForm';
 import { isRunActive, runCountsText, scheduleLabel, statusLabels, triggerLabels, webhookHint } from '../transforms/syncRuns';
 import { SourceEditor } from './SourceEditor';
 import { SourceRuns } from './SourceRuns';
@@ -32,12 +32,14 @@ type Panel = 'edit' | 'runs' | 'delete' | null;
 export interface SourceItemProps {
   source: SourceFieldsFragment;
   teams: readonly { id: string; name: string }[];
+  /** The API's defaults per kind (sourceKinds), for the edit form. */
+  kinds: readonly SourceKindDefaults[];
   /** A watched run finished: the list's last runs are out of date. */
   onRunFinished: () => void;
   onDeleted?: (name: string) => void;
 }
 
-export function SourceItem({ source, teams, onRunFinished, onDeleted }: SourceItemProps) {
+export function SourceItem({ source, teams, kinds, onRunFinished, onDeleted }: SourceItemProps) {
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = useSourceMutation(UpdateSourceMutation);
   const remove = useSourceMutation(DeleteSourceMutation);
@@ -109,7 +111,7 @@ export function SourceItem({ source, teams, onRunFinished, onDeleted }: SourceIt
           Delete
         </button>
       </div>
-      {panel === 'edit' && <SourceEditor key={source.version} source={source} teams={teams} onDone={() => setPanel(null)} />}
+      {panel === 'edit' && <SourceEditor key={source.version} source={source} teams={teams} kinds={kinds} onDone={() => setPanel(null)} />}
       {panel === 'runs' && <SourceRuns sourceId={source.id} sourceName={source.name} refresh={finishedCount} />}
       {panel === 'delete' && (
         <div className="banner warning" role="group" aria-label={`Delete ${source.name}`}>

@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
-import { SourcesQuery } from '../graphql/sourceDocuments';
+import { SourceKindsQuery, SourcesQuery } from '../graphql/sourceDocuments';
 import { SourceEditor } from './SourceEditor';
 import { SourceItem } from './SourceItem';
 
 /** Settings → Sources: the connections to incident tools, each with its runs; admins only. */
 export function SourcesSettings() {
   const [result, reexecute] = useQuery({ query: SourcesQuery });
+  // Each kind's default base URL and severity map, as the API defines them (asked once; they do not change).
+  const [kindsResult] = useQuery({ query: SourceKindsQuery });
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const sources = result.data?.sources ?? [];
   const teams = result.data?.teams ?? [];
+  const kinds = kindsResult.data?.sourceKinds;
   return (
     <div className="sources-settings">
       <p className="muted">
@@ -20,7 +23,8 @@ export function SourcesSettings() {
         someone edits here are kept across syncs; causes, assessments and action items are never touched by a sync.
       </p>
       {result.error && <div className="banner error">{errorMessage(result.error)}</div>}
-      {!result.data && !result.error && <div role="status">Loading…</div>}
+      {!result.error && kindsResult.error && <div className="banner error">{errorMessage(kindsResult.error)}</div>}
+      {(!result.data || !kinds) && !result.error && !kindsResult.error && <div role="status">Loading…</div>}
       {added && (
         <p className="banner success" role="status">
           Added {added}. Press Sync now to pull its incidents, or wait for its schedule.
@@ -38,6 +42,7 @@ export function SourcesSettings() {
             <SourceItem
               source={s}
               teams={teams}
+              kinds={kinds ?? []}
               onRunFinished={() => reexecute({ requestPolicy: 'network-only' })}
               onDeleted={(name) => {
                 setDeleted(name);
@@ -47,11 +52,12 @@ export function SourcesSettings() {
           </li>
         ))}
       </ul>
-      {adding ? (
+      {adding && kinds ? (
         <section className="source-add" aria-labelledby="add-source-h">
           <h3 id="add-source-h">Add a source</h3>
           <SourceEditor
             teams={teams}
+            kinds={kinds}
             onDone={(saved) => {
               setAdding(false);
               setAdded(saved ? saved.name : null);
@@ -59,7 +65,8 @@ export function SourcesSettings() {
           />
         </section>
       ) : (
-        result.data && (
+        result.data &&
+        kinds && (
           <button
             type="button"
             className="primary"

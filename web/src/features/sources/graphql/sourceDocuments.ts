@@ -70,6 +70,19 @@ export const SourcesQuery = graphql(`
   }
 `);
 
+export const SourceKindsQuery = graphql(`
+  query SourceKinds {
+    sourceKinds {
+      kind
+      defaultBaseUrl
+      defaultSeverityMap {
+        from
+        to
+      }
+    }
+  }
+`);
+
 export const CreateSourceMutation = graphql(`
   mutation CreateSource($input: CreateSourceInput!) {
     createSource(input: $input) {

@@ -2,6 +2,7 @@ import {
   addSeverityRow,
   defaultSince,
   emptySourceForm,
+  kindDefaults,
   kindFields,
   removeSeverityRow,
   switchKind,
@@ -11,12 +12,13 @@ import {
   updateSeverityRow,
   validateSourceForm,
 } from './sourceForm';
+import { testSourceKinds as kinds } from '../testing/sourceKinds';
 
 const now = new Date('2026-12-07T02:00:00Z');
 
 describe('source form', () => {
   it('starts a PagerDuty source on the vendor API, hourly, one year back, with a priority map', () => {
-    const v = emptySourceForm('PAGERDUTY', now, 't1');
+    const v = emptySourceForm(kinds, 'PAGERDUTY', now, 't1');
     expect(v.baseUrl).toBe('https://api.pagerduty.com');
     expect(v.syncEveryMinutes).toBe('60');
     expect(v.since).toBe('2025-12-07');
@@ -40,30 +42,45 @@ describe('source form', () => {
 
   it('shows per kind: token for the vendors, a required address for status pages, nothing to pull for webhooks', () => {
     expect(kindFields.PAGERDUTY).toMatchObject({ baseUrl: 'vendor', token: true, webhookSecret: true, pulls: true });
-    expect(kindFields.INCIDENT_IO).toMatchObject({ baseUrl: 'vendor', token: true, defaultBaseUrl: 'https://api.incident.io' });
+    expect(kindFields.INCIDENT_IO).toMatchObject({ baseUrl: 'vendor', token: true });
     expect(kindFields.STATUSPAGE).toMatchObject({ baseUrl: 'required', token: false, webhookSecret: false, pulls: true });
     expect(kindFields.WEBHOOK).toMatchObject({ baseUrl: null, token: false, webhookSecret: true, pulls: false, severityMap: false });
   });
 
   it('switching kind moves the defaults along but keeps what the user typed', () => {
-    const pd = emptySourceForm('PAGERDUTY', now, 't1');
-    const io = switchKind(pd, 'INCIDENT_IO');
+    const pd = emptySourceForm(kinds, 'PAGERDUTY', now, 't1');
+    const io = switchKind(pd, 'INCIDENT_IO', kinds);
     expect(io.baseUrl).toBe('https://api.incident.io');
     expect(io.severityRows.map((r) => r.from)).toEqual(['Critical', 'Major', 'Minor']);
 
-    const eu = switchKind({ ...pd, baseUrl: 'https://api.eu.pagerduty.com' }, 'INCIDENT_IO');
+    const eu = switchKind({ ...pd, baseUrl: 'https://api.eu.pagerduty.com' }, 'INCIDENT_IO', kinds);
     expect(eu.baseUrl).toBe('https://api.eu.pagerduty.com');
 
     const edited = updateSeverityRow(pd, pd.severityRows[0].key, { to: 'SEV2' });
-    expect(switchKind(edited, 'STATUSPAGE').severityRows[0]).toMatchObject({ from: 'P1', to: 'SEV2' });
+    expect(switchKind(edited, 'STATUSPAGE', kinds).severityRows[0]).toMatchObject({ from: 'P1', to: 'SEV2' });
 
-    const hook = switchKind(pd, 'WEBHOOK');
+    const hook = switchKind(pd, 'WEBHOOK', kinds);
     expect(hook.syncEveryMinutes).toBe('0');
-    expect(switchKind(hook, 'STATUSPAGE')).toMatchObject({ baseUrl: '', syncEveryMinutes: '60' });
+    expect(switchKind(hook, 'STATUSPAGE', kinds)).toMatchObject({ baseUrl: '', syncEveryMinutes: '60' });
+  });
+
+  it('takes the defaults from the kinds it is given (the API’s sourceKinds), with none for a kind they lack', () => {
+    const eu = [
+      {
+        kind: 'PAGERDUTY' as const,
+        defaultBaseUrl: 'https://api.eu.pagerduty.com',
+        defaultSeverityMap: [{ from: 'P1', to: 'SEV2' as const }],
+      },
+    ];
+    const v = emptySourceForm(eu, 'PAGERDUTY', now, 't1');
+    expect(v.baseUrl).toBe('https://api.eu.pagerduty.com');
+    expect(v.severityRows.map((r) => `${r.from}→${r.to}`)).toEqual(['P1→SEV2']);
+    expect(switchKind(v, 'INCIDENT_IO', eu)).toMatchObject({ baseUrl: '', severityRows: [] });
+    expect(kindDefaults(kinds, 'STATUSPAGE').baseUrl).toBe('');
   });
 
   it('adds, edits and removes severity rows', () => {
-    let v = emptySourceForm('WEBHOOK', now, 't1');
+    let v = emptySourceForm(kinds, 'WEBHOOK', now, 't1');
     expect(v.severityRows).toEqual([]);
     v = { ...addSeverityRow({ ...v, kind: 'STATUSPAGE' }), defaultSeverity: 'SEV4' };
     v = addSeverityRow(v);
@@ -77,7 +94,7 @@ describe('source form', () => {
   });
 
   it('builds the createSource input with only the fields the kind uses', () => {
-    const pd = { ...emptySourceForm('PAGERDUTY', now, 't1'), name: ' PD prod ', token: 'u+abc', severityRows: [] };
+    const pd = { ...emptySourceForm(kinds, 'PAGERDUTY', now, 't1'), name: ' PD prod ', token: 'u+abc', severityRows: [] };
     expect(toCreateSourceInput(pd)).toEqual({
       kind: 'PAGERDUTY',
       name: 'PD prod',
@@ -91,7 +108,7 @@ describe('source form', () => {
       createMissing: true,
       private: false,
     });
-    const hook = { ...emptySourceForm('WEBHOOK', now, 't1'), name: 'CI', token: 'ignored', webhookSecret: 's3cret', private: true };
+    const hook = { ...emptySourceForm(kinds, 'WEBHOOK', now, 't1'), name: 'CI', token: 'ignored', webhookSecret: 's3cret', private: true };
     expect(toCreateSourceInput(hook)).toEqual({
       kind: 'WEBHOOK',
       name: 'CI',
@@ -105,7 +122,7 @@ describe('source form', () => {
   });
 
   it('sends incident.io timestamp names per phase, empty phases left to the defaults', () => {
-    const io = { ...emptySourceForm('INCIDENT_IO', now, 't1'), name: 'io', token: 'k' };
+    const io = { ...emptySourceForm(kinds, 'INCIDENT_IO', now, 't1'), name: 'io', token: 'k' };
     expect(toCreateSourceInput(io).timestampNames).toBeNull();
     const named = { ...io, timestampNames: { ...io.timestampNames, started: ' Customer impact began , impact started', resolved: ' ' } };
     expect(toCreateSourceInput(named).timestampNames).toEqual({ started: ['Customer impact began', 'impact started'] });
@@ -154,14 +171,14 @@ describe('source form', () => {
   });
 
   it('checks what the browser can: name, team, address, token on create, minutes, duplicate vendor values', () => {
-    const blank = { ...emptySourceForm('STATUSPAGE', now), syncEveryMinutes: '1.5' };
+    const blank = { ...emptySourceForm(kinds, 'STATUSPAGE', now), syncEveryMinutes: '1.5' };
     expect(validateSourceForm(blank, { editing: false })).toEqual({
       name: 'Give the source a name.',
       teamId: 'Choose the team that owns what this source creates.',
       baseUrl: 'Enter the status page’s address.',
       syncEveryMinutes: 'Whole minutes, 0 for on demand only.',
     });
-    const pd = { ...emptySourceForm('PAGERDUTY', now, 't1'), name: 'PD', baseUrl: 'javascript:alert(1)' };
+    const pd = { ...emptySourceForm(kinds, 'PAGERDUTY', now, 't1'), name: 'PD', baseUrl: 'javascript:alert(1)' };
     expect(validateSourceForm(pd, { editing: false })).toEqual({
       baseUrl: 'Enter a full http:// or https:// address.',
       token: 'Paste an API token.',
@@ -170,7 +187,7 @@ describe('source form', () => {
     expect(validateSourceForm({ ...pd, token: 'x', baseUrl: 'https://a.example', webhookSecret: 'short' }, { editing: false })).toEqual({
       webhookSecret: 'At least 16 characters.',
     });
-    const hook = { ...emptySourceForm('WEBHOOK', now, 't1'), name: 'CI' };
+    const hook = { ...emptySourceForm(kinds, 'WEBHOOK', now, 't1'), name: 'CI' };
     expect(Object.keys(validateSourceForm(hook, { editing: false }))).toEqual(['webhookSecret']);
     expect(validateSourceForm(hook, { editing: true, hasWebhookSecret: true })).toEqual({});
     const dup = addSeverityRow({ ...pd, baseUrl: 'https://api.pagerduty.com', token: 'x' });

@@ -19,7 +19,6 @@ export interface KindFields {
   baseUrl: 'vendor' | 'required' | null;
   baseUrlLabel: string;
   baseUrlHint?: string;
-  defaultBaseUrl: string;
   /** An API token is read (and required when the source is created). */
   token: boolean;
   tokenHint?: string;
@@ -31,8 +30,25 @@ export interface KindFields {
   severityMap: boolean;
   /** What the vendor value in the severity map is. */
   severityKeyHint: string;
-  /** A starting map for a new source; the user can change or remove every row. */
-  suggestedMap: { from: string; to: Severity }[];
+}
+
+/**
+ * The API's defaults per kind (the sourceKinds query): what createSource uses when baseUrl or severityMap
+ * is left out, so a new source's form starts with them.
+ */
+export interface SourceKindDefaults {
+  kind: SourceKind;
+  defaultBaseUrl?: string | null;
+  defaultSeverityMap: readonly { from: string; to: Severity }[];
+}
+
+/** The default base URL ('' when the kind has none) and starting severity map of a kind. */
+export function kindDefaults(
+  kinds: readonly SourceKindDefaults[],
+  kind: SourceKind,
+): { baseUrl: string; severityMap: readonly { from: string; to: Severity }[] } {
+  const k = kinds.find((d) => d.kind === kind);
+  return { baseUrl: k?.defaultBaseUrl ?? '', severityMap: k?.defaultSeverityMap ?? [] };
 }
 
 export const kindFields: Record<SourceKind, KindFields> = {
@@ -40,66 +56,41 @@ export const kindFields: Record<SourceKind, KindFields> = {
     baseUrl: 'vendor',
     baseUrlLabel: 'API base URL',
     baseUrlHint: 'PagerDuty’s EU service is https://api.eu.pagerduty.com',
-    defaultBaseUrl: 'https://api.pagerduty.com',
     token: true,
     tokenHint: 'A read-only REST API key (Integrations → API Access Keys).',
     webhookSecret: true,
     pulls: true,
     severityMap: true,
     severityKeyHint: 'The incident’s priority (P1, P2, …), or its urgency (high, low) when it has no priority.',
-    suggestedMap: [
-      { from: 'P1', to: 'SEV1' },
-      { from: 'P2', to: 'SEV2' },
-      { from: 'P3', to: 'SEV3' },
-      { from: 'P4', to: 'SEV4' },
-      { from: 'P5', to: 'SEV4' },
-      { from: 'high', to: 'SEV2' },
-      { from: 'low', to: 'SEV4' },
-    ],
   },
   INCIDENT_IO: {
     baseUrl: 'vendor',
     baseUrlLabel: 'API base URL',
-    defaultBaseUrl: 'https://api.incident.io',
     token: true,
     tokenHint: 'An API key that can view incidents (Settings → API keys).',
     webhookSecret: true,
     pulls: true,
     severityMap: true,
     severityKeyHint: 'The name of the incident’s severity.',
-    suggestedMap: [
-      { from: 'Critical', to: 'SEV1' },
-      { from: 'Major', to: 'SEV2' },
-      { from: 'Minor', to: 'SEV3' },
-    ],
   },
   STATUSPAGE: {
     baseUrl: 'required',
     baseUrlLabel: 'Status page URL',
     baseUrlHint: 'The public page, e.g. https://status.example.com; only its recent incidents are listed there.',
-    defaultBaseUrl: '',
     token: false,
     webhookSecret: false,
     pulls: true,
     severityMap: true,
     severityKeyHint: 'The incident’s impact.',
-    suggestedMap: [
-      { from: 'critical', to: 'SEV1' },
-      { from: 'major', to: 'SEV2' },
-      { from: 'minor', to: 'SEV3' },
-      { from: 'none', to: 'SEV4' },
-    ],
   },
   WEBHOOK: {
     baseUrl: null,
     baseUrlLabel: '',
-    defaultBaseUrl: '',
     token: false,
     webhookSecret: true,
     pulls: false,
     severityMap: false,
     severityKeyHint: '',
-    suggestedMap: [],
   },
 };
 
@@ -185,17 +176,18 @@ export function defaultSince(now: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function emptySourceForm(kind: SourceKind, now: Date, teamId = ''): SourceFormValues {
+export function emptySourceForm(kinds: readonly SourceKindDefaults[], kind: SourceKind, now: Date, teamId = ''): SourceFormValues {
+  const defaults = kindDefaults(kinds, kind);
   return {
     kind,
     name: '',
-    baseUrl: kindFields[kind].defaultBaseUrl,
+    baseUrl: defaults.baseUrl,
     token: '',
     webhookSecret: '',
     teamId,
     syncEveryMinutes: kindFields[kind].pulls ? '60' : '0',
     since: defaultSince(now),
-    severityRows: rows(kindFields[kind].suggestedMap),
+    severityRows: rows(defaults.severityMap),
     defaultSeverity: 'SEV3',
     createMissing: true,
     private: false,
@@ -245,16 +237,18 @@ const sameMap = (a: readonly { from: string; to: string }[], b: readonly { from:
  * Switches a new source's kind. The base URL and the severity map follow the kind while they still hold
  * the old kind's defaults; anything the user typed stays.
  */
-export function switchKind(values: SourceFormValues, kind: SourceKind): SourceFormValues {
+export function switchKind(values: SourceFormValues, kind: SourceKind, kinds: readonly SourceKindDefaults[]): SourceFormValues {
   const before = kindFields[values.kind];
   const after = kindFields[kind];
-  const baseUrl = !values.baseUrl.trim() || values.baseUrl === before.defaultBaseUrl ? after.defaultBaseUrl : values.baseUrl;
-  const untouchedMap = values.severityRows.length === 0 || sameMap(values.severityRows, before.suggestedMap);
+  const was = kindDefaults(kinds, values.kind);
+  const next = kindDefaults(kinds, kind);
+  const baseUrl = !values.baseUrl.trim() || values.baseUrl === was.baseUrl ? next.baseUrl : values.baseUrl;
+  const untouchedMap = values.severityRows.length === 0 || sameMap(values.severityRows, was.severityMap);
   return {
     ...values,
     kind,
     baseUrl,
-    severityRows: untouchedMap ? rows(after.suggestedMap) : values.severityRows,
+    severityRows: untouchedMap ? rows(next.severityMap) : values.severityRows,
     syncEveryMinutes: after.pulls ? (before.pulls ? values.syncEveryMinutes : '60') : '0',
   };
 }
