@@ -15,11 +15,12 @@ export interface StartedServer {
 /** Starts the built server (`node api/dist/...`) on an ephemeral port and a fresh embedded database. */
 export async function startServer(
   env: Record<string, string> = {},
-  opts: { dir?: string; keep?: boolean; timeoutMs?: number } = {},
+  opts: { dir?: string; keep?: boolean; timeoutMs?: number; attempt?: number } = {},
 ): Promise<StartedServer & { dir: string; exit: Promise<number | null>; pid: number }> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'hindsight-e2e-'));
   const timeoutMs = opts.timeoutMs ?? 150_000;
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // below Linux's ephemeral range (32768+), where outgoing connections (PostgreSQL, stand-ins, Chromium) take ports
+  const port = 20000 + Math.floor(Math.random() * 12000);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'api/dist/api/src/main.js')], {
     cwd: ROOT,
@@ -52,6 +53,11 @@ export async function startServer(
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     if (child.exitCode !== null) {
+      // another process took the port between the draw and the listen: draw again (a fresh directory unless given)
+      if (/EADDRINUSE/.test(output) && (opts.attempt ?? 0) < 5) {
+        if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+        return startServer(env, { ...opts, attempt: (opts.attempt ?? 0) + 1 });
+      }
       await stop();
       throw new Error(`server exited with ${child.exitCode}: ${output.slice(-1000)}`);
     }
