@@ -1,28 +1,11 @@
-import { Client } from 'pg';
 import { createIncident, createWorld, World } from '../factories/incidents';
 import { startTestApp, TestApp } from '../harness';
+import { countStatements } from '../support/count-statements';
 
 const PAGE = `query($n:Int){ incidents(first:$n){ totalCount edges{ node{ id key
   services{ name team{ name } } team{ name }
   primaryCause{ cause{ name parent{ name } } state } contributingFactors{ cause{ name } }
   assessments{ mechanism{ name } outcome } actionItems{ title } timeline{ message } } } } }`;
-
-/** Counts the SQL statements the app sends to PostgreSQL while `work` runs (the app runs in this process). */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const proto = Client.prototype as any;
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (...args: unknown[]) {
-    n += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return n;
-}
 
 describe('no N+1: related objects load in batches', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { buildIncident } from '../factories/incidents';
 import { startTestApp, TestApp } from '../harness';
+import { countStatements } from '../support/count-statements';
 
 const PASSWORD = 'Pass-word-12345';
 const FIELDS = `id version title severity startedAt detectedAt resolvedAt detectionSource externalUrl overriddenFields
@@ -10,23 +10,6 @@ const UPDATE = `mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id
 const RESET = `mutation($id:ID!,$f:String!,$v:Int){ resetIncidentField(id:$id, field:$f, expectedVersion:$v){ ${FIELDS} } }`;
 const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code ?? 'OK';
 const fields = (r: { errors?: Array<{ extensions?: { fields?: string[] } }> }) => r.errors?.[0]?.extensions?.fields;
-
-/** Counts the SQL statements the app sends while `work` runs (the app runs in this process). */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const proto = Client.prototype as any;
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (...args: unknown[]) {
-    n += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return n;
-}
 
 describe('synced incidents: override marks, reset to the source value, filtering by source', () => {
   let t: TestApp;

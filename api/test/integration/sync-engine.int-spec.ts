@@ -1,10 +1,10 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 import { SyncWorker } from '../../src/sources/sync/sync.worker';
 import { recordRetryWaits } from '../support/standins/fast-retries';
 import { generatePagerDutyIncidents, PagerDutyStandin, PdIncidentSpec } from '../support/standins/pagerduty.standin';
 import { startTestApp, TestApp } from '../harness';
+import { countStatements } from '../support/count-statements';
 
 const KEY = '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0';
 const TOKEN = 'u+SyncEngineToken-0001';
@@ -21,23 +21,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Vendor retries are instant in this file; the waits asked for are recorded. */
 const retries = recordRetryWaits();
 afterAll(() => retries.restore());
-
-/** Counts the SQL statements the app sends while `work` runs (the app runs in this process). */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const proto = Client.prototype as any;
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (...args: unknown[]) {
-    n += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return n;
-}
 
 /** An incident as the PagerDuty stand-in serves it (a hand-made one, for hand-checked fields). */
 function spec(id: string, number: number, createdAt: number, over: Partial<PdIncidentSpec>): PdIncidentSpec {
