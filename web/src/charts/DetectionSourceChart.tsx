@@ -3,7 +3,7 @@ import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
 import { clickableBar } from './clickableBar';
 import { formatCount, formatDuration } from './formatters';
-import { axisLabel, axisTick, chartHeight, palette } from './theme';
+import { axisTick, chartHeight, palette, xAxisTitle } from './theme';
 
 export interface DetectionPoint {
   source: string | null;
@@ -47,7 +47,7 @@ export function DetectionSourceChart({
           domain={[0, 100]}
           ticks={[0, 25, 50, 75, 100]}
           tickFormatter={(v: number) => `${v} %`}
-          label={{ value: 'Share of incidents', position: 'insideBottom', offset: -14, ...axisLabel }}
+          label={xAxisTitle('Share of incidents')}
         />
         <YAxis type="category" dataKey="label" tick={axisTick} width={120} />
         <Tooltip

@@ -3,7 +3,7 @@ import { capPoints } from './capPoints';
 import { ChartTooltip } from './ChartTooltip';
 import { clickableBar } from './clickableBar';
 import { countTicks, formatCount } from './formatters';
-import { axisLabel, axisTick, chartHeight, palette } from './theme';
+import { axisTick, chartHeight, palette, xAxisTitle, yAxisTitle } from './theme';
 
 export interface HistogramPoint {
   label: string;
@@ -29,22 +29,14 @@ export function DurationHistogramChart({
       margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
     >
       <CartesianGrid stroke={palette.grid} vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={axisTick}
-        interval={0}
-        angle={-30}
-        textAnchor="end"
-        height={64}
-        label={{ value: 'Time to resolve', position: 'insideBottom', offset: -14, ...axisLabel }}
-      />
+      <XAxis dataKey="label" tick={axisTick} interval={0} angle={-30} textAnchor="end" height={64} label={xAxisTitle('Time to resolve')} />
       <YAxis
         tick={axisTick}
         ticks={ticks}
         domain={[0, ticks[ticks.length - 1]]}
         allowDecimals={false}
         width={52}
-        label={{ value: 'Incidents', angle: -90, position: 'insideLeft', offset: 8, style: { textAnchor: 'middle' }, ...axisLabel }}
+        label={yAxisTitle('Incidents')}
       />
       <Tooltip
         content={({ active, payload }) => {

@@ -3,7 +3,7 @@ import { capPoints } from './capPoints';
 import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
 import { durationAxis, formatCount, formatDuration } from './formatters';
-import { axisLabel, axisTick, chartHeight, palette } from './theme';
+import { axisTick, chartHeight, palette, xAxisTitle, yAxisTitle } from './theme';
 
 export interface MttrPoint {
   periodStart: string;
@@ -77,19 +77,14 @@ export function MttrTrendChart({ data, periodLabel, onSelectPeriod }: MttrTrendC
         className={onSelectPeriod ? 'clickable' : undefined}
       >
         <CartesianGrid stroke={palette.grid} vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={axisTick}
-          minTickGap={16}
-          label={{ value: periodLabel, position: 'insideBottom', offset: -14, ...axisLabel }}
-        />
+        <XAxis dataKey="label" tick={axisTick} minTickGap={16} label={xAxisTitle(periodLabel)} />
         <YAxis
           tick={axisTick}
           ticks={axis.ticks}
           domain={[0, axis.max]}
           tickFormatter={axis.format}
           width={64}
-          label={{ value: 'Time to resolve', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' }, ...axisLabel }}
+          label={yAxisTitle('Time to resolve', 4)}
         />
         <Tooltip
           content={({ active, payload }) => {

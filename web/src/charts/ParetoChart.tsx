@@ -3,7 +3,7 @@ import { capPoints } from './capPoints';
 import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
 import { countTicks, durationAxis, formatCount, formatDuration } from './formatters';
-import { axisLabel, axisTick, palette } from './theme';
+import { axisTick, palette, xAxisTitle } from './theme';
 
 export interface ParetoPoint {
   id: string;
@@ -90,7 +90,7 @@ export function ParetoChart({ data, metric, onSelectCause }: ParetoChartProps) {
           domain={[0, ticks[ticks.length - 1]]}
           tick={axisTick}
           tickFormatter={(v: number) => format(v)}
-          label={{ value: metric === 'count' ? 'Incidents' : 'Downtime', position: 'insideBottom', offset: -12, ...axisLabel }}
+          label={xAxisTitle(metric === 'count' ? 'Incidents' : 'Downtime', -12)}
         />
         <XAxis
           xAxisId="c"

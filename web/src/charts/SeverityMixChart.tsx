@@ -3,7 +3,7 @@ import { capPoints } from './capPoints';
 import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
 import { countTicks, formatCount } from './formatters';
-import { axisLabel, axisTick, chartHeight, palette, severityColors } from './theme';
+import { axisTick, chartHeight, palette, severityColors, xAxisTitle, yAxisTitle } from './theme';
 
 export const severityKeys = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type SeverityKey = (typeof severityKeys)[number];
@@ -33,19 +33,14 @@ export function SeverityMixChart({ data, periodLabel, onSelect }: SeverityMixCha
       <ChartLegend items={severityKeys.map((s) => ({ label: s, color: severityColors[s], shape: 'box' as const }))} />
       <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={axisTick}
-          minTickGap={16}
-          label={{ value: periodLabel, position: 'insideBottom', offset: -14, ...axisLabel }}
-        />
+        <XAxis dataKey="label" tick={axisTick} minTickGap={16} label={xAxisTitle(periodLabel)} />
         <YAxis
           tick={axisTick}
           ticks={ticks}
           domain={[0, ticks[ticks.length - 1]]}
           allowDecimals={false}
           width={52}
-          label={{ value: 'Incidents', angle: -90, position: 'insideLeft', offset: 8, style: { textAnchor: 'middle' }, ...axisLabel }}
+          label={yAxisTitle('Incidents')}
         />
         <Tooltip
           content={({ active, payload }) => {

@@ -45,6 +45,19 @@ export function heatColor(value: number, max: number): string {
 /** Axis titles: dark grey on white (≥ 4.5:1). */
 export const axisLabel = { fill: '#374151', fontSize: 12 } as const;
 
+/** An axis title under a horizontal axis (recharts `label`). */
+export const xAxisTitle = (value: string, offset = -14) => ({ value, position: 'insideBottom' as const, offset, ...axisLabel });
+
+/** An axis title beside a vertical axis, turned to read bottom-up (recharts `label`). */
+export const yAxisTitle = (value: string, offset = 8) => ({
+  value,
+  angle: -90,
+  position: 'insideLeft' as const,
+  offset,
+  style: { textAnchor: 'middle' as const },
+  ...axisLabel,
+});
+
 export const heatSteps = ['#fdebd9', '#f9c9a0', '#f0a066', '#e47a36', '#D55E00'] as const;
 
 /** The heat-map legend: each colour with the range of gap counts it stands for (empty steps left out). */
