@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { badInput } from '../common/errors/domain-error';
 
 export enum ImportFormat {
   CSV = 'CSV',
@@ -19,3 +20,10 @@ registerEnumType(InvalidRowPolicy, {
   name: 'InvalidRowPolicy',
   description: 'REJECT_ALL stores nothing when any row is invalid; SKIP_ROW stores the valid rows and reports the others.',
 });
+
+/** `onInvalid` of a query string (an upload, a webhook push): REJECT_ALL unless SKIP_ROW is asked for. */
+export function invalidRowPolicy(text: string | undefined): InvalidRowPolicy {
+  const policy = (text ?? InvalidRowPolicy.REJECT_ALL).toUpperCase();
+  if (!(policy in InvalidRowPolicy)) throw badInput('onInvalid must be REJECT_ALL or SKIP_ROW', 'onInvalid');
+  return policy as InvalidRowPolicy;
+}

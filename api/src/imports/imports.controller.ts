@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { Access, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { badInput } from '../common/errors/domain-error';
-import { ImportFormat, InvalidRowPolicy } from './import.enums';
+import { ImportFormat, invalidRowPolicy } from './import.enums';
 import { HttpErrorsFilter } from '../common/errors/http-errors.filter';
 import { ImportOptions, ImportOutcome, ImportsService } from './imports.service';
 import { firstSignificantByte, spoolUpload, tooLarge, UploadLimits } from './upload';
@@ -21,11 +21,9 @@ const flag = (value: string | undefined, name: string): boolean => {
 export function importOptions(q: Record<string, string | undefined>): ImportOptions {
   const format = (q.format ?? 'CSV').toUpperCase();
   if (!(format in ImportFormat)) throw badInput(`format must be one of ${Object.keys(ImportFormat).join(', ')}`, 'format');
-  const onInvalid = (q.onInvalid ?? 'REJECT_ALL').toUpperCase();
-  if (!(onInvalid in InvalidRowPolicy)) throw badInput(`onInvalid must be REJECT_ALL or SKIP_ROW`, 'onInvalid');
   return {
     format: format as ImportFormat,
-    onInvalid: onInvalid as InvalidRowPolicy,
+    onInvalid: invalidRowPolicy(q.onInvalid),
     dryRun: flag(q.dryRun, 'dryRun'),
     createMissing: flag(q.createMissing, 'createMissing'),
   };

@@ -39,15 +39,15 @@ describe('webhook pushes: POST /api/sources/:id/webhook', () => {
     team: null,
   };
 
-  const post = (source: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${t.url}/api/sources/${source}/webhook`, {
+  const post = (source: string, body: string, headers: Record<string, string> = {}, query = '') =>
+    fetch(`${t.url}/api/sources/${source}/webhook${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
     }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
-  const pushHindsight = (body: unknown, secret = HOOK_SECRET, source = hook) => {
+  const pushHindsight = (body: unknown, secret = HOOK_SECRET, source = hook, query = '') => {
     const text = JSON.stringify(body);
-    return post(source, text, { 'x-hindsight-signature': `sha256=${hex(secret, text)}` });
+    return post(source, text, { 'x-hindsight-signature': `sha256=${hex(secret, text)}` }, query);
   };
   const iioHeaders = (body: string, at = new Date(), id = `msg_${randomBytes(6).toString('hex')}`, secret = IIO_SECRET) => {
     const timestamp = String(Math.floor(at.getTime() / 1000));
@@ -147,11 +147,33 @@ describe('webhook pushes: POST /api/sources/:id/webhook', () => {
     expect(again.body).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 0, unchanged: 1 });
   });
 
-  it('applies the valid items of an array and reports the others', async () => {
+  it('refuses a whole push when an item breaks the import rules: 400, nothing applied, a FAILED run says why', async () => {
+    const before = await counts();
     const res = await pushHindsight([
-      { ...ONE, externalId: 'deploy-4712', title: 'Second bad deploy' },
-      { externalId: 'deploy-4713', title: 'No start', service: 'Checkout', severity: 'SEV3' },
+      { ...ONE, externalId: 'deploy-4710', title: 'Would be valid' },
+      { externalId: 'deploy-4711', title: 'No start', service: 'Checkout', severity: 'SEV3' },
     ]);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['body'] });
+    expect(res.body.error.message).toMatch(/1 of 2 items break the import rules, so nothing was applied/);
+    expect(res.body.error.message).toMatch(/item 2: startedAt is required/);
+    const after = await counts();
+    expect(after).toEqual({ ...before, runs: before.runs + 1 });
+    const [run] = await runs(hook);
+    expect(run).toMatchObject({ trigger: 'WEBHOOK', status: 'FAILED', created: 0, skipped: 2, errorCount: 2 });
+    expect((await pushHindsight({ ...ONE, externalId: 'x' }, HOOK_SECRET, hook, '?onInvalid=SOMETIMES')).status).toBe(400);
+  });
+
+  it('with ?onInvalid=SKIP_ROW applies the valid items of an array and reports the others', async () => {
+    const res = await pushHindsight(
+      [
+        { ...ONE, externalId: 'deploy-4712', title: 'Second bad deploy' },
+        { externalId: 'deploy-4713', title: 'No start', service: 'Checkout', severity: 'SEV3' },
+      ],
+      HOOK_SECRET,
+      hook,
+      '?onInvalid=SKIP_ROW',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'SUCCEEDED', fetched: 2, created: 1, skipped: 1, errorCount: 1 });
     expect(res.body.errors[0]).toEqual({ externalId: 'deploy-4713', message: expect.stringMatching(/item 2: startedAt is required/) });

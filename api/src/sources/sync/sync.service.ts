@@ -231,7 +231,7 @@ export class SyncService {
     return this.db.transaction(async (tx) => {
       await this.repo.lockSource(tx, source.id);
       if (push.failure) {
-        const errors = [...push.errors, { externalId: null, message: push.failure }];
+        const errors = [{ externalId: null, message: push.failure }, ...push.errors]; // the reason first: errors are kept up to a cap
         const progress = { fetched: push.skipped, created: 0, updated: 0, unchanged: 0, skipped: push.skipped, errors };
         return this.repo.insertWebhookRun(tx, source.id, SyncStatus.FAILED, progress, errors.length);
       }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
-import { DomainError, notFound } from '../../common/errors/domain-error';
+import { badInput, DomainError, notFound } from '../../common/errors/domain-error';
 import { excerpt, normalizeRow } from '../../imports/import-row';
-import { ImportFormat } from '../../imports/import.enums';
+import { ImportFormat, InvalidRowPolicy } from '../../imports/import.enums';
 import { jsonRows } from '../../imports/parsers/json.parser';
 import { SecretBoxError } from '../secret-box';
 import { SourceFetchError, SourceIncident } from '../source-incident';
@@ -98,7 +98,13 @@ export class WebhooksService {
    * more than 5 minutes off); 409 for a paused source (after the signature is checked, so only the
    * vendor learns it); 400 for a body that is not JSON. Nothing changes in any of these cases.
    */
-  async receive(runtime: SourceRuntime, headers: IncomingHttpHeaders, body: Buffer, now = new Date()): Promise<WebhookAnswer> {
+  async receive(
+    runtime: SourceRuntime,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+    onInvalid = InvalidRowPolicy.REJECT_ALL,
+    now = new Date(),
+  ): Promise<WebhookAnswer> {
     const { source, webhookSecret } = runtime;
     if (!webhookSecret) throw unsigned('This source has no webhook secret, so no push can be verified; set one in its settings');
     let replayKey: string | null = null;
@@ -133,6 +139,17 @@ export class WebhooksService {
       throw new DomainError('BAD_USER_INPUT', 'The body is not valid JSON', ['body']);
     }
     const push = await this.read(runtime, payload);
+    if (source.kind === SourceKind.WEBHOOK && onInvalid === InvalidRowPolicy.REJECT_ALL && push.errors.length) {
+      // Hindsight's own format is an import, and an import applies completely or not at all
+      const items = push.incidents.length + push.skipped;
+      const refused = await this.sync.applyPush(source, {
+        incidents: [],
+        skipped: items,
+        errors: push.errors,
+        failure: `refused: ${push.skipped} of ${items} items break the import rules, so nothing was applied (add ?onInvalid=SKIP_ROW to the webhook URL to apply the valid ones)`,
+      });
+      throw badInput(`Run ${refused.id}: ${refused.errors[0].message}; first: ${push.errors[0].message}`, 'body');
+    }
     const run = await this.sync.applyPush(source, push);
     if (replayKey && run.status === SyncStatus.SUCCEEDED) this.remember(replayKey, run.id, now.getTime());
     return answer(run);
