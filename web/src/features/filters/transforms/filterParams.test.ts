@@ -23,6 +23,48 @@ describe('filter params', () => {
     expect(parseFilterParams(p)).toMatchObject({ period: '90d', teamIds: ['t1'], severities: ['SEV1', 'SEV2'] });
   });
 
+  it('keeps old single-value links working', () => {
+    const s = parseFilterParams(new URLSearchParams('team=3&service=7&severity=SEV2&cause=12&source=4'));
+    expect(s).toMatchObject({ teamIds: ['3'], serviceIds: ['7'], severities: ['SEV2'], causeIds: ['12'], sourceIds: ['4'] });
+    expect(toMetricsFilter(s, {})).toEqual({
+      teamIds: ['3'],
+      serviceIds: ['7'],
+      severities: ['SEV2'],
+      rootCauseIds: ['12'],
+      sourceIds: ['4'],
+    });
+  });
+
+  it('reads several values as a comma list, as repeated parameters or both, without duplicates', () => {
+    expect(parseFilterParams(new URLSearchParams('team=1,2')).teamIds).toEqual(['1', '2']);
+    expect(parseFilterParams(new URLSearchParams('team=1&team=2')).teamIds).toEqual(['1', '2']);
+    const mixed = parseFilterParams(new URLSearchParams('team=1,2&team=3&team=2&severity=SEV3&severity=SEV1,SEV9&cause=5,%20,6'));
+    expect(mixed).toMatchObject({ teamIds: ['1', '2', '3'], severities: ['SEV3', 'SEV1'], causeIds: ['5', '6'] });
+  });
+
+  it('writes several values as one comma list per filter and reads them back into the API filter', () => {
+    const p = writeFilterParams(new URLSearchParams('period=all&team=1&team=9'), {
+      teamIds: ['1', '2'],
+      serviceIds: ['5', '6', '7'],
+      severities: ['SEV1', 'SEV4'],
+      causeIds: ['10', '11'],
+    });
+    expect(p.getAll('team')).toEqual(['1,2']);
+    expect(p.toString()).toBe('period=all&team=1%2C2&service=5%2C6%2C7&severity=SEV1%2CSEV4&cause=10%2C11');
+    const s = parseFilterParams(p);
+    expect(toMetricsFilter(s, periodRange(s, now))).toEqual({
+      teamIds: ['1', '2'],
+      serviceIds: ['5', '6', '7'],
+      severities: ['SEV1', 'SEV4'],
+      rootCauseIds: ['10', '11'],
+    });
+  });
+
+  it('drops a filter from the URL once its selection is cleared', () => {
+    const p = writeFilterParams(new URLSearchParams('team=1,2&severity=SEV1'), { teamIds: [] });
+    expect(p.toString()).toBe('severity=SEV1');
+  });
+
   it('turns a relative period into [UTC midnight − N days, now)', () => {
     expect(periodRange(parseFilterParams(new URLSearchParams('period=30d')), now)).toEqual({ from: '2026-10-31T00:00:00.000Z' });
   });

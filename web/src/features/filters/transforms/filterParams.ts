@@ -34,13 +34,19 @@ export interface PeriodFilter {
 
 const DAY = 86_400_000;
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-const list = (s: string | null) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
+/**
+ * A list parameter in either spelling: a comma list (`team=1,2`, what we write) or repeated
+ * (`team=1&team=2`), or both; the old single value (`team=1`) is a one-item list. Duplicates go.
+ */
+const list = (params: URLSearchParams, key: string) => [
+  ...new Set(
+    params
+      .getAll(key)
+      .flatMap((v) => v.split(','))
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function parseFilterParams(params: URLSearchParams): FilterState {
   const from = params.get('from');
@@ -51,11 +57,11 @@ export function parseFilterParams(params: URLSearchParams): FilterState {
     period,
     from: period === 'custom' && isDate(from) ? from : undefined,
     to: period === 'custom' && isDate(to) ? to : undefined,
-    teamIds: list(params.get('team')),
-    serviceIds: list(params.get('service')),
-    severities: list(params.get('severity')).filter((s): s is Severity => (severityValues as string[]).includes(s)),
-    causeIds: list(params.get('cause')),
-    sourceIds: list(params.get('source')),
+    teamIds: list(params, 'team'),
+    serviceIds: list(params, 'service'),
+    severities: list(params, 'severity').filter((s): s is Severity => (severityValues as string[]).includes(s)),
+    causeIds: list(params, 'cause'),
+    sourceIds: list(params, 'source'),
   };
 }
 
@@ -63,6 +69,7 @@ export function parseFilterParams(params: URLSearchParams): FilterState {
 export function writeFilterParams(params: URLSearchParams, patch: Partial<FilterState>): URLSearchParams {
   const next = new URLSearchParams(params);
   const state = { ...parseFilterParams(params), ...patch };
+  // `set` also folds repeated parameters of a shared link into the one comma list we write.
   const set = (key: string, value: string | undefined) => (value ? next.set(key, value) : next.delete(key));
   set('period', state.period === defaultPeriod ? undefined : state.period);
   set('from', state.period === 'custom' ? state.from : undefined);
