@@ -3,6 +3,8 @@ import {
   durationAxis,
   formatAvailability,
   formatChange,
+  formatDate,
+  formatDateTime,
   formatDuration,
   formatDurationCompact,
   formatPeriodLabel,
@@ -55,6 +57,21 @@ describe('period labels and times', () => {
   });
   it('formats UTC for hover titles', () => {
     expect(formatUtc('2026-03-02T10:04:05.123Z')).toBe('2026-03-02 10:04:05 UTC');
+    expect(formatUtc('not a time')).toBe('');
+  });
+  it('shows an instant in the reader’s time zone, 24-hour', () => {
+    expect(formatDateTime('2026-03-02T00:30:00Z', 'UTC')).toBe('02 Mar 2026, 00:30');
+    expect(formatDateTime('2026-03-02T00:30:00Z', 'America/New_York')).toBe('01 Mar 2026, 19:30');
+    expect(formatDateTime('2026-03-02T00:30:00Z', 'Asia/Kolkata')).toBe('02 Mar 2026, 06:00');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('garbage')).toBe('—');
+  });
+  it('shows an instant’s day in the reader’s zone, but a calendar date as that day everywhere', () => {
+    expect(formatDate('2026-03-02T00:30:00Z', 'America/New_York')).toBe('01 Mar 2026');
+    expect(formatDate('2026-03-02T00:30:00Z', 'Asia/Kolkata')).toBe('02 Mar 2026');
+    expect(formatDate('2027-03-31')).toBe('31 Mar 2027');
+    expect(formatDate('2027-02-30')).toBe('—');
+    expect(formatDate(undefined)).toBe('—');
   });
   it('gives availability enough digits', () => {
     expect(formatAvailability(99.95)).toBe('99.950 %');

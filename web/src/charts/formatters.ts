@@ -47,36 +47,66 @@ export function formatAvailability(value: number | null | undefined): string {
   return `${value.toFixed(value >= 99 ? 3 : 2)} %`;
 }
 
-/** Local date-time in the viewer's time zone. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+// One way to show a time across the app: day, short month, year and minutes in the reader's zone
+// ("07 Dec 2026, 14:05"), the same instant in UTC on hover (see app/ui/Timestamp). `timeZone` is for tests.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(kind: 'date-time' | 'date', timeZone?: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone ?? ''}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric',
+      month: 'short',
+      day: '2-digit',
+      ...(kind === 'date-time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+      timeZone,
+    });
+    dateTimeFormats.set(key, f);
+  }
+  return f;
 }
 
-/** Same instant in UTC, for hover titles. */
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date without a time ("2027-03-31", a due date): it names the same day in every zone. */
+export function isCalendarDate(value: string | null | undefined): value is string {
+  return !!value && calendarDate.test(value);
+}
+
+function toDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** An instant as date and time in the reader's time zone: "07 Dec 2026, 14:05". */
+export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
+  const d = toDate(iso);
+  return d ? dateFormat('date-time', timeZone).format(d) : '—';
+}
+
+/** Same instant in UTC, for hover titles: "2026-12-07 13:05:00 UTC". */
 export function formatUtc(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
+  const d = toDate(iso);
+  if (!d) return '';
   return `${d
     .toISOString()
     .replace('T', ' ')
     .replace(/\.\d{3}Z$/, '')} UTC`;
 }
 
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit' }).format(d);
+/**
+ * A date: "07 Dec 2026". An instant is shown on its day in the reader's time zone; a calendar date
+ * ("2027-03-31") is shown as that day whatever the zone (it is not shifted to the previous day west of UTC).
+ */
+export function formatDate(value: string | null | undefined, timeZone?: string): string {
+  if (isCalendarDate(value)) {
+    const [, y, m, day] = calendarDate.exec(value)!;
+    const d = new Date(Date.UTC(Number(y), Number(m) - 1, Number(day)));
+    return d.getUTCDate() === Number(day) ? dateFormat('date', 'UTC').format(d) : '—';
+  }
+  const d = toDate(value);
+  return d ? dateFormat('date', timeZone).format(d) : '—';
 }
 
 export type Granularity = 'WEEK' | 'MONTH' | 'QUARTER';
