@@ -1,8 +1,35 @@
 import { useId } from 'react';
+import type { Severity } from '../../../gql/graphql';
 import { useFilterOptions } from '../hooks/useFilterOptions';
 import { useSourceOptions } from '../hooks/useSourceOptions';
 import { periodOptions, severityValues, type FilterState, type PeriodKey } from '../transforms/filterParams';
 import { groupCauses } from '../transforms/groupCauses';
+import { MultiSelect, type MultiSelectOption } from './MultiSelect';
+
+type ListKey = 'teamIds' | 'serviceIds' | 'severities' | 'causeIds' | 'sourceIds';
+interface Chip {
+  key: ListKey;
+  noun: string;
+  value: string;
+  label: string;
+}
+
+/** One chip per picked value of the filters on show, named as in its list (an id not (yet) known shows as itself). */
+function selectionChips(
+  state: FilterState,
+  lists: Record<ListKey, { noun: string; options: MultiSelectOption[]; shown: boolean }>,
+): Chip[] {
+  return (Object.keys(lists) as ListKey[]).flatMap((key) => {
+    const { noun, options, shown } = lists[key];
+    if (!shown) return [];
+    return (state[key] as string[]).map((value) => ({
+      key,
+      noun,
+      value,
+      label: options.find((o) => o.value === value)?.label ?? value,
+    }));
+  });
+}
 
 export interface FilterBarProps {
   state: FilterState;
@@ -18,9 +45,28 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
   const id = useId();
   const { teams, services, rootCauses } = useFilterOptions();
   const { sources } = useSourceOptions();
-  const knownSource = state.sourceIds.length <= 1 && state.sourceIds.every((s) => sources.some((x) => x.id === s));
-  const groups = groupCauses(rootCauses);
-  const visibleServices = state.teamIds.length ? services.filter((s) => state.teamIds.includes(s.team.id)) : services;
+  const knownSource = state.sourceIds.every((s) => sources.some((x) => x.id === s));
+  const teamOptions = teams.map((t) => ({ value: t.id, label: t.name }));
+  // Services of the picked teams, and any service picked already (a shared link may pick one of another team).
+  const serviceOptions = services
+    .filter((s) => !state.teamIds.length || state.teamIds.includes(s.team.id) || state.serviceIds.includes(s.id))
+    .map((s) => ({ value: s.id, label: s.name }));
+  const severityOptions = severityValues.map((s) => ({ value: s, label: s }));
+  const causeGroups = groupCauses(rootCauses).map((g) => ({
+    label: g.category.name,
+    options: [
+      { value: g.category.id, label: `${g.category.name} (whole category)` },
+      ...g.causes.map((c) => ({ value: c.id, label: c.name })),
+    ],
+  }));
+  const sourceOptions = sources.map((s) => ({ value: s.id, label: s.name }));
+  const chips = selectionChips(state, {
+    teamIds: { noun: 'team', options: teamOptions, shown: true },
+    serviceIds: { noun: 'service', options: services.map((s) => ({ value: s.id, label: s.name })), shown: showServiceAndSeverity },
+    severities: { noun: 'severity', options: severityOptions, shown: showServiceAndSeverity },
+    causeIds: { noun: 'cause', options: causeGroups.flatMap((g) => g.options), shown: showCause },
+    sourceIds: { noun: 'source', options: sourceOptions, shown: showSource && sources.length > 0 && knownSource },
+  });
   const active =
     state.teamIds.length + state.serviceIds.length + state.severities.length + state.causeIds.length + state.sourceIds.length > 0 ||
     state.period !== '90d';
@@ -53,93 +99,44 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
           </label>
         </>
       )}
-      <label htmlFor={`${id}-team`}>
-        Team
-        <select
-          id={`${id}-team`}
-          value={state.teamIds[0] ?? ''}
-          onChange={(e) => onChange({ teamIds: e.target.value ? [e.target.value] : [], serviceIds: [] })}
-        >
-          <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MultiSelect
+        label="Teams"
+        options={teamOptions}
+        selected={state.teamIds}
+        onChange={(teamIds) =>
+          // Services of teams no longer picked go too; with no team picked every service may stay.
+          onChange({
+            teamIds,
+            serviceIds: teamIds.length
+              ? state.serviceIds.filter((sid) => {
+                  const service = services.find((s) => s.id === sid);
+                  return !service || teamIds.includes(service.team.id);
+                })
+              : state.serviceIds,
+          })
+        }
+      />
       {showServiceAndSeverity && (
         <>
-          <label htmlFor={`${id}-service`}>
-            Service
-            <select
-              id={`${id}-service`}
-              value={state.serviceIds[0] ?? ''}
-              onChange={(e) => onChange({ serviceIds: e.target.value ? [e.target.value] : [] })}
-            >
-              <option value="">All services</option>
-              {visibleServices.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="severity-filter">
-            <legend>Severity</legend>
-            {severityValues.map((s) => (
-              <label key={s} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={state.severities.includes(s)}
-                  onChange={(e) =>
-                    onChange({ severities: e.target.checked ? [...state.severities, s] : state.severities.filter((x) => x !== s) })
-                  }
-                />
-                {s}
-              </label>
-            ))}
-          </fieldset>
+          <MultiSelect
+            label="Services"
+            options={serviceOptions}
+            selected={state.serviceIds}
+            onChange={(serviceIds) => onChange({ serviceIds })}
+          />
+          <MultiSelect
+            label="Severities"
+            options={severityOptions}
+            selected={state.severities}
+            onChange={(severities) => onChange({ severities: severities as Severity[] })}
+          />
         </>
       )}
       {showCause && (
-        <label htmlFor={`${id}-cause`}>
-          Cause
-          <select
-            id={`${id}-cause`}
-            value={state.causeIds[0] ?? ''}
-            onChange={(e) => onChange({ causeIds: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">All causes</option>
-            {groups.map((g) => (
-              <optgroup key={g.category.id} label={g.category.name}>
-                <option value={g.category.id}>{g.category.name} (whole category)</option>
-                {g.causes.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <MultiSelect label="Causes" options={causeGroups} selected={state.causeIds} onChange={(causeIds) => onChange({ causeIds })} />
       )}
       {showSource && sources.length > 0 && knownSource && (
-        <label htmlFor={`${id}-source`}>
-          Source
-          <select
-            id={`${id}-source`}
-            value={state.sourceIds[0] ?? ''}
-            onChange={(e) => onChange({ sourceIds: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">All sources</option>
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MultiSelect label="Sources" options={sourceOptions} selected={state.sourceIds} onChange={(sourceIds) => onChange({ sourceIds })} />
       )}
       {showSource && state.sourceIds.length > 0 && !(sources.length > 0 && knownSource) && (
         // Someone shared a link filtered by source; only admins can list sources by name, so say it and offer the way out.
@@ -169,6 +166,21 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
         >
           Reset filters
         </button>
+      )}
+      {chips.length > 0 && (
+        <ul className="filter-chips" aria-label="Selected filters">
+          {chips.map((c) => (
+            <li key={`${c.key}-${c.value}`}>
+              <button
+                type="button"
+                aria-label={`Remove ${c.noun} ${c.label}`}
+                onClick={() => onChange({ [c.key]: (state[c.key] as string[]).filter((v) => v !== c.value) })}
+              >
+                <span className="muted">{c.noun}:</span> {c.label} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </form>
   );
