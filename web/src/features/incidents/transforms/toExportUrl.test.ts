@@ -42,4 +42,17 @@ describe('toExportUrl', () => {
     expect(url).toBe('/api/export/incidents.csv?sourceIds=4');
     expect(dropped).toEqual([]);
   });
+
+  it('exports the same multi-selection as the list, whether the link repeats the parameters or lists them', () => {
+    const listed = exportOf('period=all&team=1,2&severity=SEV1,SEV3&cause=7,8&source=4,5');
+    const repeated = exportOf('period=all&team=1&team=2&severity=SEV1&severity=SEV3&cause=7&cause=8&source=4&source=5');
+    expect(repeated).toEqual(listed);
+    expect(listed.dropped).toEqual([]);
+    expect(Object.fromEntries(new URL(listed.url, 'http://x').searchParams)).toEqual({
+      teamIds: '1,2',
+      severities: 'SEV1,SEV3',
+      rootCauseIds: '7,8',
+      sourceIds: '4,5',
+    });
+  });
 });

@@ -36,4 +36,15 @@ describe('toIncidentFilter', () => {
       expect(parseListParams(new URLSearchParams({ ttr })).ttr).toBeNull();
     }
   });
+
+  it('passes every picked team, service, severity, cause and source to the API as lists', () => {
+    const params = new URLSearchParams('period=all&team=1,2&service=5&service=6&severity=SEV2,SEV4&cause=9,10&source=3');
+    expect(toIncidentFilter(parseFilterParams(params), parseListParams(params), now)).toEqual({
+      teamIds: ['1', '2'],
+      serviceIds: ['5', '6'],
+      severities: ['SEV2', 'SEV4'],
+      rootCauseIds: ['9', '10'],
+      sourceIds: ['3'],
+    });
+  });
 });
