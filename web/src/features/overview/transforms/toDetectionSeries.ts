@@ -19,6 +19,11 @@ const labels: Record<string, string> = {
 /** Sources outside the company: an incident they report first is one monitoring missed. */
 const external = new Set(['CUSTOMER_REPORT', 'SOCIAL_MEDIA', 'THIRD_PARTY']);
 
+/** True for a source outside the company (customers, social media, third parties). */
+export function isExternalSource(source: string | null | undefined): boolean {
+  return !!source && external.has(source);
+}
+
 export function detectionLabel(source: string | null | undefined): string {
   return source ? (labels[source] ?? source) : 'Not recorded';
 }
@@ -35,7 +40,7 @@ export function toDetectionSeries(rows: readonly DetectionInput[]): DetectionPoi
       medianTimeToDetect: r.timeToDetect.medianMinutes ?? null,
       p90TimeToDetect: r.timeToDetect.p90Minutes ?? null,
       detectCount: r.timeToDetect.count,
-      external: !!r.source && external.has(r.source),
+      external: isExternalSource(r.source),
     }))
     .sort((a, b) => (a.source === null ? 1 : 0) - (b.source === null ? 1 : 0) || b.incidentCount - a.incidentCount);
 }
