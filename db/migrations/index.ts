@@ -5,6 +5,7 @@ import { UserTeamVersions1764547200200 } from './1764547200200-UserTeamVersions'
 import { MetricRollups1764547200300 } from './1764547200300-MetricRollups';
 import { AuthHardening1764547200400 } from './1764547200400-AuthHardening';
 import { Sources1764547200500 } from './1764547200500-Sources';
+import { MetricLayout1764547200600 } from './1764547200600-MetricLayout';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   MetricRollups1764547200300,
   AuthHardening1764547200400,
   Sources1764547200500,
+  MetricLayout1764547200600,
 ];

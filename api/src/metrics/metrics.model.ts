@@ -87,6 +87,12 @@ export class RedundancyGap {
   })
   gapCount: number;
 
+  @Field(() => Int, { description: 'Of gapCount, the incidents whose assessment was MISSING (the redundancy did not exist).' })
+  missingCount: number;
+
+  @Field(() => Int, { description: 'Of gapCount, the incidents whose assessment was FAILED (it existed and did not work).' })
+  failedCount: number;
+
   @Field(() => Float, {
     description:
       'Downtime in minutes: sum over those incidents that are resolved of (mitigatedAt, else resolvedAt) − startedAt; ongoing ones add nothing.',
@@ -153,6 +159,15 @@ export class SeverityCount {
   count: number;
 }
 
+@ObjectType({ description: 'Counted incidents of one detection source.' })
+export class DetectionCount {
+  @Field(() => DetectionSource, { nullable: true, description: 'The detection source; null = not recorded.' })
+  source: DetectionSource | null;
+
+  @Field(() => Int, { description: 'Counted incidents (ongoing included) with this source.' })
+  count: number;
+}
+
 @ObjectType({ description: 'One trend bucket: the counted incidents whose startedAt falls in [periodStart, next periodStart), UTC.' })
 export class TrendPoint {
   @Field(() => GraphQLISODateTime, { description: 'Start of the bucket (UTC midnight of a Monday, a month start or a quarter start).' })
@@ -174,6 +189,13 @@ export class TrendPoint {
 
   @Field(() => [SeverityCount], { description: 'Counted incidents per severity, SEV1 to SEV4 (zeros included).' })
   bySeverity: SeverityCount[];
+
+  @Field(() => [DetectionCount], {
+    description:
+      'Counted incidents per detection source in the bucket: every source seen anywhere in the trend, zeros included, ' +
+      'in the order of the DetectionSource enum, not recorded (null) last.',
+  })
+  byDetection: DetectionCount[];
 }
 
 @ObjectType({ description: 'Counted incidents by how they were first noticed.' })
@@ -245,7 +267,11 @@ export class ReliabilityMetrics {
   })
   periodStart: Date | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'End of the period (exclusive): filter.to, else now.' })
+  @Field(() => GraphQLISODateTime, {
+    description:
+      'End of the period (exclusive): filter.to when it has passed, else now (a running period, such as the current ' +
+      'quarter, ends now: nothing is counted in the future).',
+  })
   periodEnd: Date;
 
   @Field(() => Float, {

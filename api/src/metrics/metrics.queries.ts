@@ -181,7 +181,8 @@ export const TREND_UNITS = { WEEK: ['week', '1 week'], MONTH: ['month', '1 month
 /**
  * TREND — per bucket date_trunc(unit, started_at in UTC) of counted incidents, every bucket from the first to
  * the last non-empty one (empty ones with zeros): incident_count (ongoing included), ttr and ttd statistics
- * (minutes), downtime_minutes = Σ downtime of resolved ones, sev1..sev4 = counted incidents per severity.
+ * (minutes), downtime_minutes = Σ downtime of resolved ones, sev1..sev4 = counted incidents per severity,
+ * by_detection = [{source, count}] counted incidents per detection source (sources with none left out).
  */
 export function trendQuery(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Query {
   const params: unknown[] = [];
@@ -202,11 +203,16 @@ export function trendQuery(who: Visibility, f: ResolvedFilter, granularity: keyo
                ${stat('ttd_minutes', 'ttd')}
           FROM incident i WHERE ${where} AND i.in_metrics
          GROUP BY 1
+      ), det AS (
+        SELECT bucket, json_agg(json_build_object('source', source, 'count', n) ORDER BY source::text NULLS LAST) AS by_detection FROM (
+          SELECT date_trunc(${u}, i.started_at AT TIME ZONE 'UTC') AS bucket, i.detection_source AS source, count(*)::int AS n
+            FROM incident i WHERE ${where} AND i.in_metrics GROUP BY 1, 2) x
+         GROUP BY bucket
       ), span AS (
         SELECT generate_series(min(bucket), max(bucket), ${s}) AS bucket FROM agg
       )
-      SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, agg.*
-        FROM span LEFT JOIN agg USING (bucket)
+      SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, agg.*, det.by_detection
+        FROM span LEFT JOIN agg USING (bucket) LEFT JOIN det USING (bucket)
        ORDER BY span.bucket`,
     params,
   };
@@ -214,7 +220,7 @@ export function trendQuery(who: Visibility, f: ResolvedFilter, granularity: keyo
 
 /**
  * REDUNDANCY_GAPS — per affected service × mechanism of MISSING/FAILED assessments of counted incidents:
- * gap_count = such incidents (ongoing included); downtime_minutes = Σ downtime of the resolved ones;
+ * gap_count = such incidents (ongoing included), of which missing_count MISSING and failed_count FAILED; downtime_minutes = Σ downtime of the resolved ones;
  * covered = some OPEN/IN_PROGRESS action item of one of those incidents has that mechanism_id.
  * An incident's gap is attributed to each of its services. Order: gap_count desc, downtime desc.
  */
@@ -223,13 +229,14 @@ export function redundancyGapsQuery(who: Visibility, f: ResolvedFilter): Query {
   const where = scopeSql(who, f, params);
   return {
     text: `WITH g AS (
-        SELECT a.incident_id, a.mechanism_id, ${DOWNTIME} AS downtime,
+        SELECT a.incident_id, a.mechanism_id, a.outcome, ${DOWNTIME} AS downtime,
                EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id AND ai.mechanism_id = a.mechanism_id
                           AND ai.status IN ('OPEN', 'IN_PROGRESS')) AS covered
           FROM incident i JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED')
          WHERE ${where} AND i.in_metrics
       )
       SELECT s.service_id, g.mechanism_id, count(*)::int AS gap_count,
+             count(*) FILTER (WHERE g.outcome = 'MISSING')::int AS missing_count, count(*) FILTER (WHERE g.outcome = 'FAILED')::int AS failed_count,
              coalesce(sum(g.downtime), 0)::float8 AS downtime_minutes, bool_or(g.covered) AS covered
         FROM g JOIN incident_service s ON s.incident_id = g.incident_id
        GROUP BY s.service_id, g.mechanism_id

@@ -71,12 +71,15 @@ export interface TrendRow {
   bySeverity: Array<{ severity: string; count: number }>;
   ttr: StatRow;
   ttd: StatRow;
+  byDetection: Array<{ source: string | null; count: number }>;
 }
 
 export interface GapRow {
   serviceId: number;
   mechanismId: number;
   gapCount: number;
+  missingCount: number;
+  failedCount: number;
   downtimeMinutes: number;
   covered: boolean;
 }
@@ -228,6 +231,7 @@ export class MetricsRepository {
       bySeverity: (['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const).map((severity, n) => ({ severity, count: r[`sev${n + 1}`] ?? 0 })),
       ttr: statOf(r, 'ttr'),
       ttd: statOf(r, 'ttd'),
+      byDetection: r.by_detection ?? [],
     }));
   }
 
@@ -241,6 +245,8 @@ export class MetricsRepository {
       serviceId: r.service_id,
       mechanismId: r.mechanism_id,
       gapCount: r.gap_count,
+      missingCount: r.missing_count,
+      failedCount: r.failed_count,
       downtimeMinutes: r.downtime_minutes,
       covered: r.covered,
     }));

@@ -16,11 +16,12 @@
  *   contrib    the same for contributing factors
  *   detection  key = detection source (NULL: not recorded); c = [counted]; statistic = ttd
  *   service    key = service id; c = [counted]   (downtime: metric_island)
- *   gap        key = 'service:mechanism'; c = [gap incidents, of which covered]; d
+ *   gap        key = 'service:mechanism'; c = [gap incidents, of which covered, of which MISSING, of which FAILED]; d
  *   action     c = [items, open, done, incidents with items not WONT_DO, of which with open items];
  *              statistic = days from created to completed of DONE items
  *   due        statistic = due dates (days since 1970-01-01) of open items, for `overdue`
  */
+import { createHash } from 'node:crypto';
 import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, islandsSql, mergedDowntimeSql, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
@@ -111,7 +112,8 @@ const CELLS: Record<Family, (src: string, byDay: boolean) => string> = {
      WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
   gap: (src, byDay) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
         ARRAY[count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id
-          AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS')))]::int[],
+          AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS'))),
+          count(*) FILTER (WHERE a.outcome = 'MISSING'), count(*) FILTER (WHERE a.outcome = 'FAILED')]::int[],
         coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}
       FROM ${src} i JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED') AND ${inRange(src, 'a.incident_id')}
       JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
@@ -157,8 +159,8 @@ const islands = (src: string, byDay: boolean) => `(WITH iv AS (
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')} WHERE ${RESOLVED}
   ) ${islandsSql('iv', 'month, day, private, service_id')})`;
 
-/** The statements that rebuild the cells of month $1 (a UTC month start). */
-export function rebuildMonthStatements(): string[] {
+/** The statements that rebuild the cells of month $1 (a UTC month start), recording `layout` as the month's cell layout. */
+function buildStatements(layout: string): string[] {
   const src = `src AS MATERIALIZED (
       SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')})`;
   const families = Object.keys(CELLS) as Family[];
@@ -168,9 +170,19 @@ export function rebuildMonthStatements(): string[] {
     `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src} ${withFences(families, 'src', false)}
        UNION ALL ${withFences(families, 'src', true)}`,
     `INSERT INTO metric_island (month, day, private, service_id, lo, hi) WITH ${src} ${islands('src', false)} UNION ALL ${islands('src', true)}`,
-    `INSERT INTO metric_month (month) VALUES ($1) ON CONFLICT DO NOTHING`,
+    `INSERT INTO metric_month (month, layout) VALUES ($1, '${layout}') ON CONFLICT (month) DO UPDATE SET layout = EXCLUDED.layout`,
   ];
 }
+
+/**
+ * The version of the stored cells' layout and definitions: a hash of the SQL that builds them (which holds every
+ * definition a cell stores, the fences included). A month built under another layout is read from the incidents and
+ * rebuilt by the next refresh, so a changed definition never keeps old numbers in old months.
+ */
+export const CELL_LAYOUT = createHash('sha256').update(buildStatements('').join('\n')).digest('hex').slice(0, 16);
+
+/** The statements that rebuild the cells of month $1 (a UTC month start) under the current layout. */
+export const rebuildMonthStatements = (): string[] => buildStatements(CELL_LAYOUT);
 
 /** A statement runner inside one REPEATABLE READ transaction. */
 export type RunInSnapshot = <T>(work: (query: (text: string, params?: unknown[]) => Promise<any[]>) => Promise<T>) => Promise<T>;
@@ -206,11 +218,16 @@ export async function refreshRollups(inSnapshot: RunInSnapshot, budgetMs = Infin
         `SELECT pg_try_advisory_xact_lock(hashtext('hindsight.metric_rollup.' || current_schema())) AS locked`,
       );
       if (!locked) return null;
-      const dirty = await query(`SELECT id::text, month FROM metric_dirty WHERE month = (SELECT min(month) FROM metric_dirty)`);
-      if (!dirty.length) return null;
-      for (const text of statements) await query(text, [dirty[0].month]);
+      // the oldest month written since it was built, or built under another layout
+      const [{ month }] = await query(
+        `SELECT min(month) AS month FROM (SELECT month FROM metric_dirty UNION ALL SELECT month FROM metric_month WHERE layout <> $1) m`,
+        [CELL_LAYOUT],
+      );
+      if (!month) return null;
+      const dirty = await query(`SELECT id::text FROM metric_dirty WHERE month = $1`, [month]);
+      for (const text of statements) await query(text, [month]);
       await query(`DELETE FROM metric_dirty WHERE id = ANY($1::bigint[])`, [dirty.map((d) => d.id)]);
-      return dirty[0].month as Date;
+      return month as Date;
     });
     if (!month) break;
     built++;
@@ -256,7 +273,7 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
         FROM bounds, generate_series(date_trunc('month', bounds.lo, 'UTC') AT TIME ZONE 'UTC', bounds.last AT TIME ZONE 'UTC', interval '1 month') g
     ), parts AS (
       SELECT months.m, greatest(months.m, bounds.lo) AS a, least(${nextMonth('months.m')}, bounds.hi) AS b,
-             EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m)
+             EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m AND x.layout = '${CELL_LAYOUT}')
                AND NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m) AS ok
         FROM months CROSS JOIN bounds
     ), spans AS (
@@ -413,7 +430,7 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
 /** TREND from cells (by week from day cells, since weeks cut months); the same columns as trendQuery. */
 export function rollupTrendQuery(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Query {
   const params: unknown[] = [];
-  const cells = cellsSql(who, f, ['all', 'durations'], params, granularity === 'WEEK');
+  const cells = cellsSql(who, f, ['all', 'durations', 'detection'], params, granularity === 'WEEK');
   const [unit, step] = TREND_UNITS[granularity];
   return {
     text: `WITH ${cells}, b AS (
@@ -423,10 +440,15 @@ export function rollupTrendQuery(who: Visibility, f: ResolvedFilter, granularity
                ${[1, 2, 3, 4].map((n) => `sum(c[${4 + n}])::int AS sev${n}`).join(', ')}
           FROM b WHERE grouping = 'all' GROUP BY bucket HAVING sum(c[1]) > 0
       ), ${statSql('st', `SELECT grouping || ' ' || bucket AS g, n, s, v, fc FROM b WHERE grouping IN ('ttr', 'ttd')`)},
+      det AS (
+        SELECT bucket, json_agg(json_build_object('source', source, 'count', n) ORDER BY source::text NULLS LAST) AS by_detection FROM (
+          SELECT bucket, key AS source, sum(c[1])::int AS n FROM b WHERE grouping = 'detection' GROUP BY 1, 2 HAVING sum(c[1]) > 0) x
+         GROUP BY bucket
+      ),
       span AS (SELECT generate_series(min(bucket), max(bucket), '${step}'::interval) AS bucket FROM agg)
       SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, agg.incident_count, agg.downtime_minutes, agg.sev1, agg.sev2, agg.sev3, agg.sev4,
-             ${statColumns('ttr', 'ttr', 'agg.bucket IS NOT NULL')}, ${statColumns('ttd', 'ttd', 'agg.bucket IS NOT NULL')}
-        FROM span LEFT JOIN agg USING (bucket)
+             ${statColumns('ttr', 'ttr', 'agg.bucket IS NOT NULL')}, ${statColumns('ttd', 'ttd', 'agg.bucket IS NOT NULL')}, det.by_detection
+        FROM span LEFT JOIN agg USING (bucket) LEFT JOIN det USING (bucket)
         LEFT JOIN st ttr ON ttr.g = 'ttr ' || span.bucket LEFT JOIN st ttd ON ttd.g = 'ttd ' || span.bucket
        ORDER BY span.bucket`,
     params,
@@ -440,6 +462,7 @@ export function rollupRedundancyGapsQuery(who: Visibility, f: ResolvedFilter): Q
   return {
     text: `WITH ${cells}
       SELECT split_part(key, ':', 1)::int AS service_id, split_part(key, ':', 2)::int AS mechanism_id, sum(c[1])::int AS gap_count,
+             sum(c[3])::int AS missing_count, sum(c[4])::int AS failed_count,
              coalesce(sum(d), 0)::float8 AS downtime_minutes, sum(c[2]) > 0 AS covered
         FROM cells GROUP BY 1, 2
        ORDER BY gap_count DESC, downtime_minutes DESC, service_id, mechanism_id`,

@@ -115,9 +115,10 @@ export class MetricsService {
   async previous(m: ReliabilityMetrics, loaders = new RequestLoaders()): Promise<ReliabilityMetrics | null> {
     const { filter, periodStart, periodEnd } = m.scope;
     if (!periodStart) return null;
+    // the period as asked (a running quarter is still a quarter), though its numbers end now
     const today = Math.floor(periodEnd.getTime() / DAY) * DAY;
-    const end = filter.to || today <= periodStart.getTime() ? periodEnd.getTime() : today;
-    const months = wholeMonths(periodStart, periodEnd);
+    const end = filter.to ? filter.to.getTime() : today <= periodStart.getTime() ? periodEnd.getTime() : today;
+    const months = wholeMonths(periodStart, filter.to ?? periodEnd);
     let from: Date;
     if (months && months > 0) {
       from = new Date(periodStart);
@@ -137,7 +138,9 @@ export class MetricsService {
   private async forScope(visibility: Visibility, filter: ResolvedFilter, loaders: RequestLoaders): Promise<ReliabilityMetrics> {
     const s = await this.cache.get(loaders, this.key({ visibility, filter }, 'summary'), () => this.repo.summary(visibility, filter));
     const periodStart = filter.from ?? s.firstStartedAt;
-    const periodEnd = filter.to ?? new Date();
+    // a running period ends now: availability, error budget and MTBF divide by the time elapsed, never the future
+    const now = new Date();
+    const periodEnd = filter.to && filter.to.getTime() < now.getTime() ? filter.to : now;
     const periodMinutes = periodStart ? Math.max(0, (periodEnd.getTime() - periodStart.getTime()) / MINUTE) : 0;
     const scope: MetricsScope = { visibility, filter, periodStart, periodEnd, periodMinutes, incidentCount: s.incidentCount };
     return {
@@ -219,14 +222,22 @@ export class MetricsService {
     const rows = await this.cache.get(loaders, this.key(scope, 'trend', granularity), () =>
       this.repo.trend(scope.visibility, scope.filter, granularity),
     );
-    return rows.map((r) => ({
-      periodStart: r.periodStart,
-      incidentCount: r.incidentCount,
-      downtimeMinutes: r.downtimeMinutes,
-      bySeverity: r.bySeverity.map((b) => ({ severity: b.severity as Severity, count: b.count })),
-      timeToResolve: toStat(r.ttr),
-      timeToDetect: toStat(r.ttd),
-    }));
+    // every source seen in the trend, in enum order, not recorded last: the same list in every bucket
+    const order: Array<string | null> = [...Object.values(DetectionSource), null];
+    const seen = new Set(rows.flatMap((r) => r.byDetection.map((d) => d.source)));
+    const sources = order.filter((s) => seen.has(s));
+    return rows.map((r) => {
+      const counts = new Map(r.byDetection.map((d) => [d.source, d.count]));
+      return {
+        periodStart: r.periodStart,
+        incidentCount: r.incidentCount,
+        downtimeMinutes: r.downtimeMinutes,
+        bySeverity: r.bySeverity.map((b) => ({ severity: b.severity as Severity, count: b.count })),
+        byDetection: sources.map((source) => ({ source: source as DetectionSource | null, count: counts.get(source) ?? 0 })),
+        timeToResolve: toStat(r.ttr),
+        timeToDetect: toStat(r.ttd),
+      };
+    });
   }
 
   async redundancyGaps(scope: MetricsScope, loaders: RequestLoaders): Promise<RedundancyGap[]> {

@@ -137,6 +137,26 @@ describe('metric rollups (real PostgreSQL)', () => {
     await expectAgreement(ADMIN, f);
   });
 
+  it('reads a month built under another cell layout from the incidents, and the refresh rebuilds it under the current one', async () => {
+    const f = filter({ from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z') });
+    const summary = async () => (await run(rollup.rollupSummaryQuery(ADMIN, f)))[0];
+    const before = await summary();
+    // an old definition's numbers in an old month: a wrong count under another layout
+    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] + 1000 WHERE grouping = 'all' AND month = '2025-10-01T00:00:00Z' AND NOT private`);
+    await t.db.query(`UPDATE metric_month SET layout = 'older' WHERE month = '2025-10-01T00:00:00Z'`);
+    expect((await summary()).incident_count).toBe(before.incident_count);
+    await expectAgreement(ADMIN, f);
+
+    expect(await refresh()).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_month WHERE layout <> '${rollup.CELL_LAYOUT}'`)).toBe(0);
+    // rebuilt: the month's stored cells are used again, and right
+    expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE month = '2025-10-01T00:00:00Z'`)).toBeGreaterThan(0);
+    expect((await summary()).incident_count).toBe(before.incident_count);
+    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] + 7 WHERE grouping = 'all' AND month = '2025-10-01T00:00:00Z' AND NOT private`);
+    expect((await summary()).incident_count).toBe(before.incident_count + 7);
+    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] - 7 WHERE grouping = 'all' AND month = '2025-10-01T00:00:00Z' AND NOT private`);
+  });
+
   it('marks the months of changed causes, services, assessments and action items, and of a moved incident, not of a new title', async () => {
     const [{ id, month }] = await t.db.query(
       `SELECT id, date_trunc('month', started_at, 'UTC') AS month FROM incident WHERE started_at < '2025-03-01' ORDER BY id LIMIT 1`,

@@ -155,6 +155,23 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
       ]);
     });
 
+    it('counts detection sources per trend bucket, every source seen in the trend in every bucket', async () => {
+      const m = await metrics(JAN, `trend(granularity: WEEK) { periodStart incidentCount byDetection { source count } }`);
+      // weeks (Mondays): 2024-12-30 (Jan 5: MONITORING), 2025-01-06 (Jan 10: MONITORING), 01-13 (Jan 15: CUSTOMER_REPORT),
+      // 01-20 (Jan 20: not recorded; Jan 25: MONITORING, ongoing); the excluded and the near miss count nowhere
+      const row = (monitoring: number, customer: number, none: number) => [
+        { source: 'MONITORING', count: monitoring },
+        { source: 'CUSTOMER_REPORT', count: customer },
+        { source: null, count: none },
+      ];
+      expect(m.trend).toEqual([
+        { periodStart: '2024-12-30T00:00:00.000Z', incidentCount: 1, byDetection: row(1, 0, 0) },
+        { periodStart: '2025-01-06T00:00:00.000Z', incidentCount: 1, byDetection: row(1, 0, 0) },
+        { periodStart: '2025-01-13T00:00:00.000Z', incidentCount: 1, byDetection: row(0, 1, 0) },
+        { periodStart: '2025-01-20T00:00:00.000Z', incidentCount: 2, byDetection: row(1, 0, 1) },
+      ]);
+    });
+
     it('puts times to resolve in histogram buckets', async () => {
       const m = await metrics(JAN, `durationHistogram { fromMinutes toMinutes count }`);
       // 10 → [5,15), 20 → [15,30), 30 and 40 → [30,60)
@@ -260,14 +277,26 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
     });
 
     it('lists redundancy gaps per service × mechanism, ongoing incidents counted, and whether an open item covers them', async () => {
-      const m = await metrics(FEB, `redundancyGaps { service { id } mechanism { name } gapCount downtimeMinutes covered }`);
+      const m = await metrics(
+        FEB,
+        `redundancyGaps { service { id } mechanism { name } gapCount missingCount failedCount downtimeMinutes covered }`,
+      );
+      const gap = (service: string, mechanism: string, counts: number[], downtimeMinutes: number, covered: boolean) => ({
+        service: { id: service },
+        mechanism: { name: mechanism },
+        gapCount: counts[0],
+        missingCount: counts[1],
+        failedCount: counts[2],
+        downtimeMinutes,
+        covered,
+      });
       expect(m.redundancyGaps).toEqual([
-        // J1 (60) J2 (60) J5 (ongoing: counted, no downtime); only a DONE item names Multi-region
-        { service: { id: w.serviceId }, mechanism: { name: 'Multi-region' }, gapCount: 3, downtimeMinutes: 120, covered: false },
-        // J2's gap counts for both of its services
-        { service: { id: s2 }, mechanism: { name: 'Multi-region' }, gapCount: 1, downtimeMinutes: 60, covered: false },
-        // J4, with an OPEN item naming the mechanism
-        { service: { id: s2 }, mechanism: { name: 'Database replica / failover' }, gapCount: 1, downtimeMinutes: 15, covered: true },
+        // J1 MISSING (60), J2 FAILED (60), J5 MISSING (ongoing: counted, no downtime); only a DONE item names Multi-region
+        gap(w.serviceId, 'Multi-region', [3, 2, 1], 120, false),
+        // J2's gap (FAILED) counts for both of its services
+        gap(s2, 'Multi-region', [1, 0, 1], 60, false),
+        // J4 FAILED, with an OPEN item naming the mechanism
+        gap(s2, 'Database replica / failover', [1, 0, 1], 15, true),
       ]);
     });
 
@@ -501,6 +530,28 @@ describe('reliabilityMetrics (real PostgreSQL)', () => {
       const end = new Date(m.periodEnd).getTime();
       expect(end).toBeGreaterThanOrEqual(before - 1000);
       expect(m.periodMinutes).toBeCloseTo((end - Date.parse('2023-01-10T00:00:00Z')) / MIN, 6);
+    });
+
+    it('ends a running period now, not at its `to` in the future, and compares it with the whole period before', async () => {
+      const now = new Date();
+      const quarterStart = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
+      const quarterEnd = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 1));
+      const before = Date.now();
+      const m = await metrics(
+        { from: quarterStart.toISOString(), to: quarterEnd.toISOString() },
+        `periodStart periodEnd periodMinutes previous { periodStart periodEnd periodMinutes }`,
+      );
+      const end = new Date(m.periodEnd).getTime();
+      expect(end).toBeGreaterThanOrEqual(before - 1000);
+      expect(end).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(m.periodMinutes).toBeCloseTo((end - quarterStart.getTime()) / MIN, 6);
+      // the previous quarter, whole (it has ended)
+      const previousStart = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 - 3, 1));
+      expect(m.previous).toEqual({
+        periodStart: previousStart.toISOString(),
+        periodEnd: quarterStart.toISOString(),
+        periodMinutes: (quarterStart.getTime() - previousStart.getTime()) / MIN,
+      });
     });
 
     it('refuses from ≥ to naming both', async () => {
