@@ -87,7 +87,7 @@ describe('report wording', () => {
       covered,
     });
     const cause = (name: string, incidentCount: number, downtimeMinutes: number) => ({
-      id: name,
+      cause: { id: name },
       name,
       incidentCount,
       share: incidentCount / 10,

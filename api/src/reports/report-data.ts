@@ -1,76 +1,13 @@
+import type { ReportCauseFragment, ReportMetricsFragment, ReportStatFragment } from './report.generated';
 import type { LargestIncident } from './reports.repository';
 
-/** A duration statistic as reliabilityMetrics gives it (minutes). */
-export interface Stat {
-  count: number;
-  meanMinutes: number | null;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  smallSample: boolean;
-}
-
-export interface CauseRow {
-  id: string;
-  name: string;
-  incidentCount: number;
-  share: number;
-  cumulativeShare: number;
-  downtimeMinutes: number;
-  timeToResolve: Stat;
-}
-
-/** `reliabilityMetrics(filter: { from, to })` with every field, names resolved, as its GraphQL answer would be. */
-export interface MetricsJson {
-  periodStart: string | null;
-  periodEnd: string;
-  periodMinutes: number;
-  incidentCount: number;
-  ongoingCount: number;
-  excludedCount: number;
-  nearMissCount: number;
-  timeToDetect: Stat;
-  timeToAcknowledge: Stat;
-  timeToMitigate: Stat;
-  timeToResolve: Stat;
-  downtimeMinutes: number;
-  byRootCause: CauseRow[];
-  byRootCategory: CauseRow[];
-  contributingFactors: CauseRow[];
-  trend: Array<{
-    periodStart: string;
-    incidentCount: number;
-    downtimeMinutes: number;
-    timeToResolve: Stat;
-    timeToDetect: Stat;
-    bySeverity: Array<{ severity: string; count: number }>;
-  }>;
-  redundancyGaps: Array<{
-    service: { id: string; name: string };
-    mechanism: { id: string; name: string };
-    gapCount: number;
-    downtimeMinutes: number;
-    covered: boolean;
-  }>;
-  services: Array<{
-    service: { id: string; name: string };
-    incidentCount: number;
-    downtimeMinutes: number;
-    availability: number;
-    slo: number;
-    sloMet: boolean;
-    errorBudgetUsed: number;
-    mtbfMinutes: number | null;
-  }>;
-  detection: Array<{ source: string | null; incidentCount: number; share: number; timeToDetect: Stat }>;
-  actionItems: {
-    opened: number;
-    open: number;
-    done: number;
-    overdue: number;
-    medianDaysToDone: number | null;
-    incidentsAllDoneShare: number | null;
-  };
-}
+/**
+ * A duration statistic, a cause row and the metrics of one period, exactly as `reliabilityMetrics` answers the
+ * report's GraphQL document (report.query.ts; the types are generated from it).
+ */
+export type Stat = ReportStatFragment;
+export type CauseRow = ReportCauseFragment;
+export type MetricsJson = ReportMetricsFragment;
 
 /** Everything a quarterly report shows, in every format. */
 export interface ReportData {
@@ -216,7 +153,6 @@ export interface ExecutiveSummary {
   fixNext: FixNextItem[];
 }
 
-const SMALL = 5;
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Services within their SLO and the worst one (the most error budget used), from `metrics.services`. */
@@ -245,7 +181,7 @@ export function executiveSummary(d: ReportData, minus = '-', limits = { changes:
   const m = d.metrics;
   const p = d.previous;
   const ttr = m.timeToResolve;
-  const small = (n: number) => (n < SMALL ? ' — small sample' : '');
+  const small = (st: Stat) => (st.smallSample ? ' — small sample' : '');
   const slo = sloStanding(m);
   const others = [
     m.ongoingCount ? `${m.ongoingCount} ongoing` : '',
@@ -261,7 +197,7 @@ export function executiveSummary(d: ReportData, minus = '-', limits = { changes:
     {
       label: 'Time to resolve (median)',
       value: fmtMinutes(ttr.medianMinutes),
-      detail: `p90 ${fmtMinutes(ttr.p90Minutes)} · mean ${fmtMinutes(ttr.meanMinutes)} · n = ${ttr.count}${small(ttr.count)}`,
+      detail: `p90 ${fmtMinutes(ttr.p90Minutes)} · mean ${fmtMinutes(ttr.meanMinutes)} · n = ${ttr.count}${small(ttr)}`,
     },
     {
       label: 'Time to detect / acknowledge (median)',
@@ -294,7 +230,7 @@ export function executiveSummary(d: ReportData, minus = '-', limits = { changes:
       const a = now[pick];
       const b = before[pick];
       if (a === null || b === null || a === b) return;
-      const flag = now.count < SMALL || before.count < SMALL ? '; small sample' : '';
+      const flag = now.smallSample || before.smallSample ? '; small sample' : '';
       add(rel(a, b), `${label} ${verb(a, b)} from ${fmtMinutes(b)} to ${fmtMinutes(a)} (n = ${now.count} vs ${before.count}${flag}).`);
     };
     count('Incidents', m.incidentCount, p.incidentCount, String);

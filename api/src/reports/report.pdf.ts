@@ -28,6 +28,7 @@ const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN; // A4
 const BODY = 'Body';
 const BOLD = 'Bold';
+/** The API's small-sample rule (DurationStat.smallSample), in words; the flags themselves come from the API. */
 const SMALL = 5;
 /** How much each chart shows; the tables below them have every row. */
 const PARETO_BARS = 8;
@@ -419,6 +420,7 @@ function trendChart(c: Ctx, d: ReportData): void {
   const points = d.metrics.trend.map((p) => ({
     label: shortDate(p.periodStart),
     n: p.timeToResolve.count,
+    small: p.timeToResolve.smallSample,
     median: p.timeToResolve.medianMinutes,
     mean: p.timeToResolve.meanMinutes,
   }));
@@ -466,7 +468,7 @@ function trendChart(c: Ctx, d: ReportData): void {
         doc.fontSize(7).fillColor(MUTED);
         if (show) doc.text(p.label, px(n) - slot, y0 + h + 4, { width: 2 * slot, align: 'center', lineBreak: false });
         doc
-          .fillColor(p.n < SMALL ? MUTED : INK)
+          .fillColor(p.small ? MUTED : INK)
           .text(`n=${p.n}`, px(n) - slot, y0 + h + 14, { width: 2 * slot, align: 'center', lineBreak: false });
       });
       doc
@@ -499,7 +501,7 @@ function trendChart(c: Ctx, d: ReportData): void {
         points.forEach((p, n) => {
           const v = pick(p);
           if (v === null) return;
-          if (p.n < SMALL) doc.lineWidth(1.2).circle(px(n), py(v), 2.6).fillAndStroke('#ffffff', color);
+          if (p.small) doc.lineWidth(1.2).circle(px(n), py(v), 2.6).fillAndStroke('#ffffff', color);
           else doc.circle(px(n), py(v), 2.6).fill(color);
         });
       };

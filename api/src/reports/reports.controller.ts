@@ -39,6 +39,7 @@ export class ReportsController {
         'application/json; charset=utf-8',
         JSON.stringify({
           quarter: d.quarter,
+          previousQuarter: d.previousQuarter,
           metrics: d.metrics,
           previous: d.previous,
           largestIncidents: d.largestIncidents,

@@ -1,14 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MetricsModule } from '../metrics/metrics.module';
-import { RedundancyModule } from '../redundancy/redundancy.module';
-import { ServicesModule } from '../services/services.module';
-import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
+/** The report reads its metrics through the GraphQL schema (reports.service.ts), so it imports no metrics module. */
 @Module({
-  imports: [MetricsModule, TaxonomyModule, ServicesModule, RedundancyModule],
   providers: [ReportsRepository, ReportsService],
   controllers: [ReportsController],
 })

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { DocumentNode, execute, parse, validate } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { badInput } from '../common/errors/domain-error';
+import type { RequestContext } from '../common/graphql/context';
 import { RequestLoaders } from '../common/graphql/loaders';
-import { DurationStat, Granularity, ReliabilityMetrics } from '../metrics/metrics.model';
-import { MetricsService } from '../metrics/metrics.service';
-import { RedundancyService } from '../redundancy/redundancy.service';
-import { ServicesService } from '../services/services.service';
-import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { CauseRow, MetricsJson, ReportData, Stat } from './report-data';
+import { ReportData } from './report-data';
+import type { QuarterlyReportQuery, QuarterlyReportQueryVariables } from './report.generated';
+import { REPORT_QUERY } from './report.query';
 import { ReportsRepository } from './reports.repository';
 
 const LARGEST = 10;
+const DAY = 86_400_000;
 
 /** `2026-Q3` → its UTC bounds [from, to). */
 export function parseQuarter(text: string | undefined): { quarter: string; from: Date; to: Date; previous: string } {
@@ -24,46 +26,49 @@ export function parseQuarter(text: string | undefined): { quarter: string; from:
   return { quarter: `${year}-Q${q}`, from, to, previous };
 }
 
-const stat = (s: DurationStat): Stat => ({
-  count: s.count,
-  meanMinutes: s.meanMinutes,
-  medianMinutes: s.medianMinutes,
-  p90Minutes: s.p90Minutes,
-  smallSample: s.smallSample,
-});
+/**
+ * How the report names a period the API gave: `2026-Q1` when it is exactly a calendar quarter,
+ * else its first and last day (a period that is not a quarter is not called one).
+ */
+export function periodName(start: string | null, end: string): string {
+  if (start) {
+    const s = new Date(start);
+    const quarterEnd = Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 3, 1);
+    const isQuarterStart = s.getTime() === Date.UTC(s.getUTCFullYear(), s.getUTCMonth(), 1) && s.getUTCMonth() % 3 === 0;
+    if (isQuarterStart && Date.parse(end) === quarterEnd) return `${s.getUTCFullYear()}-Q${s.getUTCMonth() / 3 + 1}`;
+  }
+  return `${start?.slice(0, 10) ?? '…'} to ${new Date(Date.parse(end) - DAY).toISOString().slice(0, 10)}`;
+}
 
 /**
- * The quarterly report's numbers. Every metric comes from MetricsService (the engine behind
- * `reliabilityMetrics`, which applies the principal's visibility); the largest-incidents list is
- * the report's own query, under the same visibility rule.
+ * The quarterly report's numbers: the report's GraphQL document (report.query.ts) executed against
+ * the API's own schema with the requesting principal, so `metrics` and `previous` are the answer of
+ * `reliabilityMetrics` (same resolvers, same visibility, same period rule); the largest-incidents
+ * list is the report's own query, under the same visibility rule.
  */
 @Injectable()
 export class ReportsService {
+  private document: DocumentNode | null = null;
+
   constructor(
-    private readonly metrics: MetricsService,
+    private readonly moduleRef: ModuleRef,
     private readonly repo: ReportsRepository,
-    private readonly taxonomy: TaxonomyService,
-    private readonly services: ServicesService,
-    private readonly redundancy: RedundancyService,
   ) {}
 
   async quarterly(principal: Principal, quarterText: string | undefined): Promise<ReportData> {
     const { quarter, from, to, previous } = parseQuarter(quarterText);
-    const loaders = new RequestLoaders();
-    const current = await this.metrics.metrics(principal, { from, to }, loaders);
-    const before = await this.metrics.previous(current, loaders);
-    const [metrics, prev, largestIncidents] = await Promise.all([
-      this.toJson(current, loaders),
-      before ? this.toJson(before, loaders) : null,
+    const [answer, largestIncidents] = await Promise.all([
+      this.metrics(principal, { filter: { from: from.toISOString(), to: to.toISOString() } }),
       this.repo.largestIncidents(principal, from, to, LARGEST),
     ]);
+    const { previous: before, ...metrics } = answer.reliabilityMetrics;
     return {
       quarter,
-      previousQuarter: previous,
+      previousQuarter: before ? periodName(before.periodStart, before.periodEnd) : previous,
       generatedAt: new Date().toISOString(),
       trendGranularity: 'WEEK',
       metrics,
-      previous: prev,
+      previous: before,
       largestIncidents: largestIncidents.map((i) => ({
         ...i,
         downtimeMinutes: i.downtimeMinutes === null ? null : Number(i.downtimeMinutes),
@@ -72,91 +77,20 @@ export class ReportsService {
     };
   }
 
-  /** The metrics as the GraphQL answer of reliabilityMetrics with every field would give them. */
-  private async toJson(m: ReliabilityMetrics, loaders: RequestLoaders): Promise<MetricsJson> {
-    const s = m.scope;
-    const [byRootCause, byRootCategory, contributing, trend, gaps, services, detection, actionItems] = await Promise.all([
-      this.metrics.causes(s, 'NODE', loaders),
-      this.metrics.causes(s, 'CATEGORY', loaders),
-      this.metrics.causes(s, 'CONTRIBUTING', loaders),
-      this.metrics.trend(s, Granularity.WEEK, loaders),
-      this.metrics.redundancyGaps(s, loaders),
-      this.metrics.services(s, loaders),
-      this.metrics.detection(s, loaders),
-      this.metrics.actionItems(s, loaders),
-    ]);
-    const causeRows = (rows: typeof byRootCause): Promise<CauseRow[]> =>
-      Promise.all(
-        rows.map(async (c) => ({
-          id: String(c.causeId),
-          name: (await this.taxonomy.load(loaders, c.causeId))?.name ?? `#${c.causeId}`,
-          incidentCount: c.incidentCount,
-          share: c.share,
-          cumulativeShare: c.cumulativeShare,
-          downtimeMinutes: c.downtimeMinutes,
-          timeToResolve: stat(c.timeToResolve),
-        })),
-      );
-    const service = async (id: number) => ({ id: String(id), name: (await this.services.load(loaders, id))?.name ?? `#${id}` });
-    return {
-      periodStart: m.periodStart?.toISOString() ?? null,
-      periodEnd: m.periodEnd.toISOString(),
-      periodMinutes: m.periodMinutes,
-      incidentCount: m.incidentCount,
-      ongoingCount: m.ongoingCount,
-      excludedCount: m.excludedCount,
-      nearMissCount: m.nearMissCount,
-      timeToDetect: stat(m.timeToDetect),
-      timeToAcknowledge: stat(m.timeToAcknowledge),
-      timeToMitigate: stat(m.timeToMitigate),
-      timeToResolve: stat(m.timeToResolve),
-      downtimeMinutes: m.downtimeMinutes,
-      byRootCause: await causeRows(byRootCause),
-      byRootCategory: await causeRows(byRootCategory),
-      contributingFactors: await causeRows(contributing),
-      trend: trend.map((p) => ({
-        periodStart: p.periodStart.toISOString(),
-        incidentCount: p.incidentCount,
-        downtimeMinutes: p.downtimeMinutes,
-        timeToResolve: stat(p.timeToResolve),
-        timeToDetect: stat(p.timeToDetect),
-        bySeverity: p.bySeverity.map((b) => ({ severity: b.severity, count: b.count })),
-      })),
-      redundancyGaps: await Promise.all(
-        gaps.map(async (g) => ({
-          service: await service(g.serviceId),
-          mechanism: { id: String(g.mechanismId), name: (await this.redundancy.load(loaders, g.mechanismId))?.name ?? `#${g.mechanismId}` },
-          gapCount: g.gapCount,
-          downtimeMinutes: g.downtimeMinutes,
-          covered: g.covered,
-        })),
-      ),
-      services: await Promise.all(
-        services.map(async (r) => ({
-          service: await service(r.serviceId),
-          incidentCount: r.incidentCount,
-          downtimeMinutes: r.downtimeMinutes,
-          availability: r.availability,
-          slo: r.slo,
-          sloMet: r.sloMet,
-          errorBudgetUsed: r.errorBudgetUsed,
-          mtbfMinutes: r.mtbfMinutes,
-        })),
-      ),
-      detection: detection.map((d) => ({
-        source: d.source,
-        incidentCount: d.incidentCount,
-        share: d.share,
-        timeToDetect: stat(d.timeToDetect),
-      })),
-      actionItems: {
-        opened: actionItems.opened,
-        open: actionItems.open,
-        done: actionItems.done,
-        overdue: actionItems.overdue,
-        medianDaysToDone: actionItems.medianDaysToDone,
-        incidentsAllDoneShare: actionItems.incidentsAllDoneShare,
-      },
-    };
+  /** The report's document, answered by the API's schema as `principal` would get it over /graphql. */
+  private async metrics(principal: Principal, variables: QuarterlyReportQueryVariables): Promise<QuarterlyReportQuery> {
+    const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    if (!this.document) {
+      const document = parse(REPORT_QUERY);
+      const problems = validate(schema, document);
+      if (problems.length) throw new Error(`the report's GraphQL document does not fit the schema: ${problems[0].message}`);
+      this.document = document;
+    }
+    // what the GraphQL context factory builds for a request (app.module.ts); no resolver of this document reads req or res
+    const contextValue: Pick<RequestContext, 'principal' | 'loaders'> = { principal, loaders: new RequestLoaders() };
+    const result = await execute({ schema, document: this.document, variableValues: variables, contextValue });
+    // a resolver's DomainError is rethrown as it was thrown, for the HTTP filter to map
+    if (result.errors?.length) throw result.errors[0].originalError ?? result.errors[0];
+    return result.data as unknown as QuarterlyReportQuery;
   }
 }
