@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createWorld, World } from '../factories/incidents';
 import { fixture, importGql, userToken } from '../factories/imports';
+import { REPORT_QUERY } from '../../src/reports/report.query';
 import { startTestApp, TestApp } from '../harness';
 
 const METRICS = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){
@@ -82,6 +83,53 @@ describe('quarterly report (real PostgreSQL)', () => {
     ]);
     expect(body.largestIncidents[0].downtimeMinutes).toBe(120);
     expect(body.largestIncidents[4]).toMatchObject({ downtimeMinutes: null, status: 'ONGOING' });
+  });
+
+  it('JSON: metrics and previous are field for field the GraphQL answer for the same quarter and principal', async () => {
+    const member = await userToken(t, w.token, 'member@example.com', 'VIEWER', [w.teamId]);
+    const q2 = { from: '2026-04-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' };
+    const answers: Record<string, unknown> = {};
+    for (const [who, token] of [
+      ['admin', w.token],
+      ['member', member],
+    ] as const) {
+      const body = JSON.parse((await get('quarter=2026-Q2&format=json', token)).body.toString());
+      // the report's own document, sent over /graphql by the same principal
+      const { previous, ...metrics } = (await t.ok(REPORT_QUERY, { filter: q2 }, token)).reliabilityMetrics;
+      expect(body.metrics).toEqual(metrics);
+      expect(body.previous).toEqual(previous);
+      // previous is the API's period before the quarter, named after it
+      expect([body.previous.periodStart, body.previous.periodEnd]).toEqual(['2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+      expect(body.previousQuarter).toBe('2026-Q1');
+      answers[who] = body;
+    }
+    // the member does not see j-2 (private to Search): the report applied the member's visibility, not the admin's
+    const admin = answers.admin as any;
+    const viewer = answers.member as any;
+    expect([admin.metrics.incidentCount, viewer.metrics.incidentCount]).toEqual([5, 4]);
+    expect(admin.metrics.byRootCause).not.toEqual(viewer.metrics.byRootCause);
+  });
+
+  it('a running quarter ends now, and its previous quarter is the whole quarter before', async () => {
+    const now = new Date();
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const start = Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1);
+    const before = Date.now();
+    const body = JSON.parse((await get(`quarter=${quarter}&format=json`)).body.toString());
+    const after = Date.now();
+    expect(Date.parse(body.metrics.periodStart)).toBe(start);
+    const end = Date.parse(body.metrics.periodEnd);
+    expect(end).toBeGreaterThanOrEqual(before - 1000);
+    expect(end).toBeLessThanOrEqual(after);
+    expect(body.metrics.periodMinutes).toBeCloseTo((end - start) / 60_000, 6);
+    const previousStart = new Date(start);
+    previousStart.setUTCMonth(previousStart.getUTCMonth() - 3);
+    expect([Date.parse(body.previous.periodStart), Date.parse(body.previous.periodEnd)]).toEqual([previousStart.getTime(), start]);
+    const to = new Date(start);
+    to.setUTCMonth(to.getUTCMonth() + 3);
+    const filter = { from: new Date(start).toISOString(), to: to.toISOString() };
+    const { previous } = (await t.ok(REPORT_QUERY, { filter }, w.token)).reliabilityMetrics;
+    expect(body.previous).toEqual(previous);
   });
 
   it('PDF: a real document with a title page, page numbers, charts and the headline numbers', async () => {
