@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../../app/auth/useSession';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
+import { Timestamp } from '../../app/ui/Timestamp';
 import { formatCount, formatShare } from '../../charts/formatters';
 import { useFilterOptions } from '../filters/hooks/useFilterOptions';
 import { ActionItemsQuery } from './graphql/ActionItemsQuery';
@@ -168,7 +169,7 @@ export function ActionItemsPage() {
                             {a.owner ? (a.owner.name ?? a.owner.email ?? `User #${a.owner.id}`) : <span className="muted">unassigned</span>}
                           </td>
                           <td className="nowrap">
-                            {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
+                            <Timestamp value={a.dueDate} /> {a.overdue && <span className="badge overdue">overdue</span>}
                           </td>
                           <td className="nowrap">
                             <span className={`badge item-${a.status.toLowerCase()}`}>

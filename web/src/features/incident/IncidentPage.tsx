@@ -1,7 +1,8 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { hasRole } from '../../app/auth/RequireRole';
+import type { SessionUser } from '../../app/auth/sessionStore';
 import { useSession } from '../../app/auth/useSession';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
 import { SeverityBadge } from '../../app/ui/SeverityBadge';
@@ -13,8 +14,10 @@ import { CauseTagging } from './components/CauseTagging';
 import { ConflictBanner } from './components/ConflictBanner';
 import { IncidentDetailsForm } from './components/IncidentDetailsForm';
 import { IncidentMergePanel } from './components/IncidentMergePanel';
+import { IncidentWriteUp } from './components/IncidentWriteUp';
 import { PhaseTimeline } from './components/PhaseTimeline';
 import { RedundancyAssessments } from './components/RedundancyAssessments';
+import { RedundancySummary } from './components/RedundancySummary';
 import { TimelineEvents } from './components/TimelineEvents';
 import { AssignableUsersQuery, IncidentDetailQuery, IncidentReferenceQuery as ReferenceDoc } from './graphql/incidentDocuments';
 import { useActionItemEditing } from './hooks/useActionItemEditing';
@@ -85,6 +88,8 @@ function SectionErrors({ errors, formOnly }: { errors?: Record<string, string>; 
   );
 }
 
+const statusLabels: Record<string, string> = { ONGOING: 'ongoing', MITIGATED: 'mitigated', RESOLVED: 'resolved' };
+
 const kindNames: Record<string, string> = {
   PAGERDUTY: 'PagerDuty',
   INCIDENT_IO: 'incident.io',
@@ -122,14 +127,34 @@ function SyncedFrom({
   );
 }
 
+/** Who may change an incident: admins, and responders of its owning team. */
+function mayEdit(user: SessionUser | undefined, teamId: string): boolean {
+  return hasRole(user, 'ADMIN') || (hasRole(user, 'RESPONDER') && !!user?.teams.some((t) => t.id === teamId));
+}
+
 function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFieldsFragment; reference: IncidentReferenceQuery }) {
   const session = useSession();
-  const [users] = useQuery({ query: AssignableUsersQuery, requestPolicy: 'cache-first' });
+  const user = session?.user;
+  const canEdit = mayEdit(user, incident.team.id);
+  // Everyone reads the write-up; those who may edit open the forms with "Edit".
+  const [editingOpen, setEditing] = useState(false);
+  const editing = canEdit && editingOpen;
+  const [users] = useQuery({ query: AssignableUsersQuery, requestPolicy: 'cache-first', pause: !editing });
   const editor = useIncidentEditor(incident);
   const actions = useIncidentActions(incident.id, incident.version, () => editor.setConflict(true));
   const itemEditing = useActionItemEditing(incident.id);
-  const user = session?.user;
-  const canEdit = hasRole(user, 'ADMIN') || (hasRole(user, 'RESPONDER') && !!user?.teams.some((t) => t.id === incident.team.id));
+  const detailsRef = useRef<HTMLElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    // Focus follows the switch: into the form on Edit, back to the button on Done (not on the first render).
+    if (!opened.current) {
+      opened.current = true;
+      return;
+    }
+    if (editing) detailsRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    else editButtonRef.current?.focus();
+  }, [editing]);
 
   const declared = incident.services.flatMap((s) => s.redundancy.map((r) => r.id));
   const assessmentRows = toAssessmentRows(reference.redundancyMechanisms, incident.assessments, declared);
@@ -138,34 +163,84 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
     .map((t) => t.cause);
   const gapMechanisms = incident.assessments.filter((a) => a.outcome === 'MISSING' || a.outcome === 'FAILED').map((a) => a.mechanism);
   const assignable = users.data?.users ?? (user ? [{ id: user.id, email: user.email, name: null }] : []);
+  const openItemEdits = Object.keys(itemEditing.edits).length > 0;
+  const holdsEdits = editor.dirty || !!editor.merge || openItemEdits;
 
   return (
-    <div className="page incident-page">
+    <div className={`page incident-page${editing ? ' is-editing' : ''}`}>
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/incidents">Incidents</Link> › {incident.key}
       </nav>
-      <div className="page-header">
-        <h1>
-          {incident.key} · {incident.title}
-        </h1>
+      <header className="incident-header">
+        <div className="incident-title-row">
+          <h1>
+            <span className="incident-key">{incident.key}</span> {incident.title}
+          </h1>
+          {canEdit &&
+            (editing ? (
+              <span className="edit-control">
+                <button
+                  ref={editButtonRef}
+                  type="button"
+                  onClick={() => setEditing(false)}
+                  disabled={holdsEdits}
+                  aria-describedby={holdsEdits ? 'done-hint' : undefined}
+                >
+                  Done editing
+                </button>
+                {holdsEdits && (
+                  <span id="done-hint" className="hint">
+                    Save or discard your changes first.
+                  </span>
+                )}
+              </span>
+            ) : (
+              <button ref={editButtonRef} type="button" className="primary" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+            ))}
+        </div>
         <div className="header-badges">
           <SeverityBadge severity={incident.severity} />
-          <span className={`badge status-${incident.status.toLowerCase()}`}>{incident.status.toLowerCase()}</span>
+          <span className={`badge status-${incident.status.toLowerCase()}`}>
+            {statusLabels[incident.status] ?? incident.status.toLowerCase()}
+          </span>
           {incident.kind === 'NEAR_MISS' && <span className="badge">near miss</span>}
           {incident.private && <span className="badge">private</span>}
           {incident.excludeFromMetrics && <span className="badge">excluded from metrics</span>}
-          <span className="muted small">
-            {incident.team.name} · downtime {formatDuration(incident.durationMinutes)} · version {incident.version} · updated{' '}
-            <Timestamp value={incident.updatedAt} /> · source {incident.source}
-            {incident.externalId ? ` (${incident.externalId})` : ''}
-          </span>
         </div>
-      </div>
-      {incident.syncedFrom && (
-        <SyncedFrom source={incident.syncedFrom} externalId={incident.externalId} externalUrl={incident.externalUrl} />
-      )}
+        <dl className="incident-facts">
+          <div>
+            <dt>Team</dt>
+            <dd>{incident.team.name}</dd>
+          </div>
+          <div>
+            <dt>Services</dt>
+            <dd>
+              {incident.services.length ? incident.services.map((s) => s.name).join(', ') : <span className="muted">none recorded</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Impact started</dt>
+            <dd>
+              <Timestamp value={incident.startedAt} />
+            </dd>
+          </div>
+          <div>
+            <dt>Downtime</dt>
+            <dd>{formatDuration(incident.durationMinutes)}</dd>
+          </div>
+        </dl>
+        {incident.syncedFrom && (
+          <SyncedFrom source={incident.syncedFrom} externalId={incident.externalId} externalUrl={incident.externalUrl} />
+        )}
+        <p className="muted small incident-meta">
+          Version {incident.version} · updated <Timestamp value={incident.updatedAt} /> · source {incident.source}
+          {incident.externalId && !incident.syncedFrom ? ` (${incident.externalId})` : ''}
+        </p>
+      </header>
       {!canEdit && (
-        <p className="banner info">You can read this incident; only responders of {incident.team.name} and admins can change it.</p>
+        <p className="muted small read-only-note">Only responders of {incident.team.name} and admins can change this incident.</p>
       )}
       {editor.conflict && !editor.merge && (
         <ConflictBanner reloading={editor.reloading} onReload={editor.onReload} onDismiss={() => editor.setConflict(false)} />
@@ -176,48 +251,53 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
         </p>
       )}
 
+      <section className="card" aria-labelledby="details-h" ref={detailsRef}>
+        <h2 id="details-h">What happened</h2>
+        {editing ? (
+          <>
+            {editor.merge && (
+              <IncidentMergePanel
+                view={toIncidentMergeView(editor.merge.comparison, editor.merge.base, editor.merge.mine, editor.merge.theirs, reference)}
+                choices={editor.merge.choices}
+                latest={editor.merge.latest}
+                saving={editor.saving}
+                reloading={editor.reloading}
+                onChoose={editor.onChoose}
+                onSave={editor.onMergeSave}
+                onReload={editor.onReload}
+              />
+            )}
+            <SectionErrors errors={actions.errors.reset} />
+            <IncidentDetailsForm
+              values={editor.values}
+              errors={editor.errors}
+              services={reference.services}
+              teams={reference.teams}
+              saving={editor.saving}
+              dirty={editor.dirty}
+              submitLabel="Save changes"
+              onChange={editor.onChange}
+              onSubmit={editor.onSave}
+              onCancel={editor.onDiscard}
+              overridden={incident.syncedFrom ? toOverriddenFormFields(incident.overriddenFields) : undefined}
+              sourceValues={toSourceValueLabels(
+                incident.sourceValues,
+                formatDateTime,
+                (sid) => reference.services.find((s) => s.id === sid)?.name,
+                (d) => detectionSourceLabels[d as keyof typeof detectionSourceLabels] ?? d,
+              )}
+              onResetField={actions.resetField}
+              resetting={actions.busy.reset}
+            />
+          </>
+        ) : (
+          <IncidentWriteUp incident={incident} />
+        )}
+      </section>
+
       <section className="card" aria-labelledby="phases-h">
         <h2 id="phases-h">Timeline of phases</h2>
         <PhaseTimeline {...incident} />
-      </section>
-
-      <section className="card" aria-labelledby="details-h">
-        <h2 id="details-h">What happened</h2>
-        {editor.merge && canEdit && (
-          <IncidentMergePanel
-            view={toIncidentMergeView(editor.merge.comparison, editor.merge.base, editor.merge.mine, editor.merge.theirs, reference)}
-            choices={editor.merge.choices}
-            latest={editor.merge.latest}
-            saving={editor.saving}
-            reloading={editor.reloading}
-            onChoose={editor.onChoose}
-            onSave={editor.onMergeSave}
-            onReload={editor.onReload}
-          />
-        )}
-        <SectionErrors errors={actions.errors.reset} />
-        <IncidentDetailsForm
-          values={editor.values}
-          errors={editor.errors}
-          services={reference.services}
-          teams={reference.teams}
-          readOnly={!canEdit}
-          saving={editor.saving}
-          dirty={editor.dirty}
-          submitLabel="Save changes"
-          onChange={editor.onChange}
-          onSubmit={editor.onSave}
-          onCancel={editor.onDiscard}
-          overridden={incident.syncedFrom ? toOverriddenFormFields(incident.overriddenFields) : undefined}
-          sourceValues={toSourceValueLabels(
-            incident.sourceValues,
-            formatDateTime,
-            (sid) => reference.services.find((s) => s.id === sid)?.name,
-            (d) => detectionSourceLabels[d as keyof typeof detectionSourceLabels] ?? d,
-          )}
-          onResetField={actions.resetField}
-          resetting={actions.busy.reset}
-        />
       </section>
 
       <section className="card" aria-labelledby="causes-h">
@@ -227,7 +307,7 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           primary={incident.primaryCause}
           contributing={incident.contributingFactors}
           causes={reference.rootCauses}
-          canEdit={canEdit}
+          canEdit={editing}
           busy={actions.busy.tags}
           onSetPrimary={actions.setPrimary}
           onSetContributing={actions.setContributing}
@@ -237,7 +317,11 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
       <section className="card" aria-labelledby="redundancy-h">
         <h2 id="redundancy-h">Redundancy</h2>
         <SectionErrors errors={actions.errors.redundancy} />
-        <RedundancyAssessments rows={assessmentRows} canEdit={canEdit} busy={actions.busy.redundancy} onAssess={actions.assess} />
+        {editing ? (
+          <RedundancyAssessments rows={assessmentRows} canEdit busy={actions.busy.redundancy} onAssess={actions.assess} />
+        ) : (
+          <RedundancySummary rows={assessmentRows} />
+        )}
       </section>
 
       <section className="card" aria-labelledby="actions-h">
@@ -249,7 +333,7 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           users={assignable}
           causes={taggedCauses}
           gapMechanisms={gapMechanisms}
-          canEdit={canEdit}
+          canEdit={editing}
           busy={actions.busy.actions}
           errors={actions.errors.actions ?? {}}
           onCreate={actions.createActionItem}
@@ -266,7 +350,7 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
         <SectionErrors errors={actions.errors.timeline} formOnly />
         <TimelineEvents
           events={incident.timeline}
-          canEdit={canEdit}
+          canEdit={editing}
           busy={actions.busy.timeline}
           errors={actions.errors.timeline ?? {}}
           onAdd={actions.addTimelineEvent}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ChoiceSelect } from '../../../app/ui/ChoiceSelect';
 import { FormField } from '../../../app/ui/FormField';
+import { Timestamp } from '../../../app/ui/Timestamp';
 import type { ActionItemStatus, ActionItemType } from '../../../gql/graphql';
 import {
   actionItemStatusChoices,
@@ -74,7 +75,7 @@ export function ActionItemsSection({
       {items.length === 0 ? (
         <p className="muted">No action items yet.</p>
       ) : (
-        <table className="data-table action-items">
+        <table className={`data-table action-items${canEdit ? '' : ' read-only'}`}>
           <thead>
             <tr>
               <th scope="col">Action</th>
@@ -114,13 +115,15 @@ export function ActionItemsSection({
               return (
                 <tr key={a.id}>
                   <td>{a.title}</td>
-                  <td>{a.type.toLowerCase()}</td>
-                  <td>{a.owner ? userLabel(a.owner) : <span className="muted">unassigned</span>}</td>
-                  <td>
-                    {a.dueDate ?? '—'} {a.overdue && <span className="badge overdue">overdue</span>}
+                  <td data-label="Type">{a.type.toLowerCase()}</td>
+                  <td data-label="Owner">{a.owner ? userLabel(a.owner) : <span className="muted">unassigned</span>}</td>
+                  <td data-label="Due">
+                    <Timestamp value={a.dueDate} /> {a.overdue && <span className="badge overdue">overdue</span>}
                   </td>
-                  <td>{[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}</td>
-                  <td>
+                  <td data-label="Closes">
+                    {[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}
+                  </td>
+                  <td data-label="Status">
                     {canEdit ? (
                       <ChoiceSelect
                         aria-label={`Status of ${a.title}`}

@@ -1,6 +1,6 @@
-import { formatDuration } from '../../../charts/formatters';
 import { Timestamp } from '../../../app/ui/Timestamp';
-import { toPhaseMarks } from '../transforms/toPhaseMarks';
+import { formatDuration } from '../../../charts/formatters';
+import { toPhaseTimeline } from '../transforms/toPhaseTimeline';
 
 export interface PhaseTimelineProps {
   startedAt: string;
@@ -8,31 +8,40 @@ export interface PhaseTimelineProps {
   acknowledgedAt?: string | null;
   mitigatedAt?: string | null;
   resolvedAt?: string | null;
+  durationMinutes?: number | null;
 }
 
-/** The incident's phases on one line, spaced by real time, each with its time since impact began. */
+/** The phases from impact start to resolution, spaced by real time, each with how long it took to reach. */
 export function PhaseTimeline(props: PhaseTimelineProps) {
-  const marks = toPhaseMarks(props);
+  const steps = toPhaseTimeline(props);
   return (
     <div className="phase-timeline">
       <div className="phase-track" aria-hidden="true">
-        {marks.map((m) => (
-          <span key={m.phase} className={`phase-dot phase-${m.phase}`} style={{ left: `${m.percent}%` }} />
-        ))}
-      </div>
-      <ol className="phase-list">
-        {marks.map((m) => (
-          <li key={m.phase} className={`phase-${m.phase}`}>
-            <strong>{m.label}</strong> <Timestamp value={m.at} />
-            {m.phase !== 'startedAt' && <span className="muted"> · +{formatDuration(m.minutesFromStart)}</span>}
-          </li>
-        ))}
-        {!props.resolvedAt && (
-          <li className="phase-open">
-            <strong>Not resolved yet</strong>
-          </li>
+        {steps.map((s) =>
+          s.percent == null ? null : <span key={s.phase} className={`phase-dot phase-${s.phase}`} style={{ left: `${s.percent}%` }} />,
         )}
+      </div>
+      <ol className="phase-steps">
+        {steps.map((s) => (
+          <li key={s.phase} className={`phase-${s.phase}${s.at ? '' : ' phase-missing'}`}>
+            <span className="phase-label">{s.label}</span>
+            {s.at ? (
+              <>
+                <Timestamp value={s.at} />
+                {s.gap && <span className="phase-gap">{s.gap}</span>}
+              </>
+            ) : (
+              <span className="muted">{s.phase === 'resolvedAt' ? 'not resolved yet' : 'not recorded'}</span>
+            )}
+          </li>
+        ))}
       </ol>
+      {props.durationMinutes != null && (
+        <p className="phase-total">
+          Downtime <strong>{formatDuration(props.durationMinutes)}</strong>{' '}
+          <span className="muted">(impact start to {props.mitigatedAt ? 'mitigation' : 'resolution'})</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -95,7 +95,7 @@ describe('editing action items in place', () => {
       },
     ]);
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
-    expect(screen.getByRole('row', { name: /Add a replica in zone b/ })).toHaveTextContent('2026-05-15');
+    expect(screen.getByRole('row', { name: /Add a replica in zone b/ })).toHaveTextContent('15 May 2026');
   });
 
   it('shows a server validation error next to its field and keeps what was typed', async () => {
@@ -135,7 +135,7 @@ describe('editing action items in place', () => {
         ['Titleboth changed', 'Add a replica (zone c)', 'Mine'],
         ['Status', 'In progress', 'not changed by you'],
         ['Owner', 'Bo', 'not changed by you'],
-        ['Due date', '2026-04-30', '2026-05-15'],
+        ['Due date', '30 Apr 2026', '15 May 2026'],
       ]);
       // nothing typed is lost; the form shows what re-applying saves: their version with my edit on top
       expect(within(form).getByLabelText('Title')).toHaveValue('Mine');

@@ -97,7 +97,7 @@ describe('action item edits', () => {
     expect(toActionItemConflictRows(base, mine, theirs, names)).toEqual([
       { field: 'title', label: 'Title', theirs: 'Theirs', mine: 'Mine', both: true },
       { field: 'ownerId', label: 'Owner', theirs: 'bo@example.com', mine: null, both: false },
-      { field: 'dueDate', label: 'Due date', theirs: '2026-04-30', mine: '2026-05-01', both: false },
+      { field: 'dueDate', label: 'Due date', theirs: '30 Apr 2026', mine: '01 May 2026', both: false },
       { field: 'mechanismId', label: 'Closes gap', theirs: 'Backup & restore', mine: null, both: false },
     ]);
   });

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../charts/formatters';
 import type { ActionItemStatus, ActionItemType, UpdateActionItemInput } from '../../../gql/graphql';
 import { compareEdits, mergeEdits, type EditComparison } from './mergeEdits';
 
@@ -166,7 +167,7 @@ export function formatActionItemValue(field: ActionItemField, v: ActionItemValue
       return u ? userLabel(u) : `#${v.ownerId}`;
     }
     case 'dueDate':
-      return v.dueDate || 'No due date';
+      return v.dueDate ? formatDate(v.dueDate) : 'No due date';
     case 'causeId':
       return v.causeId ? name(names.causes, v.causeId) : 'None';
     case 'mechanismId':

@@ -8,7 +8,6 @@ import {
   validateIncidentForm,
   type IncidentLike,
 } from './incidentForm';
-import { toPhaseMarks } from './toPhaseMarks';
 import { toCauseOptions } from './causeOptions';
 import { toAssessmentRows } from './toAssessmentRows';
 
@@ -98,21 +97,6 @@ describe('incident form values', () => {
     expect(input).not.toHaveProperty('summary');
     expect(input).not.toHaveProperty('regions');
     expect(input).not.toHaveProperty('resolvedAt');
-  });
-});
-
-describe('toPhaseMarks', () => {
-  it('places phases by time since impact began', () => {
-    const marks = toPhaseMarks({
-      startedAt: '2026-03-01T10:00:00Z',
-      detectedAt: '2026-03-01T10:15:00Z',
-      resolvedAt: '2026-03-01T11:00:00Z',
-    });
-    expect(marks.map((m) => [m.phase, m.minutesFromStart, m.percent])).toEqual([
-      ['startedAt', 0, 0],
-      ['detectedAt', 15, 25],
-      ['resolvedAt', 60, 100],
-    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Timestamp } from '../../../app/ui/Timestamp';
-import { formatDate } from '../../../charts/formatters';
+import { formatDate, formatUtc } from '../../../charts/formatters';
 import type { SourceFieldsFragment, SyncRunFieldsFragment } from '../../../gql/graphql';
 import { DeleteSourceMutation, SyncSourceMutation, UpdateSourceMutation } from '../graphql/sourceDocuments';
 import { useSourceMutation } from '../hooks/useSourceMutation';
@@ -72,7 +72,15 @@ export function SourceItem({ source, teams, kinds, onRunFinished, onDeleted }: S
         {source.enabled
           ? scheduleLabel(source.kind, source.syncEveryMinutes)
           : `paused: no scheduled syncs${source.kind === 'WEBHOOK' ? '' : ` (${scheduleLabel(source.kind, source.syncEveryMinutes)} when resumed)`}, pushes refused`}
-        {f.pulls && <> · reaches back to {formatDate(source.since)}</>}
+        {f.pulls && (
+          <>
+            {' '}
+            · reaches back to {/* the form takes a UTC date, so the day shown is the UTC day */}
+            <time dateTime={source.since} title={formatUtc(source.since)}>
+              {formatDate(source.since.slice(0, 10))} (UTC)
+            </time>
+          </>
+        )}
         {f.baseUrl && source.baseUrl && <> · {source.baseUrl}</>}
         {f.token && !source.hasToken && <span className="badge overdue">no token</span>}
       </p>
