@@ -3,8 +3,14 @@ import { heatColor, heatLegend } from './theme';
 
 export interface GapCell {
   serviceId: string;
+  serviceName: string;
   mechanismId: string;
+  mechanismName: string;
   gapCount: number;
+  /** Of gapCount: the service did not have the mechanism (MISSING). */
+  missingCount: number;
+  /** Of gapCount: the mechanism existed and did not work (FAILED). */
+  failedCount: number;
   downtimeMinutes: number;
   covered: boolean;
 }
@@ -16,6 +22,9 @@ export interface GapMatrix {
   rows: (GapCell | null)[][];
   maxCount: number;
   uncoveredCount: number;
+  /** Gaps over all cells that were MISSING, and that were FAILED (they add up to the gaps). */
+  missingCount: number;
+  failedCount: number;
 }
 
 export interface GapHeatmapProps {
@@ -23,7 +32,39 @@ export interface GapHeatmapProps {
   onSelectCell?: (cell: GapCell) => void;
 }
 
-/** Services × redundancy mechanisms; darker = more gaps; a ring and "!" mark gaps no open action item covers. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 missing, 1 failed" in words, for labels. */
+function gapWords(cell: GapCell): string {
+  return `${plural(cell.gapCount, 'gap')} (${cell.missingCount} missing, ${cell.failedCount} failed)`;
+}
+
+function CellContent({ cell }: { cell: GapCell }) {
+  return (
+    <>
+      <span className="gap-parts">
+        {cell.missingCount > 0 && <span>{cell.missingCount} missing</span>}
+        {cell.failedCount > 0 && <span>{cell.failedCount} failed</span>}
+      </span>
+      {!cell.covered && (
+        <span className="gap-uncovered-mark" aria-hidden="true">
+          !
+        </span>
+      )}
+      {/* The split at a glance: solid = missing, hatched = failed, in proportion. */}
+      <span className="gap-split" aria-hidden="true">
+        {cell.missingCount > 0 && <span className="gap-split-missing" style={{ flexGrow: cell.missingCount }} />}
+        {cell.failedCount > 0 && <span className="gap-split-failed" style={{ flexGrow: cell.failedCount }} />}
+      </span>
+    </>
+  );
+}
+
+/**
+ * Services × redundancy mechanisms; darker = more gaps. Each cell says how many gaps were MISSING (the service did
+ * not have the mechanism) and how many FAILED (it had it and it did not work), with a solid/hatched bar of the
+ * split; a ring and "!" mark gaps no open action item covers.
+ */
 export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
   return (
     <div className="heatmap-scroll">
@@ -46,7 +87,7 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
                 const mech = matrix.mechanisms[j];
                 if (!cell || cell.gapCount === 0)
                   return <td key={mech.id} className="heatmap-cell empty" aria-label={`${s.name}, ${mech.name}: no gaps`} />;
-                const label = `${s.name}, ${mech.name}: ${cell.gapCount} gap${cell.gapCount === 1 ? '' : 's'}, downtime ${formatDuration(cell.downtimeMinutes)}, ${cell.covered ? 'covered by an open action item' : 'not covered by any open action item'}`;
+                const label = `${s.name}, ${mech.name}: ${gapWords(cell)}, downtime ${formatDuration(cell.downtimeMinutes)}, ${cell.covered ? 'covered by an open action item' : 'not covered by any open action item'}`;
                 return (
                   <td
                     key={mech.id}
@@ -56,13 +97,11 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
                   >
                     {onSelectCell ? (
                       <button type="button" title={label} aria-label={label} onClick={() => onSelectCell(cell)}>
-                        {cell.gapCount}
-                        {!cell.covered && <span aria-hidden="true">!</span>}
+                        <CellContent cell={cell} />
                       </button>
                     ) : (
-                      <span title={label}>
-                        {cell.gapCount}
-                        {!cell.covered && <span aria-hidden="true">!</span>}
+                      <span className="gap-cell-body" title={label}>
+                        <CellContent cell={cell} />
                       </span>
                     )}
                   </td>
@@ -73,7 +112,7 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
         </tbody>
       </table>
       <div className="heatmap-legend">
-        <span>Incidents with the mechanism missing or failed:</span>
+        <span>Shade: incidents with the mechanism missing or failed</span>
         <ul className="heat-scale" aria-label="Colour scale">
           {heatLegend(matrix.maxCount).map((b) => (
             <li key={b.color}>
@@ -82,10 +121,20 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
             </li>
           ))}
         </ul>
-        <span>
-          <span className="legend-uncovered">!</span> heavy outline = no open action item covers the gap
-        </span>
       </div>
+      <ul className="heatmap-legend gap-kinds" aria-label="Kinds of gap">
+        <li>
+          <span className="gap-swatch gap-split-missing" aria-hidden="true" />
+          <strong>MISSING</strong>: the service did not have the mechanism
+        </li>
+        <li>
+          <span className="gap-swatch gap-split-failed" aria-hidden="true" />
+          <strong>FAILED</strong>: it existed and did not work
+        </li>
+        <li>
+          <span className="legend-uncovered">!</span> heavy outline = no open action item covers the gap
+        </li>
+      </ul>
     </div>
   );
 }

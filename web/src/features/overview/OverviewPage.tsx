@@ -1,15 +1,18 @@
 import { Link, useNavigate } from 'react-router';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DetectionSourceChart } from '../../charts/DetectionSourceChart';
+import { DetectionTrendChart, type DetectionTrendRow, type DetectionTrendSource } from '../../charts/DetectionTrendChart';
 import { DurationHistogramChart } from '../../charts/DurationHistogramChart';
 import { formatCount, formatDate, formatDuration, type Granularity } from '../../charts/formatters';
-import { GapHeatmap } from '../../charts/GapHeatmap';
+import { GapHeatmap, type GapCell } from '../../charts/GapHeatmap';
 import { MttrTrendChart } from '../../charts/MttrTrendChart';
 import { ParetoChart } from '../../charts/ParetoChart';
 import { SeverityMixChart, severityKeys } from '../../charts/SeverityMixChart';
 import { FilterBar } from '../filters/components/FilterBar';
 import { bucketRange, incidentsHref } from '../filters/transforms/filterParams';
+import { DetectionTrendTable } from './components/DetectionTrendTable';
 import { FixNext } from './components/FixNext';
+import { GapTable } from './components/GapTable';
 import { HeadlineCards } from './components/HeadlineCards';
 import { SegmentedControl } from './components/SegmentedControl';
 import { WhatChanged } from './components/WhatChanged';
@@ -57,6 +60,12 @@ export function OverviewPage() {
   const openBucket = (periodStart: string, extra: Parameters<typeof incidentsHref>[1] = {}) => {
     const r = bucketRange(periodStart, granularity);
     navigate(incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to, ...extra }, COUNTED));
+  };
+  const gapHref = (c: GapCell) => incidentsHref(f.params, { serviceIds: [c.serviceId] }, { ...COUNTED, gap: c.mechanismId });
+  const detectionHref = (row: DetectionTrendRow, s: DetectionTrendSource) => {
+    if (!s.source) return null;
+    const r = bucketRange(row.periodStart, granularity);
+    return incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to }, { ...COUNTED, detected: s.source });
   };
 
   return (
@@ -273,20 +282,38 @@ export function OverviewPage() {
         </ChartFrame>
 
         <ChartFrame
+          title="Detection sources over time"
+          definition="Share of each period's incidents by how they were detected (the source that noticed first), monitoring at the bottom; warm colours are sources outside the company — incidents monitoring missed. Near misses and excluded incidents left out."
+          sampleSize={trend.incidentCount}
+          loading={trend.fetching}
+          error={trend.error}
+          empty={trend.detection.total === 0}
+          onRetry={trend.onRetry}
+          dataTable={<DetectionTrendTable data={trend.detection} cellHref={detectionHref} />}
+        >
+          <DetectionTrendChart
+            data={trend.detection}
+            periodLabel={periodAxisTitle[granularity]}
+            onSelect={(row, s) => {
+              const href = detectionHref(row, s);
+              if (href) navigate(href);
+            }}
+          />
+        </ChartFrame>
+
+        <ChartFrame
           title="Redundancy gaps"
-          definition="Assessments where a redundancy mechanism was MISSING or FAILED, per service × mechanism. Ongoing incidents count. Click a cell to list the service’s incidents."
+          definition="Incidents where a redundancy mechanism was MISSING (the service did not have it) or FAILED (it existed and did not work), per service × mechanism. Ongoing incidents count. Click a cell to list the service’s incidents."
           sampleSize={gaps.gapCount}
-          sampleUnit={`gaps · ${gaps.matrix.uncoveredCount} uncovered`}
+          sampleUnit={`gaps (${gaps.matrix.missingCount} missing · ${gaps.matrix.failedCount} failed) · ${gaps.matrix.uncoveredCount} uncovered`}
           loading={gaps.fetching}
           error={gaps.error}
           empty={gaps.matrix.services.length === 0}
           emptyMessage="No redundancy gaps recorded for these filters."
           onRetry={gaps.onRetry}
+          dataTable={<GapTable matrix={gaps.matrix} cellHref={gapHref} />}
         >
-          <GapHeatmap
-            matrix={gaps.matrix}
-            onSelectCell={(c) => navigate(incidentsHref(f.params, { serviceIds: [c.serviceId] }, { ...COUNTED, gap: c.mechanismId }))}
-          />
+          <GapHeatmap matrix={gaps.matrix} onSelectCell={(c) => navigate(gapHref(c))} />
         </ChartFrame>
       </div>
     </div>

@@ -112,6 +112,10 @@ export const OverviewTrendQuery = graphql(`
           severity
           count
         }
+        byDetection {
+          source
+          count
+        }
       }
     }
   }
@@ -156,6 +160,8 @@ export const OverviewGapsQuery = graphql(`
           name
         }
         gapCount
+        missingCount
+        failedCount
         downtimeMinutes
         covered
       }

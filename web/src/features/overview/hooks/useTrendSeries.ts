@@ -3,6 +3,7 @@ import type { Granularity } from '../../../charts/formatters';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewTrendQuery } from '../graphql/overviewQueries';
+import { toDetectionTrend } from '../transforms/toDetectionTrend';
 import { toMttrSeries } from '../transforms/toMttrSeries';
 import { toSeverityMixSeries } from '../transforms/toSeverityMixSeries';
 
@@ -12,6 +13,7 @@ export function useTrendSeries(filter: MetricsFilterVars, granularity: Granulari
   return {
     mttr: m ? toMttrSeries(m.trend, granularity) : [],
     severityMix: m ? toSeverityMixSeries(m.trend, granularity) : [],
+    detection: toDetectionTrend(m?.trend ?? [], granularity),
     resolvedCount: m?.timeToResolve.count ?? null,
     incidentCount: m?.incidentCount ?? null,
     fetching: result.fetching && !m,

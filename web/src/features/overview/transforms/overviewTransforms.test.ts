@@ -1,7 +1,6 @@
 import { toChanges, type PeriodMetrics } from './toChanges';
 import { toDetectionSeries } from './toDetectionSeries';
 import { toFixNext } from './toFixNext';
-import { toGapMatrix } from './toGapMatrix';
 import { toHeadlineNumbers, type HeadlineInput } from './toHeadlineNumbers';
 import { toHistogramSeries } from './toHistogramSeries';
 import { toMttrSeries } from './toMttrSeries';
@@ -79,36 +78,6 @@ describe('toParetoSeries', () => {
       ['deploy', 'Deployment', 5, 50],
       ['', 'Other (2 causes)', 5, 100],
     ]);
-  });
-});
-
-describe('toGapMatrix', () => {
-  const gap = (s: string, m: string, gapCount: number, covered: boolean, downtimeMinutes = 10) => ({
-    service: { id: s, name: s.toUpperCase() },
-    mechanism: { id: m, name: m.toUpperCase() },
-    gapCount,
-    downtimeMinutes,
-    covered,
-  });
-
-  it('builds services × mechanisms ordered by total gaps, with uncovered gaps counted', () => {
-    const m = toGapMatrix([
-      gap('api', 'multi-az', 1, true),
-      gap('db', 'replica', 4, false),
-      gap('db', 'multi-az', 2, true),
-      gap('cdn', 'replica', 0, false),
-    ]);
-    expect(m.services.map((s) => s.id)).toEqual(['db', 'api']);
-    expect(m.mechanisms.map((x) => x.id)).toEqual(['replica', 'multi-az']);
-    expect(m.rows[0][0]).toMatchObject({ gapCount: 4, covered: false });
-    expect(m.rows[1][0]).toBeNull();
-    expect(m.rows[1][1]).toMatchObject({ gapCount: 1, covered: true });
-    expect(m.maxCount).toBe(4);
-    expect(m.uncoveredCount).toBe(1);
-  });
-
-  it('is empty without gaps', () => {
-    expect(toGapMatrix([])).toMatchObject({ services: [], mechanisms: [], rows: [], maxCount: 0 });
   });
 });
 

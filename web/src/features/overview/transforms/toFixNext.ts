@@ -17,7 +17,8 @@ export interface FixNextItem {
 }
 
 export interface FixNextInput {
-  gaps: readonly RedundancyGapInput[];
+  /** The split into missing and failed is not needed here. */
+  gaps: readonly Omit<RedundancyGapInput, 'missingCount' | 'failedCount'>[];
   causes: readonly CauseFrequencyInput[];
   /** Overdue action items of the incidents in the filter. */
   overdueActionItems: number;

@@ -4,13 +4,18 @@ export interface RedundancyGapInput {
   service: { id: string; name: string };
   mechanism: { id: string; name: string };
   gapCount: number;
+  /** Of gapCount: incidents whose assessment was MISSING (the service did not have the mechanism). */
+  missingCount: number;
+  /** Of gapCount: incidents whose assessment was FAILED (it existed and did not work). */
+  failedCount: number;
   downtimeMinutes: number;
   covered: boolean;
 }
 
 /**
  * Gap rows → a services × mechanisms matrix, both axes ordered by total gaps (most first, then name),
- * so the worst corner is top-left. Only services and mechanisms with at least one gap appear.
+ * so the worst corner is top-left. Only services and mechanisms with at least one gap appear. Each cell
+ * keeps how many of its gaps were MISSING and how many FAILED.
  */
 export function toGapMatrix(gaps: readonly RedundancyGapInput[]): GapMatrix {
   const withGaps = gaps.filter((g) => g.gapCount > 0);
@@ -28,8 +33,12 @@ export function toGapMatrix(gaps: readonly RedundancyGapInput[]): GapMatrix {
     const prev = cells.get(key);
     cells.set(key, {
       serviceId: g.service.id,
+      serviceName: g.service.name,
       mechanismId: g.mechanism.id,
+      mechanismName: g.mechanism.name,
       gapCount: (prev?.gapCount ?? 0) + g.gapCount,
+      missingCount: (prev?.missingCount ?? 0) + g.missingCount,
+      failedCount: (prev?.failedCount ?? 0) + g.failedCount,
       downtimeMinutes: (prev?.downtimeMinutes ?? 0) + g.downtimeMinutes,
       covered: (prev?.covered ?? true) && g.covered,
     });
@@ -39,15 +48,19 @@ export function toGapMatrix(gaps: readonly RedundancyGapInput[]): GapMatrix {
   const mechanismList = [...mechanisms.values()].sort(order);
   let maxCount = 0;
   let uncoveredCount = 0;
+  let missingCount = 0;
+  let failedCount = 0;
   const rows = serviceList.map((s) =>
     mechanismList.map((m) => {
       const c = cells.get(`${s.id}|${m.id}`) ?? null;
       if (c) {
         maxCount = Math.max(maxCount, c.gapCount);
         if (!c.covered) uncoveredCount += 1;
+        missingCount += c.missingCount;
+        failedCount += c.failedCount;
       }
       return c;
     }),
   );
-  return { services: serviceList, mechanisms: mechanismList, rows, maxCount, uncoveredCount };
+  return { services: serviceList, mechanisms: mechanismList, rows, maxCount, uncoveredCount, missingCount, failedCount };
 }
