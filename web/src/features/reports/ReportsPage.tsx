@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { apiFetch, saveResponseAsFile } from '../../app/graphql/apiFetch';
 import { HeadlineCards } from '../overview/components/HeadlineCards';
 import { useHeadlineNumbers } from '../overview/hooks/useHeadlineNumbers';
-import { previousQuarter, quarterOf, quarterRange, recentQuarters } from './transforms/quarters';
+import { periodLabel, quarterOf, quarterRange, recentQuarters } from './transforms/quarters';
 
 const formats = [
   { value: 'pdf', label: 'PDF (with charts)' },
@@ -19,11 +19,10 @@ export function ReportsPage() {
   // The last complete quarter is the usual report; the running one is offered too.
   const selected = quarterRange(params.get('quarter') ?? '') ? (params.get('quarter') as string) : quarters[1];
   const range = quarterRange(selected)!;
-  const prev = quarterRange(previousQuarter(selected)!)!;
-  const inProgress = Date.parse(range.to) > now.getTime();
-  // A running quarter ends now: a future `to` would count days that have not happened in availability.
-  const current = inProgress ? { from: range.from } : { from: range.from, to: range.to };
-  const headline = useHeadlineNumbers(current, { from: prev.from, to: prev.to });
+  // The same filter as the report: the API ends a running quarter now and compares it with the whole quarter before.
+  const headline = useHeadlineNumbers({ from: range.from, to: range.to });
+  const runningTo = headline.periodEnd && Date.parse(headline.periodEnd) < Date.parse(range.to) ? headline.periodEnd.slice(0, 10) : null;
+  const previous = headline.previousPeriod ? periodLabel(headline.previousPeriod.start, headline.previousPeriod.end) : null;
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -80,8 +79,8 @@ export function ReportsPage() {
           </select>
         </label>
         <span className="muted">
-          compared with {previousQuarter(selected)}
-          {inProgress && ' (this quarter is still running: counts so far against a full quarter)'}
+          {previous && `compared with ${previous}`}
+          {runningTo && ` (this quarter is still running: its numbers run to ${runningTo}, availability over the time elapsed)`}
         </span>
       </div>
       <h2>Preview</h2>

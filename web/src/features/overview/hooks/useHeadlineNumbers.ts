@@ -17,29 +17,27 @@ function withSeverities<T extends HeadlineData>(m: T): T & HeadlineInput {
 }
 
 /**
- * Headline numbers and "what changed" against the previous period: the API's period just before (none for
- * an open-start period), or `previousFilter` when given (the report compares with the whole previous quarter).
+ * Headline numbers and "what changed" against the API's previous period (`ReliabilityMetrics.previous`: the period
+ * just before, of equal length or the same calendar months, so a quarter — running or not — is compared with the
+ * whole quarter before). An open-start period (all time) is compared with nothing.
  */
-export function useHeadlineNumbers(filter: MetricsFilterVars, previousFilter?: MetricsFilterVars) {
+export function useHeadlineNumbers(filter: MetricsFilterVars) {
   const [result, reexecute] = useQuery({
     query: OverviewHeadlineQuery,
-    variables: {
-      filter,
-      withPrevious: !previousFilter && !!filter.from,
-      previousFilter: previousFilter ?? filter,
-      withPreviousFilter: !!previousFilter,
-    },
+    // the query's explicit previous filter is not used: the previous period is the API's
+    variables: { filter, withPrevious: !!filter.from, previousFilter: filter, withPreviousFilter: false },
   });
   const m = result.data?.reliabilityMetrics;
   const current = m ? withSeverities(m) : null;
-  const prev = previousFilter ? result.data?.explicitPrevious : m?.previous;
-  const previous = prev ? withSeverities(prev) : null;
+  const previous = m?.previous ? withSeverities(m.previous) : null;
   return {
     numbers: current ? toHeadlineNumbers(current, previous) : null,
     changes: current ? toChanges(current, previous) : null,
     hasPrevious: !!previous,
     periodStart: m?.periodStart ?? null,
     periodEnd: m?.periodEnd ?? null,
+    /** The period compared with, as the API chose it; null without one. */
+    previousPeriod: m?.previous ? { start: m.previous.periodStart ?? null, end: m.previous.periodEnd } : null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,
     onRetry: () => reexecute({ requestPolicy: 'network-only' }),

@@ -132,10 +132,11 @@ describe('toHeadlineNumbers', () => {
     excludedCount: 2,
     nearMissCount: 3,
     downtimeMinutes: 600,
-    timeToResolve: stat(9, 192, 60, 400),
-    timeToDetect: stat(4, 10, 8, 20),
-    timeToAcknowledge: stat(9, 20, 15, 30),
-    timeToMitigate: stat(9, 90, 45, 200),
+    // smallSample is the API's flag (DurationStat.smallSample), given as the API would give it
+    timeToResolve: { ...stat(9, 192, 60, 400), smallSample: false },
+    timeToDetect: { ...stat(4, 10, 8, 20), smallSample: true },
+    timeToAcknowledge: { ...stat(9, 20, 15, 30), smallSample: false },
+    timeToMitigate: { ...stat(9, 90, 45, 200), smallSample: false },
     bySeverity: [
       { severity: 'SEV1', count: 1 },
       { severity: 'SEV2', count: 3 },
@@ -153,7 +154,7 @@ describe('toHeadlineNumbers', () => {
     const n = toHeadlineNumbers(base, {
       ...base,
       incidentCount: 20,
-      timeToResolve: stat(10, 96, 50, 300),
+      timeToResolve: { ...stat(10, 96, 50, 300), smallSample: false },
       services: base.services.map((s) => ({ ...s, availability: 99 })),
     });
     const byId = Object.fromEntries(n.map((x) => [x.id, x]));
@@ -172,6 +173,19 @@ describe('toHeadlineNumbers', () => {
     expect(byId.availability.value).toBe('75 %');
     expect(byId.availability.detail).toBe('3 of 4 services · furthest below: Playback API 99.500 % (SLO 99.900 %)');
     expect(byId.availability.change).toEqual({ text: '▲ was 0 % (0 of 4)', tone: 'better' });
+  });
+
+  it('flags a small sample where the API does, and nowhere else', () => {
+    const n = toHeadlineNumbers(
+      {
+        ...base,
+        timeToResolve: { ...stat(0, null, null), smallSample: true },
+        timeToDetect: { ...stat(3, 10, 8, 20), smallSample: false },
+        timeToAcknowledge: { ...stat(40, 20, 15, 30), smallSample: true },
+      },
+      null,
+    );
+    expect(n.filter((x) => x.smallSample).map((x) => x.id)).toEqual(['ttr', 'tta']);
   });
 
   it('has no change without a previous period', () => {
@@ -259,6 +273,21 @@ describe('toChanges', () => {
     const c = toChanges(cur, prev);
     expect(c.news.map((x) => x.id)).toEqual(['severe']);
     expect(c.smallSamples.map((x) => [x.id, x.text])).toEqual([['ttr', 'Median time to resolve rose from 1 h to 10 h (3 vs 6 incidents)']]);
+  });
+
+  it('calls a duration change small only when the API flags either side', () => {
+    const flagged = toChanges(
+      period({ timeToResolve: { count: 41, medianMinutes: 600, smallSample: true } }),
+      period({ timeToResolve: { count: 38, medianMinutes: 60, smallSample: false } }),
+    );
+    expect(flagged.smallSamples.map((x) => x.id)).toEqual(['ttr']);
+    expect(flagged.news.map((x) => x.id)).not.toContain('ttr');
+    const unflagged = toChanges(
+      period({ timeToResolve: { count: 3, medianMinutes: 600, smallSample: false } }),
+      period({ timeToResolve: { count: 4, medianMinutes: 60, smallSample: false } }),
+    );
+    expect(unflagged.news.map((x) => x.id)).toContain('ttr');
+    expect(unflagged.smallSamples.map((x) => x.id)).not.toContain('ttr');
   });
 
   it('is empty without a previous period', () => {

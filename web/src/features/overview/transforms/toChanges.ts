@@ -3,6 +3,7 @@ import { formatAvailability, formatCount, formatDurationCompact, type ChangeTone
 interface Stat {
   count: number;
   medianMinutes?: number | null;
+  /** The API's flag (DurationStat.smallSample). */
   smallSample: boolean;
 }
 
@@ -40,7 +41,11 @@ export interface Changes {
 
 /** Sources outside the company: an incident they report first is one monitoring missed. */
 const externalSources = new Set(['CUSTOMER_REPORT', 'SOCIAL_MEDIA', 'THIRD_PARTY']);
-const SMALL = 5;
+/**
+ * Counts and shares of incidents have no DurationStat, so no flag from the API: they are called small
+ * by the API's rule for durations (DurationStat.smallSample: fewer than 5), here applied to the count itself.
+ */
+const SMALL_COUNT = 5;
 
 const relative = (cur: number, prev: number) => (prev === 0 ? (cur === 0 ? 0 : Infinity) : Math.abs(cur - prev) / Math.abs(prev));
 const verb = (cur: number, prev: number) => (cur > prev ? 'rose' : 'fell');
@@ -59,7 +64,7 @@ function durationChange(id: string, what: string, cur: Stat, prev: Stat): Change
     tone: tone(c, p, true),
     direction: direction(c, p),
     magnitude: relative(c, p),
-    smallSample: cur.smallSample || prev.smallSample || cur.count < SMALL || prev.count < SMALL,
+    smallSample: cur.smallSample || prev.smallSample,
   };
 }
 
@@ -73,7 +78,7 @@ function countChange(id: string, what: string, cur: number, prev: number): Chang
     tone: tone(cur, prev, true),
     direction: direction(cur, prev),
     magnitude: relative(cur, prev),
-    smallSample: Math.max(cur, prev) < SMALL,
+    smallSample: Math.max(cur, prev) < SMALL_COUNT,
   };
 }
 
@@ -119,7 +124,7 @@ export function toChanges(current: PeriodMetrics, previous: PeriodMetrics | null
       tone: tone(ce.share, pe.share, true),
       direction: direction(ce.share, pe.share),
       magnitude: relative(ce.share, pe.share),
-      smallSample: current.incidentCount < SMALL || previous.incidentCount < SMALL,
+      smallSample: current.incidentCount < SMALL_COUNT || previous.incidentCount < SMALL_COUNT,
     });
   }
 

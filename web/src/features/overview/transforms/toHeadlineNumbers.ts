@@ -5,7 +5,8 @@ interface Stat {
   meanMinutes?: number | null;
   medianMinutes?: number | null;
   p90Minutes?: number | null;
-  smallSample?: boolean;
+  /** The API's flag (DurationStat.smallSample); the web app does not apply a rule of its own. */
+  smallSample: boolean;
 }
 
 export interface HeadlineInput {
@@ -58,7 +59,7 @@ function durationCard(id: string, label: string, meanName: string, stat: Stat, p
       ? withN(formatChange(stat.medianMinutes, prev.medianMinutes), `n ${formatCount(stat.count)} vs ${formatCount(prev.count)}`)
       : null,
     definition,
-    smallSample: stat.smallSample ?? (stat.count > 0 && stat.count < 5),
+    smallSample: stat.smallSample,
   };
 }
 
