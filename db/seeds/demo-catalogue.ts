@@ -14,8 +14,13 @@ export interface DemoService {
   description: string;
   /** Relative share of incidents. */
   weight: number;
-  /** Multiplies the base odds of SEV1/SEV2: user-facing core paths page harder. */
+  /** Multiplies the base odds of SEV1/SEV2 and divides the time to acknowledge: user-facing core paths page harder. */
   criticality: number;
+  /**
+   * Median minutes from acknowledgement to mitigation of a SEV3 here: short where the team has practised
+   * failover and rollback (the tier-0 services), longer where a degraded service can wait for a fix.
+   */
+  mitigationMinutes: number;
   /** Redundancy mechanisms the service declares (service_redundancy). */
   redundancy: string[];
   /** Causes this service suffers more often than the base rate (multiplier). */
@@ -31,10 +36,11 @@ export const DEMO_SERVICES: DemoService[] = [
   {
     name: 'Playback API',
     team: 'Playback',
-    slo: 99.95,
+    slo: 99.9,
     description: 'Starts playback sessions: entitlement, DRM licences and manifest URLs.',
-    weight: 14,
+    weight: 5,
     criticality: 1.6,
+    mitigationMinutes: 4,
     redundancy: ['Multi-region', 'Multi-zone', 'Load-balanced pool', 'Graceful degradation / circuit breaker', 'Rollback / kill switch'],
     causeAffinity: { 'Capacity / overload': 1.5, 'Traffic spike': 2, 'Deployment / release': 1.3 },
     neighbours: ['CDN Edge', 'Login / Auth', 'Catalog', 'Web Frontend'],
@@ -46,8 +52,9 @@ export const DEMO_SERVICES: DemoService[] = [
     team: 'Playback',
     slo: 99.9,
     description: 'Ingest, transcoding and packaging of live events.',
-    weight: 8,
+    weight: 5,
     criticality: 1.5,
+    mitigationMinutes: 5,
     redundancy: ['Multi-zone', 'Load-balanced pool', 'Multi-CDN'],
     causeAffinity: { 'Traffic spike': 3, 'Capacity / overload': 2, 'Hardware / power / facilities': 2 },
     neighbours: ['CDN Edge', 'Playback API'],
@@ -57,10 +64,11 @@ export const DEMO_SERVICES: DemoService[] = [
   {
     name: 'Login / Auth',
     team: 'Identity',
-    slo: 99.99,
+    slo: 99.95,
     description: 'Sign-in, sessions and tokens for every client.',
-    weight: 10,
+    weight: 3,
     criticality: 1.7,
+    mitigationMinutes: 3,
     redundancy: ['Multi-region', 'Database replica / failover', 'Load-balanced pool', 'Rollback / kill switch'],
     causeAffinity: { 'Abuse / credential stuffing': 4, 'Certificate or credential expiry': 3, 'Data / database': 1.5 },
     neighbours: ['Payments', 'Playback API', 'Web Frontend'],
@@ -72,8 +80,9 @@ export const DEMO_SERVICES: DemoService[] = [
     team: 'Identity',
     slo: 99.5,
     description: 'Push, e-mail and in-app messages.',
-    weight: 5,
+    weight: 12,
     criticality: 0.4,
+    mitigationMinutes: 15,
     redundancy: ['Queue buffering', 'Multi-zone'],
     causeAffinity: { 'Dependency / third party': 3, 'Resource exhaustion': 1.5, 'Replication lag': 1.5 },
     neighbours: ['Login / Auth', 'Recommendations'],
@@ -83,13 +92,14 @@ export const DEMO_SERVICES: DemoService[] = [
   {
     name: 'Search',
     team: 'Discovery',
-    slo: 99.9,
+    slo: 99.5,
     description: 'Title, person and genre search with autocomplete.',
-    weight: 8,
+    weight: 12,
     criticality: 0.9,
+    mitigationMinutes: 12,
     redundancy: ['Multi-zone', 'Load-balanced pool', 'Graceful degradation / circuit breaker'],
     causeAffinity: { 'Memory leak': 2.5, 'Resource exhaustion': 2, 'Data corruption': 1.5 },
-    neighbours: ['Catalog', 'Web Frontend'],
+    neighbours: ['Recommendations'],
     symptoms: ['search timeouts', 'empty search results', 'stale search index', 'autocomplete errors'],
     impact: 'got empty or very slow search results',
   },
@@ -98,11 +108,12 @@ export const DEMO_SERVICES: DemoService[] = [
     team: 'Discovery',
     slo: 99.5,
     description: 'Personalised rows on the home screen.',
-    weight: 7,
+    weight: 13,
     criticality: 0.4,
+    mitigationMinutes: 14,
     redundancy: ['Graceful degradation / circuit breaker', 'Multi-zone'],
     causeAffinity: { 'Software bug': 1.5, 'Data / database': 1.5, 'Internal dependency': 2, 'Memory leak': 1.5 },
-    neighbours: ['Catalog', 'Web Frontend'],
+    neighbours: ['Search', 'Notifications'],
     symptoms: ['generic home rows', 'model serving timeouts', 'stale recommendations'],
     impact: 'saw generic instead of personalised rows',
   },
@@ -111,8 +122,9 @@ export const DEMO_SERVICES: DemoService[] = [
     team: 'Discovery',
     slo: 99.9,
     description: 'Titles, artwork, metadata and availability windows.',
-    weight: 7,
+    weight: 5,
     criticality: 1.1,
+    mitigationMinutes: 5,
     redundancy: ['Database replica / failover', 'Backup & restore', 'Multi-zone'],
     causeAffinity: { 'Schema migration': 3, 'Data corruption': 2.5, 'Data / database': 2, 'Replication lag': 2 },
     neighbours: ['Search', 'Playback API', 'Recommendations'],
@@ -122,23 +134,25 @@ export const DEMO_SERVICES: DemoService[] = [
   {
     name: 'Playlists',
     team: 'Discovery',
-    slo: 99.9,
+    slo: 99.5,
     description: 'My List, watch history and user playlists.',
-    weight: 5,
+    weight: 12,
     criticality: 0.6,
-    redundancy: ['Database replica / failover', 'Backup & restore'],
+    mitigationMinutes: 12,
+    redundancy: ['Database replica / failover', 'Backup & restore', 'Multi-zone'],
     causeAffinity: { 'Data / database': 2, 'Replication lag': 2.5, 'Race condition': 2 },
-    neighbours: ['Login / Auth', 'Web Frontend'],
+    neighbours: ['Recommendations'],
     symptoms: ['playlist save failures', 'watch history not updating', 'My List errors'],
     impact: 'could not load or edit their playlists',
   },
   {
     name: 'Payments',
     team: 'Commerce',
-    slo: 99.99,
+    slo: 99.95,
     description: 'Subscriptions, renewals and the payment provider integration.',
-    weight: 7,
+    weight: 3,
     criticality: 1.6,
+    mitigationMinutes: 3,
     redundancy: ['Database replica / failover', 'Queue buffering', 'Multi-zone', 'Rollback / kill switch'],
     causeAffinity: { 'Dependency / third party': 3.5, 'Certificate or credential expiry': 2, 'Race condition': 1.5 },
     neighbours: ['Login / Auth', 'Web Frontend'],
@@ -150,8 +164,9 @@ export const DEMO_SERVICES: DemoService[] = [
     team: 'Commerce',
     slo: 99.5,
     description: 'Ad decisioning and insertion for the ad-supported plan.',
-    weight: 6,
+    weight: 12,
     criticality: 0.5,
+    mitigationMinutes: 15,
     redundancy: ['Graceful degradation / circuit breaker', 'Load-balanced pool'],
     causeAffinity: { 'Dependency / third party': 2.5, 'Feature flag change': 2, 'Configuration change': 1.5 },
     neighbours: ['Playback API', 'Live Streaming'],
@@ -161,10 +176,11 @@ export const DEMO_SERVICES: DemoService[] = [
   {
     name: 'CDN Edge',
     team: 'Edge',
-    slo: 99.99,
+    slo: 99.95,
     description: 'Edge caches and origin shield for video segments and images.',
-    weight: 9,
+    weight: 3,
     criticality: 1.4,
+    mitigationMinutes: 3,
     redundancy: ['Multi-CDN', 'Secondary DNS provider', 'Multi-region'],
     causeAffinity: { CDN: 5, DNS: 3, 'Security / DDoS': 3, 'Network / routing': 2.5, 'Load balancer': 1.5 },
     neighbours: ['Playback API', 'Live Streaming', 'Web Frontend'],
@@ -176,8 +192,9 @@ export const DEMO_SERVICES: DemoService[] = [
     team: 'Edge',
     slo: 99.9,
     description: 'The browser app and its backend-for-frontend.',
-    weight: 8,
+    weight: 5,
     criticality: 1,
+    mitigationMinutes: 4,
     redundancy: ['Load-balanced pool', 'Rollback / kill switch', 'Multi-CDN'],
     causeAffinity: { 'Deployment / release': 2, 'Feature flag change': 2, 'Certificate or credential expiry': 1.5 },
     neighbours: ['CDN Edge', 'Login / Auth', 'Playback API'],
@@ -511,4 +528,67 @@ export const REGIONS: Array<[string, number]> = [
   ['ap-southeast-1', 10],
   ['ap-northeast-1', 8],
   ['sa-east-1', 7],
+];
+
+/**
+ * The company's recent history, in days before `now`: while an episode runs, its service has `rate` times
+ * its usual share of incidents, their phases last `duration` times as long, and the causes named in
+ * `causeAffinity` are that much more likely. Everything else is a steady, decent operation whose
+ * response gets a little faster every quarter (see `responseFactor` in demo-data.ts).
+ */
+export interface DemoEpisode {
+  service: string;
+  /** Start and end of the episode in days before now (from > to). */
+  fromDaysAgo: number;
+  toDaysAgo: number;
+  rate: number;
+  duration: number;
+  causeAffinity?: Record<string, number>;
+  /** What happened, for people reading the data set. */
+  story: string;
+}
+
+/**
+ * The redundancy gap whose fix the data set shows: until `fixedDaysAgo` the service lacked the mechanism
+ * (its incidents assess it MISSING and open action items to add it, all done by then); since then it
+ * declares it, and its incidents are fewer and shorter (the episodes below).
+ */
+export const DEMO_GAP_FIX = { service: 'Playlists', mechanism: 'Multi-zone', fixedDaysAgo: 250 } as const;
+
+export const DEMO_EPISODES: DemoEpisode[] = [
+  {
+    service: 'Playlists',
+    fromDaysAgo: 730,
+    toDaysAgo: DEMO_GAP_FIX.fixedDaysAgo,
+    rate: 1.8,
+    duration: 2.5,
+    causeAffinity: { 'Cloud provider outage': 8, 'Hardware / power / facilities': 8, 'Data / database': 2 },
+    story: 'Playlists ran in one zone: every zone incident took My List down until the database was restored by hand.',
+  },
+  {
+    service: 'Playlists',
+    fromDaysAgo: DEMO_GAP_FIX.fixedDaysAgo,
+    toDaysAgo: 0,
+    rate: 0.6,
+    duration: 0.8,
+    story: 'Since the multi-zone move, a zone loss fails over and My List stays up.',
+  },
+  {
+    service: 'Live Streaming',
+    fromDaysAgo: 290,
+    toDaysAgo: 205,
+    rate: 3.5,
+    duration: 2.2,
+    causeAffinity: { 'Traffic spike': 5, 'Capacity / overload': 4 },
+    story: 'The live sports season outgrew the transcoding fleet until pre-scaling before each event was automated.',
+  },
+  {
+    service: 'Payments',
+    fromDaysAgo: 450,
+    toDaysAgo: 420,
+    rate: 10,
+    duration: 2.5,
+    causeAffinity: { 'Dependency / third party': 6 },
+    story: 'The payment provider had a bad month; the backup provider was wired in after it.',
+  },
 ];

@@ -2,6 +2,8 @@ import {
   CAUSE_PROFILES,
   CONTRIBUTING_WEIGHTS,
   CauseProfile,
+  DEMO_EPISODES,
+  DEMO_GAP_FIX,
   DEMO_SERVICES,
   DEMO_TEAMS,
   DemoService,
@@ -42,6 +44,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WINDOW_DAYS = 730;
+const BUCKET_DAYS = 5;
 
 type Severity = 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
 type Detection = 'MONITORING' | 'CUSTOMER_REPORT' | 'SOCIAL_MEDIA' | 'INTERNAL_REPORT' | 'THIRD_PARTY' | 'OTHER';
@@ -70,12 +73,17 @@ interface ServiceRef {
   severities: WeightedTable<Severity>;
   causes: WeightedTable<CauseRef>;
   neighbours: ServiceRef[];
+  /** DEMO_EPISODES of this service, as times (ms); `causes` replaces the service's table while one runs. */
+  episodes: Array<{ from: number; to: number; rate: number; duration: number; causes: WeightedTable<CauseRef> }>;
+  /** DEMO_GAP_FIX when it is this service's: the mechanism it lacked until `fixedAt`. */
+  gapFix: { mechanismId: number; fixedAt: number } | null;
 }
 
 interface Catalogue {
   teams: number;
   services: ServiceRef[];
-  serviceTable: WeightedTable<ServiceRef>;
+  /** Which service an incident hits, per BUCKET_DAYS of age (index 0: the latest days), the episodes' rates applied. */
+  serviceTables: WeightedTable<ServiceRef>[];
   contributing: WeightedTable<CauseRef>;
   gameDays: Array<{ title: string; cause: CauseRef | null; mechanism: MechanismRef }>;
 }
@@ -99,7 +107,7 @@ export async function seedDemoData(db: SeedDb, options: SeedDemoOptions = {}): P
   if (!Number.isFinite(nowMs)) throw new RangeError('now must be a valid date');
   const rng = new Random(options.seed ?? 42);
 
-  const catalogue = await prepareCatalogue(db);
+  const catalogue = await prepareCatalogue(db, nowMs);
   const result: SeedDemoResult = { incidents: 0, services: catalogue.services.length, teams: catalogue.teams };
   if (total === 0 || catalogue.services.length === 0) return result;
 
@@ -128,7 +136,7 @@ async function rows(db: SeedDb, sql: string, params?: unknown[]): Promise<any[]>
 const lower = (s: string) => s.toLowerCase();
 
 /** Creates the demo teams and services that do not exist yet and resolves every name to an id. */
-async function prepareCatalogue(db: SeedDb): Promise<Catalogue> {
+async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
   await db.query(`INSERT INTO team (name) SELECT unnest($1::text[]) ON CONFLICT ((lower(name))) DO NOTHING`, [[...DEMO_TEAMS]]);
   const teamRows = await rows(db, `SELECT id, name FROM team WHERE lower(name) = ANY($1::text[])`, [DEMO_TEAMS.map(lower)]);
 
@@ -192,6 +200,19 @@ async function prepareCatalogue(db: SeedDb): Promise<Catalogue> {
     causes.set(profile.cause, { id, profile, mechanisms: linked });
   }
 
+  const causeTable = (profile: DemoService, affinity: Record<string, number> = {}) =>
+    new WeightedTable(
+      [...causes.values()]
+        .filter((cause) => !cause.profile.services || cause.profile.services.includes(profile.name))
+        .map(
+          (cause) =>
+            [
+              cause,
+              cause.profile.weight * (profile.causeAffinity[cause.profile.cause] ?? 1) * (affinity[cause.profile.cause] ?? 1),
+            ] as const,
+        ),
+    );
+  const fixMechanism = mechanisms.get(lower(DEMO_GAP_FIX.mechanism));
   const services: ServiceRef[] = serviceRows
     .map((row) => {
       const profile = profileOf.get(lower(row.name))!;
@@ -214,12 +235,19 @@ async function prepareCatalogue(db: SeedDb): Promise<Catalogue> {
           ['SEV3', 45],
           ['SEV4', 40],
         ]),
-        causes: new WeightedTable(
-          [...causes.values()]
-            .filter((cause) => !cause.profile.services || cause.profile.services.includes(profile.name))
-            .map((cause) => [cause, cause.profile.weight * (profile.causeAffinity[cause.profile.cause] ?? 1)] as const),
-        ),
+        causes: causeTable(profile),
         neighbours: [],
+        episodes: DEMO_EPISODES.filter((e) => e.service === profile.name).map((e) => ({
+          from: nowMs - e.fromDaysAgo * DAY,
+          to: nowMs - e.toDaysAgo * DAY,
+          rate: e.rate,
+          duration: e.duration,
+          causes: causeTable(profile, e.causeAffinity),
+        })),
+        gapFix:
+          fixMechanism && DEMO_GAP_FIX.service === profile.name
+            ? { mechanismId: fixMechanism.id, fixedAt: nowMs - DEMO_GAP_FIX.fixedDaysAgo * DAY }
+            : null,
       };
     })
     // catalogue order, so generated data does not depend on the order rows came back in
@@ -235,10 +263,15 @@ async function prepareCatalogue(db: SeedDb): Promise<Catalogue> {
     if (mechanism) gameDays.push({ title: g.title, cause: causes.get(g.cause) ?? null, mechanism });
   }
 
+  const serviceTables: WeightedTable<ServiceRef>[] = [];
+  for (let age = 0; age <= WINDOW_DAYS; age += BUCKET_DAYS) {
+    const at = nowMs - (age + BUCKET_DAYS / 2) * DAY;
+    serviceTables.push(new WeightedTable(services.map((s) => [s, s.profile.weight * (episodeAt(s, at)?.rate ?? 1)] as const)));
+  }
   return {
     teams: teamRows.length,
     services,
-    serviceTable: new WeightedTable(services.map((s) => [s, s.profile.weight] as const)),
+    serviceTables,
     contributing: new WeightedTable(
       CONTRIBUTING_WEIGHTS.filter(([name]) => causes.has(name)).map(([name, w]) => [causes.get(name)!, w] as const),
     ),
@@ -246,9 +279,23 @@ async function prepareCatalogue(db: SeedDb): Promise<Catalogue> {
   };
 }
 
+function episodeAt(service: ServiceRef, t: number): ServiceRef['episodes'][number] | undefined {
+  return service.episodes.find((e) => t >= e.from && t < e.to);
+}
+
 /**
- * Start times, sorted, so `demo-<n>` and the incident ids follow time. Volume grows gently over
- * the two years and clusters in working hours (changes) and the evening viewing peak. A few
+ * How long responses take, relative to now: the organisation gets a little faster every quarter (runbooks,
+ * paging, rollbacks), from 1.6× two years ago to 1× today.
+ */
+const responseFactor = (ageDays: number) => 1 + (0.6 * Math.min(Math.max(ageDays, 0), WINDOW_DAYS)) / WINDOW_DAYS;
+
+/** Whether `service` had `mechanism` in place at time `t` (the gap fix of DEMO_GAP_FIX was done at its date). */
+const hadMechanism = (service: ServiceRef, mechanismId: number, t: number) =>
+  service.declaredIds.has(mechanismId) && !(service.gapFix?.mechanismId === mechanismId && t < service.gapFix.fixedAt);
+
+/**
+ * Start times, sorted, so `demo-<n>` and the incident ids follow time. Volume grows a little over
+ * the two years (more members, more services) and clusters in working hours (changes) and the evening viewing peak. A few
  * incidents (0.1 %, at least 3) are forced ongoing in the last three days: `ongoing` is 1 for
  * those still impacting users and 2 for those mitigated but not yet resolved.
  */
@@ -257,8 +304,8 @@ function startTimes(rng: Random, total: number, nowMs: number): { times: Float64
   const windowStart = nowMs - WINDOW_DAYS * DAY;
   const regular = new Float64Array(total - forced);
   for (let i = 0; i < regular.length; i++) {
-    // density 0.7 + 0.6x on [0, 1): inverse of its CDF
-    const x = (-0.7 + Math.sqrt(0.49 + 1.2 * rng.next())) / 0.6;
+    // density 0.9 + 0.2x on [0, 1): inverse of its CDF
+    const x = (-0.9 + Math.sqrt(0.81 + 0.4 * rng.next())) / 0.2;
     const day = Math.floor((windowStart + x * WINDOW_DAYS * DAY) / DAY) * DAY;
     const r = rng.next();
     const timeOfDay = r < 0.45 ? 8 * HOUR + rng.next() * 10 * HOUR : r < 0.7 ? 18 * HOUR + rng.next() * 5 * HOUR : rng.next() * DAY;
@@ -310,19 +357,23 @@ const DETECTION_EXTERNAL = new WeightedTable<Detection>([
 const EXTERNAL_CAUSES = new Set(['Dependency / third party', 'Cloud provider outage', 'CDN', 'DNS']);
 /** Median minutes from start to detection by source. */
 const DETECT_MEDIAN: Record<Detection, number> = {
-  MONITORING: 3,
-  CUSTOMER_REPORT: 22,
-  SOCIAL_MEDIA: 15,
-  INTERNAL_REPORT: 12,
-  THIRD_PARTY: 9,
-  OTHER: 18,
+  MONITORING: 2,
+  CUSTOMER_REPORT: 15,
+  SOCIAL_MEDIA: 12,
+  INTERNAL_REPORT: 8,
+  THIRD_PARTY: 6,
+  OTHER: 12,
 };
-/** Median minutes per phase by severity: detect→acknowledge, acknowledge→mitigate, mitigate→resolve. */
+/**
+ * By severity, today (responseFactor scales older ones): median minutes detect→acknowledge, the factor on
+ * the service's mitigationMinutes (acknowledge→mitigate), and median minutes mitigate→resolve (the
+ * follow-up after users are fine again: most of the time to resolve, none of the downtime).
+ */
 const PHASE_MEDIANS: Record<Severity, [number, number, number]> = {
-  SEV1: [2, 35, 120],
-  SEV2: [4, 50, 150],
-  SEV3: [9, 75, 180],
-  SEV4: [20, 120, 240],
+  SEV1: [1, 1.6, 90],
+  SEV2: [2, 1.2, 120],
+  SEV3: [4, 1, 150],
+  SEV4: [6, 1, 200],
 };
 const NEAR_MISS_SEVERITY = new WeightedTable<Severity>([
   ['SEV2', 10],
@@ -346,14 +397,20 @@ const CONTRIBUTING_COUNT = new WeightedTable([
   [2, 12],
 ] as const);
 const OUTCOME_DECLARED = new WeightedTable<Outcome>([
-  ['FAILED', 30],
+  ['FAILED', 20],
   ['PARTIAL', 35],
-  ['WORKED', 35],
+  ['WORKED', 45],
 ]);
 const OUTCOME_DECLARED_SEV1 = new WeightedTable<Outcome>([
-  ['FAILED', 45],
+  ['FAILED', 40],
   ['PARTIAL', 35],
-  ['WORKED', 20],
+  ['WORKED', 25],
+]);
+/** The fixed gap's mechanism in the incidents after the fix. */
+const OUTCOME_FIXED = new WeightedTable<Outcome>([
+  ['WORKED', 60],
+  ['PARTIAL', 35],
+  ['FAILED', 5],
 ]);
 const OUTCOME_NEAR_MISS = new WeightedTable<Outcome>([
   ['WORKED', 70],
@@ -365,11 +422,19 @@ const OUTCOME_GAME_DAY = new WeightedTable<Outcome>([
   ['PARTIAL', 25],
   ['FAILED', 20],
 ]);
+/** Due more than OLD_DUE_DAYS ago: settled one way or the other, with rare stragglers. */
+const OLD_DUE_DAYS = 120;
+const STATUS_LONG_PAST_DUE = new WeightedTable<ActionStatus>([
+  ['DONE', 90],
+  ['WONT_DO', 8],
+  ['IN_PROGRESS', 1],
+  ['OPEN', 1],
+]);
 const STATUS_PAST_DUE = new WeightedTable<ActionStatus>([
-  ['DONE', 70],
-  ['WONT_DO', 6],
-  ['IN_PROGRESS', 10],
-  ['OPEN', 14],
+  ['DONE', 72],
+  ['WONT_DO', 5],
+  ['IN_PROGRESS', 13],
+  ['OPEN', 10],
 ]);
 const STATUS_NOT_DUE = new WeightedTable<ActionStatus>([
   ['DONE', 25],
@@ -576,10 +641,13 @@ function generateIncident(
   forcedOngoing: number,
   batch: Batch,
 ): void {
-  const gameDay = cat.gameDays.length > 0 && rng.chance(0.01) ? rng.pick(cat.gameDays) : null;
-  const nearMiss = !gameDay && rng.chance(0.05);
-  const service = cat.serviceTable.draw(rng);
-  const cause = gameDay ? gameDay.cause : service.causes.size > 0 ? service.causes.draw(rng) : null;
+  const gameDay = cat.gameDays.length > 0 && rng.chance(0.012) ? rng.pick(cat.gameDays) : null;
+  const nearMiss = !gameDay && rng.chance(0.08);
+  const ageDays = (nowMs - startedAt) / DAY;
+  const service = cat.serviceTables[Math.min(cat.serviceTables.length - 1, Math.max(0, Math.floor(ageDays / BUCKET_DAYS)))].draw(rng);
+  const episode = episodeAt(service, startedAt);
+  const causeTable = episode?.causes ?? service.causes;
+  const cause = gameDay ? gameDay.cause : causeTable.size > 0 ? causeTable.draw(rng) : null;
   const severity = gameDay ? GAME_DAY_SEVERITY.draw(rng) : nearMiss ? NEAR_MISS_SEVERITY.draw(rng) : service.severities.draw(rng);
   const symptom = rng.pick(service.profile.symptoms);
   const fill = (template: string) =>
@@ -593,7 +661,8 @@ function generateIncident(
   if (nearMiss) title = `Near miss: ${title}`;
 
   // affected services: the primary one and sometimes a neighbour it dragged along
-  const secondChance = gameDay || nearMiss ? 0.1 : severity === 'SEV1' ? 0.55 : severity === 'SEV2' ? 0.35 : 0.2;
+  const secondChance =
+    gameDay || nearMiss ? 0.05 : severity === 'SEV1' ? 0.35 : severity === 'SEV2' ? 0.2 : severity === 'SEV3' ? 0.06 : 0.03;
   const second = service.neighbours.length > 0 && rng.chance(secondChance) ? rng.pick(service.neighbours) : null;
 
   const regions = [REGION_TABLE.draw(rng)];
@@ -611,15 +680,24 @@ function generateIncident(
         ? DETECTION_EXTERNAL.draw(rng)
         : DETECTION.draw(rng);
 
-  // phases: right-skewed (log-normal) durations, each phase after the previous one
-  const [ackMedian, mitigateMedian, resolveMedian] = PHASE_MEDIANS[severity];
-  let detected = startedAt + minutes(rng, gameDay ? 0.5 : DETECT_MEDIAN[detection], 0.9, 0.25, 3 * 24 * 60);
-  let acknowledged = detected + minutes(rng, ackMedian, 0.8, 0.25, 24 * 60);
-  const mitigation = minutes(rng, gameDay ? 40 : mitigateMedian, gameDay ? 0.5 : 1, 1, 5 * 24 * 60);
-  const recovery = minutes(rng, resolveMedian, 1.2, 1, 14 * 24 * 60);
-  const hasMitigation = rng.chance(gameDay ? 0.9 : nearMiss ? 0.4 : 0.8);
+  // phases: right-skewed (log-normal) durations, each phase after the previous one, slower in an episode
+  // and a little slower the older they are (responseFactor)
+  const [ackMedian, mitigateFactor, resolveMedian] = PHASE_MEDIANS[severity];
+  const slower = responseFactor(ageDays) * (gameDay ? 1 : (episode?.duration ?? 1));
+  let detected = startedAt + minutes(rng, gameDay ? 0.5 : DETECT_MEDIAN[detection] * slower, 0.9, 0.25, 3 * 24 * 60);
+  let acknowledged = detected + minutes(rng, (ackMedian * slower) / service.profile.criticality, 0.8, 0.25, 24 * 60);
+  const mitigation = minutes(
+    rng,
+    gameDay ? 40 : service.profile.mitigationMinutes * mitigateFactor * slower,
+    gameDay ? 0.5 : 0.9,
+    1,
+    5 * 24 * 60,
+  );
+  const recovery = minutes(rng, resolveMedian * slower, 0.9, 1, 4 * 24 * 60);
+  const hasMitigation = rng.chance(gameDay ? 0.9 : nearMiss ? 0.4 : 0.93);
   let mitigated: number | null = hasMitigation ? acknowledged + mitigation : null;
-  let resolved: number | null = hasMitigation ? mitigated! + recovery : acknowledged + mitigation + Math.round(recovery * 0.3);
+  // without a separate mitigation, impact ended when the incident was resolved: a short blip closed at once
+  let resolved: number | null = hasMitigation ? mitigated! + recovery : acknowledged + mitigation + Math.round(recovery * 0.05);
 
   const ongoing = forcedOngoing > 0 || resolved > nowMs;
   if (ongoing) {
@@ -637,7 +715,6 @@ function generateIncident(
     }
   }
   const lastPhase = resolved ?? mitigated ?? acknowledged;
-  const ageDays = (nowMs - startedAt) / DAY;
   // a moment after `from`: log-normal, but never past now (spread over what is left, not piled up at now)
   const later = (from: number, medianMinutes: number) => {
     const t = from + minutes(rng, medianMinutes, 0.8, 1, 60 * 24 * 60);
@@ -748,23 +825,36 @@ function generateIncident(
   const candidates: MechanismRef[] = [];
   if (gameDay) candidates.push(gameDay.mechanism);
   else {
-    // a post-mortem names a mechanism the service lacks less often than one that it has
-    const linked = cause ? cause.mechanisms.filter((m) => service.declaredIds.has(m.id) || rng.chance(0.4)) : [];
+    // a post-mortem names a mechanism the service lacks less often than one that it has, except the gap
+    // everyone talked about before its fix (it comes first)
+    const gap = service.gapFix && startedAt < service.gapFix.fixedAt ? service.gapFix.mechanismId : null;
+    const linked = cause ? cause.mechanisms.filter((m) => m.id !== gap && (hadMechanism(service, m.id, startedAt) || rng.chance(0.3))) : [];
+    if (gap !== null && cause?.mechanisms.some((m) => m.id === gap)) candidates.push(cause.mechanisms.find((m) => m.id === gap)!);
     while (linked.length > 0) candidates.push(linked.splice(Math.floor(rng.next() * linked.length), 1)[0]);
     if (service.declared.length > 0) {
       const extra = rng.pick(service.declared);
       if (!candidates.includes(extra)) candidates.push(extra);
     }
   }
-  const assessedCount = gameDay ? 1 : Math.min(candidates.length, ASSESSMENT_COUNT.draw(rng));
+  const drawn = ASSESSMENT_COUNT.draw(rng);
+  const assessedCount = gameDay
+    ? 1
+    : Math.min(candidates.length, service.gapFix?.mechanismId === candidates[0]?.id ? Math.max(1, drawn) : drawn);
   const gaps: Array<{ mechanism: MechanismRef; outcome: Outcome }> = [];
   for (let k = 0; k < assessedCount; k++) {
     const mechanism = candidates[k];
-    const outcome: Outcome = !service.declaredIds.has(mechanism.id)
+    const outcome: Outcome = !hadMechanism(service, mechanism.id, startedAt)
       ? 'MISSING'
-      : (gameDay ? OUTCOME_GAME_DAY : nearMiss ? OUTCOME_NEAR_MISS : severity === 'SEV1' ? OUTCOME_DECLARED_SEV1 : OUTCOME_DECLARED).draw(
-          rng,
-        );
+      : (gameDay
+          ? OUTCOME_GAME_DAY
+          : nearMiss
+            ? OUTCOME_NEAR_MISS
+            : service.gapFix?.mechanismId === mechanism.id
+              ? OUTCOME_FIXED
+              : severity === 'SEV1'
+                ? OUTCOME_DECLARED_SEV1
+                : OUTCOME_DECLARED
+        ).draw(rng);
     batch.assessment.n.push(n);
     batch.assessment.mechanism.push(mechanism.id);
     batch.assessment.outcome.push(outcome);
@@ -778,9 +868,25 @@ function generateIncident(
   const addAction = (title: string, type: string, causeId: number | null, mechanismId: number | null) => {
     const created = later(lastPhase, 2 * 24 * 60);
     const due = created + rng.int(14, 90) * DAY;
-    let status = due < nowMs ? STATUS_PAST_DUE.draw(rng) : nowMs - created < 3 * DAY ? STATUS_NEW.draw(rng) : STATUS_NOT_DUE.draw(rng);
+    let status =
+      due < nowMs - OLD_DUE_DAYS * DAY
+        ? STATUS_LONG_PAST_DUE.draw(rng)
+        : due < nowMs
+          ? STATUS_PAST_DUE.draw(rng)
+          : nowMs - created < 3 * DAY
+            ? STATUS_NEW.draw(rng)
+            : STATUS_NOT_DUE.draw(rng);
     let completed: number | null = null;
-    if (status === 'DONE') {
+    const fix = service.gapFix;
+    if (fix && mechanismId === fix.mechanismId && created < fix.fixedAt) {
+      // the gap's items were closed by the one project that fixed it
+      status = 'DONE';
+      completed = Math.max(created + DAY, fix.fixedAt - rng.int(0, 20) * DAY);
+      if (completed > nowMs) {
+        status = 'IN_PROGRESS';
+        completed = null;
+      }
+    } else if (status === 'DONE') {
       completed = created + minutes(rng, 12 * 24 * 60, 0.8, 30, 180 * 24 * 60);
       if (completed > nowMs) {
         status = 'IN_PROGRESS';

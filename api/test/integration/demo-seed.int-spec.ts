@@ -2,6 +2,8 @@ import { seedDemoData } from '../../../db/seeds/demo-data';
 import { startTestApp, TestApp } from '../harness';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
+const DAY = 86_400_000;
+const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
 const TEAMS = ['Playback', 'Identity', 'Discovery', 'Commerce', 'Edge'];
 
 /** A fingerprint of the demo incidents that does not depend on the ids they got. */
@@ -43,7 +45,7 @@ describe('demo data seed (real PostgreSQL)', () => {
     expect(first).toEqual({ incidents: 400, services: 12, teams: 5 });
     const teams = await t.db.query(`SELECT lower(name) AS name, count(*)::int AS n FROM team GROUP BY 1 ORDER BY 1`);
     expect(teams).toEqual(expect.arrayContaining(TEAMS.map((name) => ({ name: name.toLowerCase(), n: 1 }))));
-    expect(await one(`SELECT count(*)::int AS n FROM service_redundancy`)).toEqual({ n: 36 });
+    expect(await one(`SELECT count(*)::int AS n FROM service_redundancy`)).toEqual({ n: 37 });
     expect(
       await one(`SELECT count(*)::int AS n FROM incident i WHERE NOT EXISTS (SELECT 1 FROM incident_service s WHERE s.incident_id = i.id)`),
     ).toEqual({ n: 0 });
@@ -97,6 +99,104 @@ describe('demo data seed (real PostgreSQL)', () => {
     expect(r.contributing).toBeGreaterThan(100);
     expect(r).toMatchObject({ on_categories: 0, states: 2, outcomes: 4, unlinked_gap_items: 0, bad_completion: 0 });
     expect(r.timeline).toBeGreaterThan(4 * 400);
+  });
+
+  it('looks like a decent organisation: most services within their SLO over the last 12 months and 90 days', async () => {
+    const token = await t.login();
+    const services = async (days: number) => {
+      const data = await t.ok(
+        `query($f: MetricsFilter) { reliabilityMetrics(filter: $f) { services { service { name } availability slo sloMet } } }`,
+        { f: { from: daysBefore(days), to: NOW.toISOString() } },
+        token,
+      );
+      return data.reliabilityMetrics.services as Array<{ service: { name: string }; availability: number; slo: number; sloMet: boolean }>;
+    };
+    for (const days of [365, 90]) {
+      const rows = await services(days);
+      expect(rows).toHaveLength(12);
+      expect(rows.filter((r) => r.sloMet).length).toBeGreaterThanOrEqual(9);
+    }
+    // ... but not a clean sheet: some quarter of the two years had services out of their SLO
+    const bad = new Set<string>();
+    for (let q = 0; q < 8; q++) {
+      const data = await t.ok(
+        `query($f: MetricsFilter) { reliabilityMetrics(filter: $f) { services { service { name } sloMet } } }`,
+        { f: { from: daysBefore((q + 1) * 91), to: daysBefore(q * 91) } },
+        token,
+      );
+      for (const r of data.reliabilityMetrics.services) if (!r.sloMet) bad.add(r.service.name);
+    }
+    expect(bad.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows prevention working: the Playlists multi-zone gap closed, then fewer and shorter incidents', async () => {
+    const fixedAt = daysBefore(250);
+    const gap = await t.db.query(
+      `SELECT a.outcome, i.started_at < $1::timestamptz AS before, count(*)::int AS n
+         FROM redundancy_assessment a JOIN incident i ON i.id = a.incident_id
+         JOIN incident_service s ON s.incident_id = i.id JOIN service sv ON sv.id = s.service_id
+         JOIN redundancy_mechanism m ON m.id = a.mechanism_id
+        WHERE sv.name = 'Playlists' AND m.name = 'Multi-zone' GROUP BY 1, 2`,
+      [fixedAt],
+    );
+    const count = (before: boolean, outcome?: string) =>
+      gap.filter((g: any) => g.before === before && (!outcome || g.outcome === outcome)).reduce((n: number, g: any) => n + g.n, 0);
+    expect(count(true, 'MISSING')).toBeGreaterThan(5);
+    expect(count(false, 'MISSING')).toBe(0);
+    expect(count(false)).toBeGreaterThan(0);
+    // every action item for the gap is done, and done before the fix date (+ a day of rounding)
+    const items = await one(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE a.status = 'DONE' AND a.completed_at <= $1::timestamptz + interval '1 day')::int AS done
+         FROM action_item a JOIN redundancy_mechanism m ON m.id = a.mechanism_id
+        WHERE m.name = 'Multi-zone' AND a.title LIKE '%Playlists%'`,
+      [fixedAt],
+    );
+    expect(items.n).toBeGreaterThan(2);
+    expect(items.done).toBe(items.n);
+    // incidents per day and downtime per incident, the same stretch of time before and after the fix
+    const rate = await t.db.query(
+      `SELECT i.started_at < $1::timestamptz AS before, count(*)::int AS n, avg(coalesce(i.ttm_minutes, i.ttr_minutes))::float8 AS downtime
+         FROM incident i JOIN incident_service s ON s.incident_id = i.id JOIN service sv ON sv.id = s.service_id
+        WHERE sv.name = 'Playlists' AND i.in_metrics AND i.resolved_at IS NOT NULL
+          AND i.started_at >= $1::timestamptz - interval '250 days' GROUP BY 1 ORDER BY 1`,
+      [fixedAt],
+    );
+    const [after, before] = rate;
+    expect(before.before).toBe(true);
+    expect(after.n).toBeLessThan(before.n / 2);
+    expect(after.downtime).toBeLessThan(before.downtime / 2);
+  });
+
+  it('gets faster over the last year: MTTR and median time to mitigate of the last two quarters below those a year ago', async () => {
+    const token = await t.login();
+    const period = async (fromDays: number, toDays: number) =>
+      (
+        await t.ok(
+          `query($f: MetricsFilter) { reliabilityMetrics(filter: $f) { timeToResolve { meanMinutes } timeToMitigate { medianMinutes } } }`,
+          { f: { from: daysBefore(fromDays), to: daysBefore(toDays) } },
+          token,
+        )
+      ).reliabilityMetrics;
+    const recent = await period(182, 0);
+    const yearAgo = await period(365, 182);
+    expect(recent.timeToResolve.meanMinutes).toBeLessThan(yearAgo.timeToResolve.meanMinutes);
+    expect(recent.timeToMitigate.medianMinutes).toBeLessThan(yearAgo.timeToMitigate.medianMinutes);
+  });
+
+  it('has every kind of data: action items in each status (some overdue), detection sources, ongoing and mitigated incidents', async () => {
+    const r = await one(
+      `SELECT (SELECT array_agg(DISTINCT status::text ORDER BY status::text) FROM action_item) AS statuses,
+        (SELECT count(*)::int FROM action_item WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_date < $1::date) AS overdue,
+        (SELECT count(DISTINCT detection_source)::int FROM incident) AS detection_sources,
+        (SELECT count(*)::int FROM incident WHERE resolved_at IS NULL AND mitigated_at IS NULL) AS impacting,
+        (SELECT count(*)::int FROM incident WHERE resolved_at IS NULL AND mitigated_at IS NOT NULL) AS mitigated`,
+      [NOW],
+    );
+    expect(r.statuses).toEqual(['DONE', 'IN_PROGRESS', 'OPEN', 'WONT_DO']);
+    expect(r.overdue).toBeGreaterThan(0);
+    expect(r.detection_sources).toBe(6);
+    expect(r.impacting).toBeGreaterThan(0);
+    expect(r.mitigated).toBeGreaterThan(0);
   });
 
   it('is deterministic, whatever the batch size, and safe to run twice', async () => {
