@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark of bench/, one after the other, each comparing the API with a
 // baseline in the same run (raw SQL, or the vendor adapter alone). `npm run bench -- metrics --incidents
-// 200000` (or `-- import --rows 20000`, or `-- sources-pagerduty --incidents 5000`) runs one.
+// 200000` (or `-- import --rows 20000`, `-- sources-pagerduty --incidents 5000`, or `-- overview-page --reuse`) runs one.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['metrics', 'import', 'sources-pagerduty'];
+const all = ['metrics', 'import', 'sources-pagerduty', 'overview-page'];
 const [first, ...rest] = process.argv.slice(2);
 // flags without a benchmark name go to the metrics benchmark (the one the README's figures come from)
 const chosen = all.includes(first) ? [[first, rest]] : all.map((b) => [b, b === 'metrics' && first ? [first, ...rest] : []]);
