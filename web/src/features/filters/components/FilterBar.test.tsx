@@ -92,7 +92,7 @@ describe('FilterBar lists', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Search' }));
     expect(onChange).toHaveBeenLastCalledWith({ teamIds: ['1', '3', '2'], serviceIds: ['11', '31'] });
     await userEvent.click(screen.getByRole('checkbox', { name: 'Identity' }));
-    expect(onChange).toHaveBeenLastCalledWith({ teamIds: ['1'], serviceIds: ['11'] });
+    expect(onChange).toHaveBeenLastCalledWith({ teamIds: ['1', '2'], serviceIds: ['11'] });
   });
 
   it('offers the services of the picked teams only', async () => {

@@ -177,4 +177,14 @@ describe('MultiSelect', () => {
     await user.type(screen.getByRole('searchbox'), 'push');
     expect(screen.getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['Config push']);
   });
+
+  it('counts two ticks made before the page renders the first', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    render(<MultiSelect label="Severities" options={teams.slice(0, 4)} selected={[]} onChange={onChange} />);
+    await user.click(screen.getByRole('button', { name: 'Severities' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Payments' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Identity' }));
+    expect(onChange.mock.calls).toEqual([[['1']], [['1', '3']]]);
+  });
 });

@@ -37,6 +37,14 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [alignEnd, setAlignEnd] = useState(false);
+  // Two ticks before the next render (quick keys; the URL updates in a transition) must both count, so a change builds
+  // on the list last sent rather than on the props, until new props arrive.
+  const sent = useRef({ from: selected, list: selected });
+  if (sent.current.from !== selected) sent.current = { from: selected, list: selected };
+  const change = (next: string[]) => {
+    sent.current = { from: selected, list: next };
+    onChange(next);
+  };
 
   const groups: MultiSelectGroup[] = isGrouped(options) ? options : [{ label: '', options }];
   const total = groups.reduce((n, g) => n + g.options.length, 0);
@@ -85,8 +93,10 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
     if (open && e.relatedTarget && !root.current?.contains(e.relatedTarget as Node)) close(false);
   };
 
-  const toggle = (value: string, on: boolean) =>
-    onChange(on ? [...selected.filter((v) => v !== value), value] : selected.filter((v) => v !== value));
+  const toggle = (value: string, on: boolean) => {
+    const base = sent.current.list.filter((v) => v !== value);
+    change(on ? [...base, value] : base);
+  };
 
   const checkbox = (o: MultiSelectOption) => (
     <li key={o.value}>
@@ -143,7 +153,7 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
             )}
           </div>
           <div className="multi-select-actions">
-            <button type="button" className="link-button" disabled={selected.length === 0} onClick={() => onChange([])}>
+            <button type="button" className="link-button" disabled={selected.length === 0} onClick={() => change([])}>
               Clear {noun}
             </button>
             <button type="button" onClick={() => close(true)}>
