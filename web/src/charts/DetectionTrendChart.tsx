@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
 import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
@@ -48,6 +48,9 @@ export function detectionColor(key: string): string {
   return sourceColors[key] ?? palette.grey;
 }
 
+/** A share of fewer than 5 incidents swings with one incident. */
+const isSmall = (r: DetectionTrendRow) => r.total > 0 && r.total < 5;
+
 export interface DetectionTrendChartProps {
   data: DetectionTrend;
   /** Title of the time axis ("Week starting", "Month"…). */
@@ -67,7 +70,12 @@ export function DetectionTrendChart({ data, periodLabel, onSelect }: DetectionTr
   return (
     <>
       <ChartLegend items={data.sources.map((s) => ({ label: s.label, color: detectionColor(s.key), shape: 'box' as const }))} />
-      <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+      <BarChart
+        responsive
+        style={{ width: '100%', height: chartHeight }}
+        data={points}
+        margin={{ top: 18, right: 16, bottom: 20, left: 8 }}
+      >
         <CartesianGrid stroke={palette.grid} vertical={false} />
         <XAxis dataKey="label" tick={axisTick} minTickGap={16} label={xAxisTitle(periodLabel)} />
         <YAxis
@@ -84,7 +92,7 @@ export function DetectionTrendChart({ data, periodLabel, onSelect }: DetectionTr
             if (!p) return null;
             return (
               <ChartTooltip
-                title={`${p.label} · n = ${formatCount(p.total)}${p.total > 0 && p.total < 5 ? ' (small sample)' : ''}`}
+                title={`${p.label} · n = ${formatCount(p.total)}${isSmall(p) ? ' (small sample)' : ''}`}
                 rows={[...data.sources].reverse().map((s) => ({
                   label: s.label,
                   value: `${formatCount(p.counts[s.key])} (${formatShare(p.shares[s.key])})`,
@@ -95,7 +103,7 @@ export function DetectionTrendChart({ data, periodLabel, onSelect }: DetectionTr
             );
           }}
         />
-        {data.sources.map((s) => (
+        {data.sources.map((s, i) => (
           <Bar
             key={s.key}
             dataKey={`pct_${s.key}`}
@@ -103,12 +111,27 @@ export function DetectionTrendChart({ data, periodLabel, onSelect }: DetectionTr
             stackId="detection"
             fill={detectionColor(s.key)}
             isAnimationActive={false}
-            cursor={onSelect && s.source ? 'pointer' : undefined}
-            onClick={(item) => {
-              const row = (item as { payload?: ChartRow }).payload;
-              if (row && onSelect && s.source) onSelect(row, s);
+            shape={(props: unknown) => {
+              const { x, y, width, height, payload } = props as { x: number; y: number; width: number; height: number; payload: ChartRow };
+              const click = onSelect && s.source ? () => onSelect(payload, s) : undefined;
+              return (
+                <rect
+                  x={x}
+                  y={y}
+                  width={Math.max(0, width)}
+                  height={Math.max(0, height)}
+                  fill={detectionColor(s.key)}
+                  className={click ? 'clickable' : undefined}
+                  onClick={click}
+                />
+              );
             }}
-          />
+          >
+            {/* Each bar's incident count on top of it: a share of 2 incidents reads differently from one of 40. */}
+            {i === data.sources.length - 1 && (
+              <LabelList dataKey="total" position="top" fontSize={11} fill="#374151" formatter={(v) => (Number(v) > 0 ? `${v}` : '')} />
+            )}
+          </Bar>
         ))}
       </BarChart>
     </>

@@ -125,14 +125,19 @@ export function GapHeatmap({ matrix, onSelectCell }: GapHeatmapProps) {
       <ul className="heatmap-legend gap-kinds" aria-label="Kinds of gap">
         <li>
           <span className="gap-swatch gap-split-missing" aria-hidden="true" />
-          <strong>MISSING</strong>: the service did not have the mechanism
+          <span>
+            <strong>MISSING</strong>: the service did not have the mechanism
+          </span>
         </li>
         <li>
           <span className="gap-swatch gap-split-failed" aria-hidden="true" />
-          <strong>FAILED</strong>: it existed and did not work
+          <span>
+            <strong>FAILED</strong>: it existed and did not work
+          </span>
         </li>
         <li>
-          <span className="legend-uncovered">!</span> heavy outline = no open action item covers the gap
+          <span className="legend-uncovered">!</span>
+          <span>heavy outline = no open action item covers the gap</span>
         </li>
       </ul>
     </div>

@@ -283,7 +283,7 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Detection sources over time"
-          definition="Share of each period's incidents by how they were detected (the source that noticed first), monitoring at the bottom; warm colours are sources outside the company — incidents monitoring missed. Near misses and excluded incidents left out."
+          definition="Share of each period's incidents by how they were detected (the source that noticed first), monitoring at the bottom; warm colours are sources outside the company — incidents monitoring missed. The number above a bar is its incident count. Near misses and excluded incidents left out."
           sampleSize={trend.incidentCount}
           loading={trend.fetching}
           error={trend.error}

@@ -12,7 +12,7 @@ export function DetectionTrendTable({
   cellHref: (row: DetectionTrendRow, source: DetectionTrendSource) => string | null;
 }) {
   return (
-    <table className="data-table">
+    <table className="data-table detection-trend-table">
       <thead>
         <tr>
           <th scope="col">Period</th>
