@@ -5,8 +5,8 @@
  * document (`npx graphql-codegen --config api/src/reports/report.codegen.ts`; a spec checks they are current).
  */
 export const REPORT_QUERY = /* GraphQL */ `
-  query QuarterlyReport($filter: MetricsFilter!) {
-    reliabilityMetrics(filter: $filter) {
+  query QuarterlyReport($from: DateTime!, $to: DateTime!) {
+    reliabilityMetrics(filter: { from: $from, to: $to }) {
       ...ReportMetrics
       previous {
         ...ReportMetrics

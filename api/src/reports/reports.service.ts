@@ -58,7 +58,7 @@ export class ReportsService {
   async quarterly(principal: Principal, quarterText: string | undefined): Promise<ReportData> {
     const { quarter, from, to, previous } = parseQuarter(quarterText);
     const [answer, largestIncidents] = await Promise.all([
-      this.metrics(principal, { filter: { from: from.toISOString(), to: to.toISOString() } }),
+      this.metrics(principal, { from: from.toISOString(), to: to.toISOString() }),
       this.repo.largestIncidents(principal, from, to, LARGEST),
     ]);
     const { previous: before, ...metrics } = answer.reliabilityMetrics;

@@ -95,7 +95,7 @@ describe('quarterly report (real PostgreSQL)', () => {
     ] as const) {
       const body = JSON.parse((await get('quarter=2026-Q2&format=json', token)).body.toString());
       // the report's own document, sent over /graphql by the same principal
-      const { previous, ...metrics } = (await t.ok(REPORT_QUERY, { filter: q2 }, token)).reliabilityMetrics;
+      const { previous, ...metrics } = (await t.ok(REPORT_QUERY, q2, token)).reliabilityMetrics;
       expect(body.metrics).toEqual(metrics);
       expect(body.previous).toEqual(previous);
       // previous is the API's period before the quarter, named after it
@@ -127,8 +127,8 @@ describe('quarterly report (real PostgreSQL)', () => {
     expect([Date.parse(body.previous.periodStart), Date.parse(body.previous.periodEnd)]).toEqual([previousStart.getTime(), start]);
     const to = new Date(start);
     to.setUTCMonth(to.getUTCMonth() + 3);
-    const filter = { from: new Date(start).toISOString(), to: to.toISOString() };
-    const { previous } = (await t.ok(REPORT_QUERY, { filter }, w.token)).reliabilityMetrics;
+    const { previous } = (await t.ok(REPORT_QUERY, { from: new Date(start).toISOString(), to: to.toISOString() }, w.token))
+      .reliabilityMetrics;
     expect(body.previous).toEqual(previous);
   });
 
