@@ -30,6 +30,8 @@ describe('a responder edits an incident in Chromium while a colleague changes it
     return made.data.createActionItem.id;
   };
   const actionItems = () => page.locator('section').filter({ has: page.getByRole('heading', { name: 'Action items', exact: true }) });
+  // the page opens as a write-up; Edit opens its forms
+  const openEditing = () => page.getByRole('button', { name: 'Edit', exact: true }).click();
   const details = () => page.locator('section').filter({ has: page.getByRole('heading', { name: 'What happened', exact: true }) });
 
   beforeAll(async () => {
@@ -52,6 +54,7 @@ describe('a responder edits an incident in Chromium while a colleague changes it
     const title = 'E2E: add a replica in a second zone';
     const id = await createItem(title, '2026-12-20');
     await page.goto(`${server.url}/incidents/${incidentId}`);
+    await openEditing();
     await actionItems()
       .getByRole('button', { name: `Edit ${title}` })
       .click();
@@ -63,20 +66,21 @@ describe('a responder edits an incident in Chromium while a colleague changes it
 
     await editor.waitFor({ state: 'detached', timeout: 10_000 });
     const row = actionItems().getByRole('row').filter({ hasText: 'E2E: add a replica in zone b' });
-    expect(await row.textContent()).toContain('2027-03-31');
+    expect(await row.textContent()).toContain('31 Mar 2027'); // due dates read as the other dates do
     await eventually(async () => {
       const a = await item(id);
       return [a.title, a.dueDate];
     }, ['E2E: add a replica in zone b', '2027-03-31']);
     // and after a reload of the page
     await page.reload();
-    await actionItems().getByRole('row').filter({ hasText: 'E2E: add a replica in zone b' }).filter({ hasText: '2027-03-31' }).waitFor();
+    await actionItems().getByRole('row').filter({ hasText: 'E2E: add a replica in zone b' }).filter({ hasText: '31 Mar 2027' }).waitFor();
   });
 
   it('re-applies an action item edit on top of a colleague’s change', async () => {
     const title = 'E2E: alert on manifest errors';
     const id = await createItem(title, '2026-12-24');
     await page.goto(`${server.url}/incidents/${incidentId}`);
+    await openEditing();
     await actionItems()
       .getByRole('button', { name: `Edit ${title}` })
       .click();
@@ -105,6 +109,7 @@ describe('a responder edits an incident in Chromium while a colleague changes it
 
   it('merges a stale incident edit with a colleague’s change, field by field', async () => {
     await page.goto(`${server.url}/incidents/${incidentId}`);
+    await openEditing();
     const form = details();
     const titleInput = form.getByLabel('Title', { exact: true });
     await titleInput.waitFor();

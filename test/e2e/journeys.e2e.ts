@@ -62,6 +62,7 @@ describe('journeys of a responder in Chromium', () => {
 
   it('tags the primary cause of an incident and confirms it', async () => {
     await page.goto(`${server.url}/incidents/${incidentId}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click(); // the page opens as a write-up
     const picker = page.getByRole('combobox', { name: /primary cause/i });
     await picker.fill('DNS');
     await page.getByRole('option', { name: /^DNS/ }).first().click();
@@ -73,6 +74,7 @@ describe('journeys of a responder in Chromium', () => {
 
   it('refuses a stale edit, says so, and reloads the current version', async () => {
     await page.goto(`${server.url}/incidents/${incidentId}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click(); // the page opens as a write-up
     const title = page.getByLabel('Title', { exact: true });
     await title.waitFor();
     // someone else changes the incident after the page was opened

@@ -152,7 +152,8 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     expect(await original.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await page.getByText(/^edited here/).count()).toBe(0);
 
-    // A responder knows impact began 20 minutes before the page fired.
+    // A responder knows impact began 20 minutes before the page fired (the page opens as a write-up; Edit opens the form).
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const started = page.getByLabel('Impact started', { exact: true });
     const fromSource = await started.inputValue();
     const earlier = await shiftLocal(page, fromSource, -20);
@@ -173,6 +174,8 @@ describe('a new admin connects PagerDuty in Chromium', () => {
     expect(again.status).toBe('Succeeded');
     expect(again.line).toMatch(/^Done — \d+ fetched · 0 created · .* 0 errors$/);
     await page.goto(incidentUrl);
+    await synced.getByText('Changed here and kept across syncs: Impact started.').waitFor(); // the write-up says so too
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByRole('button', { name: 'Impact started: reset to source' }).waitFor();
     expect(await page.getByLabel('Impact started', { exact: true }).inputValue()).toBe(earlier);
 

@@ -25,7 +25,7 @@ import { useIncidentActions } from './hooks/useIncidentActions';
 import { useIncidentEditor } from './hooks/useIncidentEditor';
 import { toIncidentMergeView } from './transforms/incidentMerge';
 import { detectionSourceLabels } from './transforms/incidentForm';
-import { safeExternalUrl, toOverriddenFormFields, toSourceValueLabels } from './transforms/sourceLink';
+import { safeExternalUrl, toOverriddenFormFields, toOverriddenLabels, toSourceValueLabels } from './transforms/sourceLink';
 import { toAssessmentRows } from './transforms/toAssessmentRows';
 import './incident.css';
 
@@ -102,10 +102,15 @@ function SyncedFrom({
   source,
   externalId,
   externalUrl,
+  changedHere,
+  editing,
 }: {
   source: NonNullable<IncidentDetailFieldsFragment['syncedFrom']>;
   externalId?: string | null;
   externalUrl?: string | null;
+  /** Fields edited here that the source also provides, by label. */
+  changedHere: readonly string[];
+  editing: boolean;
 }) {
   const href = safeExternalUrl(externalUrl);
   return (
@@ -122,7 +127,11 @@ function SyncedFrom({
           </a>
         </>
       )}
-      <span className="muted small"> · Fields edited here are kept across syncs and marked “edited here”.</span>
+      {changedHere.length > 0 ? (
+        <span className="muted small"> · Changed here and kept across syncs: {changedHere.join(', ')}.</span>
+      ) : (
+        editing && <span className="muted small"> · Fields edited here are kept across syncs and marked “edited here”.</span>
+      )}
     </p>
   );
 }
@@ -232,7 +241,13 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           </div>
         </dl>
         {incident.syncedFrom && (
-          <SyncedFrom source={incident.syncedFrom} externalId={incident.externalId} externalUrl={incident.externalUrl} />
+          <SyncedFrom
+            source={incident.syncedFrom}
+            externalId={incident.externalId}
+            externalUrl={incident.externalUrl}
+            changedHere={toOverriddenLabels(incident.overriddenFields)}
+            editing={editing}
+          />
         )}
         <p className="muted small incident-meta">
           Version {incident.version} · updated <Timestamp value={incident.updatedAt} /> · source {incident.source}

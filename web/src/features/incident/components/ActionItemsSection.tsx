@@ -75,85 +75,87 @@ export function ActionItemsSection({
       {items.length === 0 ? (
         <p className="muted">No action items yet.</p>
       ) : (
-        <table className={`data-table action-items${canEdit ? '' : ' read-only'}`}>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Type</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Closes</th>
-              <th scope="col">Status</th>
-              {canEdit && (
-                <th scope="col">
-                  <span className="visually-hidden">Edit</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => {
-              const edit = canEdit ? edits[a.id] : undefined;
-              if (edit && !edit.quick) {
+        <div className="table-scroll">
+          <table className={`data-table action-items${canEdit ? '' : ' read-only'}`}>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Type</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Closes</th>
+                <th scope="col">Status</th>
+                {canEdit && (
+                  <th scope="col">
+                    <span className="visually-hidden">Edit</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => {
+                const edit = canEdit ? edits[a.id] : undefined;
+                if (edit && !edit.quick) {
+                  return (
+                    <tr key={a.id} className="editing-row">
+                      <td colSpan={columns}>
+                        <ActionItemEditor
+                          item={a}
+                          edit={edit}
+                          users={users}
+                          causes={causes}
+                          gapMechanisms={gapMechanisms}
+                          onChange={(v) => onEditChange(a.id, v)}
+                          onSave={() => onEditSave(a.id)}
+                          onCancel={() => onEditCancel(a.id)}
+                        />
+                      </td>
+                    </tr>
+                  );
+                }
                 return (
-                  <tr key={a.id} className="editing-row">
-                    <td colSpan={columns}>
-                      <ActionItemEditor
-                        item={a}
-                        edit={edit}
-                        users={users}
-                        causes={causes}
-                        gapMechanisms={gapMechanisms}
-                        onChange={(v) => onEditChange(a.id, v)}
-                        onSave={() => onEditSave(a.id)}
-                        onCancel={() => onEditCancel(a.id)}
-                      />
+                  <tr key={a.id}>
+                    <td>{a.title}</td>
+                    <td data-label="Type">{a.type.toLowerCase()}</td>
+                    <td data-label="Owner">{a.owner ? userLabel(a.owner) : <span className="muted">unassigned</span>}</td>
+                    <td data-label="Due">
+                      <Timestamp value={a.dueDate} /> {a.overdue && <span className="badge overdue">overdue</span>}
                     </td>
+                    <td data-label="Closes">
+                      {[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}
+                    </td>
+                    <td data-label="Status">
+                      {canEdit ? (
+                        <ChoiceSelect
+                          aria-label={`Status of ${a.title}`}
+                          value={edit?.values.status ?? a.status}
+                          disabled={!!edit}
+                          onChange={(v) => onStatusChange(a, v as ActionItemStatus)}
+                          choices={actionItemStatusChoices}
+                        />
+                      ) : (
+                        actionItemStatusLabels[a.status]
+                      )}
+                    </td>
+                    {canEdit && (
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`Edit ${a.title}`}
+                          disabled={!!edit}
+                          onClick={() => onEdit(a)}
+                        >
+                          Edit
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 );
-              }
-              return (
-                <tr key={a.id}>
-                  <td>{a.title}</td>
-                  <td data-label="Type">{a.type.toLowerCase()}</td>
-                  <td data-label="Owner">{a.owner ? userLabel(a.owner) : <span className="muted">unassigned</span>}</td>
-                  <td data-label="Due">
-                    <Timestamp value={a.dueDate} /> {a.overdue && <span className="badge overdue">overdue</span>}
-                  </td>
-                  <td data-label="Closes">
-                    {[a.cause?.name, a.mechanism ? `gap: ${a.mechanism.name}` : null].filter(Boolean).join(' · ') || '—'}
-                  </td>
-                  <td data-label="Status">
-                    {canEdit ? (
-                      <ChoiceSelect
-                        aria-label={`Status of ${a.title}`}
-                        value={edit?.values.status ?? a.status}
-                        disabled={!!edit}
-                        onChange={(v) => onStatusChange(a, v as ActionItemStatus)}
-                        choices={actionItemStatusChoices}
-                      />
-                    ) : (
-                      actionItemStatusLabels[a.status]
-                    )}
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`Edit ${a.title}`}
-                        disabled={!!edit}
-                        onClick={() => onEdit(a)}
-                      >
-                        Edit
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {canEdit && (
         <form className="inline-form" onSubmit={submit}>

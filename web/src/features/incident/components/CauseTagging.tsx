@@ -122,7 +122,7 @@ export function CauseTagging({
           onSelect={(o) => onSetContributing([...contributing.map((c) => c.cause.id), o.id])}
         />
       )}
-      <p className="hint">New tags are proposed; a reviewer confirms them. Metrics count tags in either state.</p>
+      {canEdit && <p className="hint">New tags are proposed; a reviewer confirms them. Metrics count tags in either state.</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { safeExternalUrl, toOverriddenFormFields, toSourceValueLabels } from './sourceLink';
+import { safeExternalUrl, toOverriddenFormFields, toOverriddenLabels, toSourceValueLabels } from './sourceLink';
 
 describe('source link', () => {
   it('links only http(s) addresses', () => {
@@ -44,5 +44,14 @@ describe('source link', () => {
       serviceIds: 'Checkout, #s9',
     });
     expect(toSourceValueLabels(null, String, () => undefined, String)).toEqual({});
+  });
+
+  it('names the fields edited here as a reader does, ignoring names it does not know', () => {
+    expect(toOverriddenLabels(['startedAt', 'services', 'title', 'somethingNew'])).toEqual([
+      'Title',
+      'Affected services',
+      'Impact started',
+    ]);
+    expect(toOverriddenLabels([])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { IncidentFormValues } from './incidentForm';
+import { phaseLabels, type IncidentFormValues } from './incidentForm';
 
 /** The link to the incident in its source, only when it is an http(s) address (a source's text is not trusted). */
 export function safeExternalUrl(url: string | null | undefined): string | null {
@@ -71,4 +71,18 @@ export function toSourceValueLabels(
   out.detectionSource = values.detectionSource ? detectionLabel(values.detectionSource) : 'none';
   out.serviceIds = values.serviceIds.length ? clip(values.serviceIds.map((id) => serviceName(id) ?? `#${id}`).join(', '), 80) : 'none';
   return out;
+}
+
+const overriddenLabels: Record<keyof IncidentFormValues, string> = {
+  title: 'Title',
+  severity: 'Severity',
+  detectionSource: 'Detected by',
+  serviceIds: 'Affected services',
+  ...phaseLabels,
+} as Record<keyof IncidentFormValues, string>;
+
+/** The fields edited here that the source also provides, as readers name them, in the form's order. */
+export function toOverriddenLabels(overridden: readonly string[]): string[] {
+  const fields = toOverriddenFormFields(overridden);
+  return (Object.keys(overriddenLabels) as (keyof IncidentFormValues)[]).filter((f) => fields[f]).map((f) => overriddenLabels[f]);
 }
