@@ -24,7 +24,7 @@ export function IncidentWriteUp({ incident }: { incident: WriteUpFields }) {
       )}
       <dl className="fact-list">
         {facts.map(([label, value]) => (
-          <div key={label}>
+          <div key={label} className={label === 'Customer impact' ? 'wide' : undefined}>
             <dt>{label}</dt>
             <dd>{value || <span className="muted">not recorded</span>}</dd>
           </div>
