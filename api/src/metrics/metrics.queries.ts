@@ -10,6 +10,7 @@
  */
 import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
+import { incidentFilterSql } from './metrics.filter';
 import type { ResolvedFilter, Visibility } from './metrics.scope';
 
 export interface Query {
@@ -45,18 +46,7 @@ export function scopeSql(who: Visibility, f: ResolvedFilter, params: unknown[]):
   const where = [visibleIncidentsSql(who as Principal, 'i', params)];
   if (f.from) where.push(`i.started_at >= ${p(f.from)}`);
   if (f.to) where.push(`i.started_at < ${p(f.to)}`);
-  if (f.teamIds.length) where.push(`i.team_id = ANY(${p(f.teamIds)}::int[])`);
-  if (f.severities.length) where.push(`i.severity = ANY(${p(f.severities)}::severity[])`);
-  if (f.sourceIds?.length) where.push(`i.source_id = ANY(${p(f.sourceIds)}::int[])`);
-  if (f.serviceIds.length) {
-    where.push(`EXISTS (SELECT 1 FROM incident_service x WHERE x.incident_id = i.id AND x.service_id = ANY(${p(f.serviceIds)}::int[]))`);
-  }
-  if (f.rootCauseIds.length) {
-    const ids = p(f.rootCauseIds);
-    where.push(`EXISTS (SELECT 1 FROM incident_cause c JOIN root_cause rc ON rc.id = c.cause_id
-      WHERE c.incident_id = i.id AND c.is_primary${f.confirmedOnly ? ` AND c.state = 'CONFIRMED'` : ''}
-        AND (rc.id = ANY(${ids}::int[]) OR rc.parent_id = ANY(${ids}::int[])))`);
-  }
+  where.push(incidentFilterSql(f, p));
   return where.join(' AND ');
 }
 

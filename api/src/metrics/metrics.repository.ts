@@ -17,7 +17,6 @@ import {
 import {
   refreshRollups,
   rollupActionItemsQuery,
-  rollupAnswers,
   rollupCausesQuery,
   rollupDetectionQuery,
   rollupHistogramQuery,
@@ -145,9 +144,8 @@ export class MetricsRepository {
     return this.refreshing;
   }
 
-  /** The rollup form when the cells can answer `f`, else the direct form. */
-  private async pick(f: ResolvedFilter, direct: () => Query, rollup: () => Query): Promise<any[]> {
-    if (!rollupAnswers(f)) return this.run(direct());
+  /** Rebuilds what is dirty (within the budget), then runs the metric's one query. */
+  private async pick(_f: ResolvedFilter, _direct: () => Query, rollup: () => Query): Promise<any[]> {
     await this.refreshRollups();
     return this.run(rollup());
   }

@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, islandsSql, mergedDowntimeSql, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
+import { cellFilterSql, incidentFilterSql, sliceFor } from './metrics.filter';
 import type { ResolvedFilter, Visibility } from './metrics.scope';
 
 /** How many fences metric_fences() has (1 + 16·STEP), and the step of the first search among them. */
@@ -43,8 +44,18 @@ const nextDay = (d: string) => `(${d} + interval '24 hours')`;
 const nextMonth = (m: string) => `((${m} AT TIME ZONE 'UTC' + interval '1 month') AT TIME ZONE 'UTC')`;
 /** The incident columns a cell needs (the live part selects only these). */
 const INCIDENT_COLUMNS = `i.id, i.started_at, i.private, i.team_id, i.kind, i.exclude_from_metrics, i.in_metrics, i.resolved_at,
-  i.severity, i.detection_source, i.ttd_minutes, i.tta_minutes, i.ttm_minutes, i.ttr_minutes, i.impact_end_at`;
-const CELL_COLUMNS = 'month, day, private, grouping, key, confirmed, c, d, first_started_at, n, s, v';
+  i.severity, i.detection_source, i.ttd_minutes, i.tta_minutes, i.ttm_minutes, i.ttr_minutes, i.impact_end_at, i.source_id`;
+/**
+ * A cell's slice and keys (columns of metric_cell and metric_island): slice '' has no keys (the whole month or day);
+ * 'dims' keys each month's incidents by team, severity, source and primary cause (its node and whether that tag is
+ * confirmed); 'service' keys them the same way and by one service they affect (an incident once per service).
+ */
+const KEY_COLUMNS = 'slice, team_id, severity, source_id, cause_id, cause_confirmed, slice_service_id';
+/** The keys of a source row (alias i) of the cells, as src relations carry them. */
+const K = 'i.k_slice, i.k_team, i.k_sev, i.k_source, i.k_cause, i.k_confirmed, i.k_service';
+const NO_KEYS = `''::text AS k_slice, NULL::int AS k_team, NULL::severity AS k_sev, NULL::int AS k_source, NULL::int AS k_cause,
+  NULL::boolean AS k_confirmed, NULL::int AS k_service`;
+const CELL_COLUMNS = `month, day, private, grouping, key, confirmed, c, d, first_started_at, n, s, v, ${KEY_COLUMNS}`;
 const NO_STAT = `0, NULL::float8, NULL::float8[]`;
 const OPEN = `a.status IN ('OPEN', 'IN_PROGRESS')`;
 
@@ -79,54 +90,55 @@ const CELLS: Record<Family, (src: string, byDay: boolean) => string> = {
     );
     const counters = [...counted, ...severities, ...buckets].map((w) => `count(*) FILTER (WHERE ${w})`).join(', ');
     return `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'all', NULL::text, false, ARRAY[${counters}]::int[],
-        coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}
-      FROM ${src} i GROUP BY 1, 2, 3`;
+        coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}, ${K}
+      FROM ${src} i GROUP BY 1, 2, 3, ${K}`;
   },
   durations: (
     src,
     byDay,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, x.g, NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
-        count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v)
+        count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v), ${K}
       FROM ${src} i CROSS JOIN LATERAL (VALUES ('ttd', i.ttd_minutes), ('tta', i.tta_minutes), ('ttm', i.ttm_minutes), ('ttr', i.ttr_minutes)) x(g, v)
-     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3, 4`,
+     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3, 4, ${K}`,
   causes: (
     src,
     byDay,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, CASE WHEN c.is_primary THEN 'cause' ELSE 'contrib' END, c.cause_id::text,
         c.state = 'CONFIRMED', ARRAY[count(*)]::int[], coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz,
-        ${stat('i.ttr_minutes', RESOLVED)}
+        ${stat('i.ttr_minutes', RESOLVED)}, ${K}
       FROM ${src} i JOIN incident_cause c ON c.incident_id = i.id AND ${inRange(src, 'c.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5, 6`,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5, 6, ${K}`,
   detection: (
     src,
     byDay,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'detection', i.detection_source::text, false, ARRAY[count(*)]::int[], 0::float8,
-        NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}
-      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
+        NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}, ${K}
+      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${K}`,
   service: (
     src,
     byDay,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'service', s.service_id::text, false, ARRAY[count(*)]::int[], 0::float8,
-        NULL::timestamptz, ${NO_STAT}
+        NULL::timestamptz, ${NO_STAT}, ${K}
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${K}`,
   gap: (src, byDay) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
         ARRAY[count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id
           AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS'))),
           count(*) FILTER (WHERE a.outcome = 'MISSING'), count(*) FILTER (WHERE a.outcome = 'FAILED')]::int[],
-        coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}
+        coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}, ${K}
       FROM ${src} i JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED') AND ${inRange(src, 'a.incident_id')}
       JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 5`,
-  action: (src, byDay) => `SELECT a.month, a.day, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v FROM (
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${K}`,
+  action: (src, byDay) => `SELECT a.month, a.day, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v,
+        a.k_slice, a.k_team, a.k_sev, a.k_source, a.k_cause, a.k_confirmed, a.k_service FROM (
       SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private,
              ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
                    count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[] AS c,
              ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)},
-             ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}
+             ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}, ${K}
         FROM ${src} i JOIN action_item a ON a.incident_id = i.id AND ${inRange(src, 'a.incident_id')}
-       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2, 3
-    ) a(month, day, private, c, dn, ds, dv, un, us, uv)
+       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2, 3, ${K}
+    ) a(month, day, private, c, dn, ds, dv, un, us, uv, k_slice, k_team, k_sev, k_source, k_cause, k_confirmed, k_service)
     CROSS JOIN LATERAL (VALUES ('action', a.c, a.dn, a.ds, a.dv), ('due', '{}'::int[], a.un, a.us, a.uv)) x(g, c, n, s, v)`,
 };
 
@@ -153,23 +165,44 @@ const withFences = (families: Family[], src: string, byDay: boolean) =>
     )
     .join('\nUNION ALL\n');
 
-/** Merged impact intervals per (month, day, private, service) of the resolved counted incidents of `src`. */
+/** Merged impact intervals per (month, day, private, keys, service) of the resolved counted incidents of `src`. */
 const islands = (src: string, byDay: boolean) => `(WITH iv AS (
-    SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi
+    SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi,
+           i.k_slice AS slice, i.k_team AS team_id, i.k_sev AS severity, i.k_source AS source_id, i.k_cause AS cause_id,
+           i.k_confirmed AS cause_confirmed, i.k_service AS slice_service_id
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')} WHERE ${RESOLVED}
-  ) ${islandsSql('iv', 'month, day, private, service_id')})`;
+  ) ${islandsSql('iv', `month, day, private, service_id, ${KEY_COLUMNS}`)})`;
 
 /** The statements that rebuild the cells of month $1 (a UTC month start), recording `layout` as the month's cell layout. */
 function buildStatements(layout: string): string[] {
-  const src = `src AS MATERIALIZED (
-      SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')})`;
+  // the month's incidents once, with their primary cause; then as the three slices: no keys, keyed, keyed per service
+  const src = `base AS MATERIALIZED (
+      SELECT ${INCIDENT_COLUMNS}, pc.cause_id AS primary_cause, pc.state = 'CONFIRMED' AS primary_confirmed
+        FROM incident i LEFT JOIN incident_cause pc ON pc.incident_id = i.id AND pc.is_primary
+       WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')}
+    ), src AS (SELECT b.*, ${NO_KEYS} FROM base b
+    ), dims AS (
+      SELECT b.*, 'dims'::text, b.team_id, b.severity, b.source_id, b.primary_cause, b.primary_confirmed, NULL::int FROM base b
+    ), per_service AS (
+      SELECT b.*, 'service'::text, b.team_id, b.severity, b.source_id, b.primary_cause, b.primary_confirmed, s.service_id
+        FROM base b JOIN incident_service s ON s.incident_id = b.id AND ${inRange('base', 's.incident_id')}
+    )`;
   const families = Object.keys(CELLS) as Family[];
+  const keyed = (rel: string) => `(SELECT * FROM ${rel}) AS k(${INCIDENT_COLUMNS.replace(/i\./g, '')}, primary_cause, primary_confirmed,
+      k_slice, k_team, k_sev, k_source, k_cause, k_confirmed, k_service)`;
   return [
     `DELETE FROM metric_cell WHERE month = $1`,
     `DELETE FROM metric_island WHERE month = $1`,
-    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src} ${withFences(families, 'src', false)}
-       UNION ALL ${withFences(families, 'src', true)}`,
-    `INSERT INTO metric_island (month, day, private, service_id, lo, hi) WITH ${src} ${islands('src', false)} UNION ALL ${islands('src', true)}`,
+    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src}, dims_k AS (SELECT * FROM ${keyed('dims')}),
+       service_k AS (SELECT * FROM ${keyed('per_service')})
+       ${withFences(families, 'src', false)}
+       UNION ALL ${withFences(families, 'src', true)}
+       UNION ALL ${withFences(families, 'dims_k', false)}
+       UNION ALL ${withFences(families, 'service_k', false)}`,
+    `INSERT INTO metric_island (month, day, private, service_id, lo, hi, ${KEY_COLUMNS}) WITH ${src},
+       dims_k AS (SELECT * FROM ${keyed('dims')}), service_k AS (SELECT * FROM ${keyed('per_service')})
+       SELECT month, day, private, service_id, lo, hi, ${KEY_COLUMNS} FROM (
+         ${islands('src', false)} UNION ALL ${islands('src', true)} UNION ALL ${islands('dims_k', false)} UNION ALL ${islands('service_k', false)}) x`,
     `INSERT INTO metric_month (month, layout) VALUES ($1, '${layout}') ON CONFLICT (month) DO UPDATE SET layout = EXCLUDED.layout`,
   ];
 }
@@ -235,21 +268,19 @@ export async function refreshRollups(inSnapshot: RunInSnapshot, budgetMs = Infin
   return built;
 }
 
-/** Whether the cells can answer this filter: they are split by month (or day) and `private` only. */
-export function rollupAnswers(f: ResolvedFilter): boolean {
-  return !f.teamIds.length && !f.severities.length && !f.serviceIds.length && !f.rootCauseIds.length && !f.sourceIds?.length;
-}
-
 /**
  * The CTEs every reading query starts with, all in the statement's one snapshot:
  * - `bounds`, `months`: the period and the UTC months it touches;
- * - `parts`: per month, the period's part of it [a, b) and whether its cells can be used (`ok`: built, not dirty);
- * - `stored`: what storage answers: a usable month wholly inside the period (month cells; never with `byDay`),
- *   else the whole UTC days of a usable month's part (day cells);
- * - `ranges`, `live`: every other part of the period, read from the visible incidents (months not usable, and
- *   the hours before the first and after the last whole day of a part); for non-admins also the private
- *   incidents of their teams in the stored parts (stored cells keep only non-private ones for them);
- * - `cells`: the families' stored cells plus their cells computed from `live` (per day with `byDay`).
+ * - `parts`: per month, the period's part of it [a, b) and whether its cells can be used (`ok`: built under the current
+ *   layout, not dirty, and some slice answers the filter; see sliceFor);
+ * - `stored`: what storage answers: a usable month wholly inside the period (month cells of the filter's slice; never
+ *   with `byDay`), else, without dimensions in the filter, the whole UTC days of a usable month's part (day cells);
+ * - `ranges`, `live`: every other part of the period, read from the visible incidents the filter selects (months not
+ *   usable, the hours before the first and after the last whole day of a part, and with dimensions every part of a
+ *   month not wholly inside the period); for non-admins also the private incidents of their teams in the stored
+ *   parts (stored cells keep only non-private ones for them);
+ * - `cells`: the families' stored cells of the filter's slice and keys plus their cells computed from `live`
+ *   (per day with `byDay`).
  */
 function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params: unknown[], byDay = false): string {
   const p = (value: unknown) => `$${params.push(value)}`;
@@ -257,11 +288,15 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
   const from = p(f.from);
   const to = p(f.to);
   const visible = visibleIncidentsSql(who as Principal, 'i', params);
+  const selected = incidentFilterSql(f, p);
+  const slice = sliceFor(f);
+  // day cells have no keys: a filter with dimensions takes only whole months from storage
+  const dayCells = slice === '';
   const ownPrivate = admin
     ? ''
     : `UNION ALL SELECT i.* FROM stored CROSS JOIN LATERAL (
-         SELECT ${INCIDENT_COLUMNS} FROM incident i
-          WHERE i.started_at >= stored.lo AND i.started_at < stored.hi AND i.private AND ${visible} OFFSET 0) i`;
+         SELECT ${INCIDENT_COLUMNS}, ${NO_KEYS} FROM incident i
+          WHERE i.started_at >= stored.lo AND i.started_at < stored.hi AND i.private AND ${visible} AND ${selected} OFFSET 0) i`;
   const groupings = families.flatMap((fam) => GROUPINGS[fam]);
   return `bounds AS (
       -- with no from, the month of the first incident is whole (nothing starts before it)
@@ -273,7 +308,8 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
         FROM bounds, generate_series(date_trunc('month', bounds.lo, 'UTC') AT TIME ZONE 'UTC', bounds.last AT TIME ZONE 'UTC', interval '1 month') g
     ), parts AS (
       SELECT months.m, greatest(months.m, bounds.lo) AS a, least(${nextMonth('months.m')}, bounds.hi) AS b,
-             EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m AND x.layout = '${CELL_LAYOUT}')
+             ${slice === null ? 'false' : 'true'}
+               AND EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m AND x.layout = '${CELL_LAYOUT}')
                AND NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m) AS ok
         FROM months CROSS JOIN bounds
     ), spans AS (
@@ -284,22 +320,24 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
     ), stored AS (
       SELECT m, true AS whole, m AS lo, ${nextMonth('m')} AS hi FROM spans WHERE whole
       UNION ALL
-      SELECT m, false, da, db FROM spans WHERE NOT whole AND da < db
+      SELECT m, false, da, db FROM spans WHERE NOT whole AND da < db AND ${dayCells}
     ), ranges AS (
       SELECT a AS lo, b AS hi FROM parts WHERE NOT ok
-      UNION ALL SELECT a, b FROM spans WHERE NOT whole AND da >= db
-      UNION ALL SELECT a, da FROM spans WHERE NOT whole AND da < db AND a < da
-      UNION ALL SELECT db, b FROM spans WHERE NOT whole AND da < db AND db < b
+      UNION ALL SELECT a, b FROM spans WHERE NOT whole AND (da >= db OR NOT ${dayCells})
+      UNION ALL SELECT a, da FROM spans WHERE NOT whole AND da < db AND a < da AND ${dayCells}
+      UNION ALL SELECT db, b FROM spans WHERE NOT whole AND da < db AND db < b AND ${dayCells}
     ), live AS MATERIALIZED (
       -- LATERAL: one index range scan per range read from the incidents
       SELECT i.* FROM ranges CROSS JOIN LATERAL (
-        SELECT ${INCIDENT_COLUMNS} FROM incident i WHERE i.started_at >= ranges.lo AND i.started_at < ranges.hi AND ${visible} OFFSET 0) i
+        SELECT ${INCIDENT_COLUMNS}, ${NO_KEYS} FROM incident i
+         WHERE i.started_at >= ranges.lo AND i.started_at < ranges.hi AND ${visible} AND ${selected} OFFSET 0) i
       ${ownPrivate}
     ), cells AS (
       -- LATERAL: one index scan per stored part (a join could be planned blind on stored and scan every cell)
       SELECT mc.* FROM stored CROSS JOIN LATERAL (
         SELECT ${CELL_COLUMNS}, fc FROM metric_cell mc
-         WHERE mc.month = stored.m AND mc.grouping = ANY(${p(groupings)}::text[]) ${admin ? '' : 'AND NOT mc.private'}
+         WHERE mc.month = stored.m AND mc.slice = '${slice ?? ''}' AND mc.grouping = ANY(${p(groupings)}::text[])
+           ${admin ? '' : 'AND NOT mc.private'} AND ${cellFilterSql(f, p)}
            AND CASE WHEN stored.whole THEN mc.day IS NULL ELSE mc.day >= stored.lo AND mc.day < stored.hi END OFFSET 0) mc
       UNION ALL
       ${withFences(families, 'live', byDay)}
@@ -400,16 +438,25 @@ export function rollupCausesQuery(who: Visibility, f: ResolvedFilter, mode: Caus
   };
 }
 
-/** SERVICE_DOWNTIME from cells and stored islands (merged again across months); as serviceDowntimeQuery. */
+/**
+ * SERVICE_DOWNTIME from cells and stored islands (merged again across months and keys); as serviceDowntimeQuery.
+ * Which services: those of serviceIds when given; else, with teamIds, those the teams own plus those with incidents;
+ * else every service.
+ */
 export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): Query {
   const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
   const cells = cellsSql(who, f, ['service'], params);
-  const to = `$${params.push(f.to)}::timestamptz`;
+  const to = `${p(f.to)}::timestamptz`;
+  let services = 'true';
+  if (f.serviceIds.length) services = `sv.id = ANY(${p(f.serviceIds)}::int[])`;
+  else if (f.teamIds.length) services = `(sv.team_id = ANY(${p(f.teamIds)}::int[]) OR counts.incident_count IS NOT NULL)`;
   return {
     text: `WITH ${cells}, iv AS (
         SELECT mi.service_id, mi.lo, least(mi.hi, ${to}) AS hi FROM stored CROSS JOIN LATERAL (
           SELECT service_id, lo, hi FROM metric_island mi
-           WHERE mi.month = stored.m ${who.role === 'ADMIN' ? '' : 'AND NOT mi.private'}
+           WHERE mi.month = stored.m AND mi.slice = '${sliceFor(f) ?? ''}' ${who.role === 'ADMIN' ? '' : 'AND NOT mi.private'}
+             AND ${cellFilterSql(f, p, 'mi')}
              AND CASE WHEN stored.whole THEN mi.day IS NULL ELSE mi.day >= stored.lo AND mi.day < stored.hi END OFFSET 0) mi
         UNION ALL
         SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i
@@ -422,6 +469,7 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
       SELECT sv.id AS service_id, sv.name, sv.slo::float8 AS slo, coalesce(counts.incident_count, 0) AS incident_count,
              coalesce(m.downtime_minutes, 0)::float8 AS downtime_minutes
         FROM service sv LEFT JOIN counts ON counts.service_id = sv.id LEFT JOIN merged m ON m.service_id = sv.id
+       WHERE ${services}
        ORDER BY sv.id`,
     params,
   };
