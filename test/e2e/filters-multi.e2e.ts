@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { adminToken, BrowserPage, eventually, signedInBrowser } from './chromium';
@@ -82,8 +82,15 @@ describe('multi-select filters in Chromium', () => {
 
     const teamParam = () => new URL(page.url()).searchParams.getAll('team').join(',').split(',').sort();
     expect(teamParam()).toEqual([a.id, b.id].sort());
-    // The CSV export asks for the same two teams.
-    expect(await page.getByRole('button', { name: 'Export CSV' }).isEnabled()).toBe(true);
+    // The CSV export holds the same two teams' incidents: a dry-run import of it finds each one unchanged.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const res = await fetch(`${server.url}/api/import?format=CSV&dryRun=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: readFileSync((await download.path())!, 'utf8'),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ created: 0, updated: 0, unchanged: both, errorCount: 0 });
 
     await page.reload();
     await page.getByRole('button', { name: 'Teams (2)' }).waitFor({ timeout: 30_000 });

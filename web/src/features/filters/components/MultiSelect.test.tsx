@@ -186,5 +186,9 @@ describe('MultiSelect', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Payments' }));
     await user.click(screen.getByRole('checkbox', { name: 'Identity' }));
     expect(onChange.mock.calls).toEqual([[['1']], [['1', '3']]]);
+    // Both stay ticked while the page has not caught up yet.
+    expect(screen.getByRole('checkbox', { name: 'Payments' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Identity' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Severities (2)' })).toBeInTheDocument();
   });
 });

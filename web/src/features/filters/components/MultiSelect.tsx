@@ -37,12 +37,12 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [alignEnd, setAlignEnd] = useState(false);
-  // Two ticks before the next render (quick keys; the URL updates in a transition) must both count, so a change builds
-  // on the list last sent rather than on the props, until new props arrive.
-  const sent = useRef({ from: selected, list: selected });
-  if (sent.current.from !== selected) sent.current = { from: selected, list: selected };
+  // The list as last changed here, shown (and built on) until new props arrive: the page updates the URL in a
+  // transition, so without it a tick would flicker off and a second quick tick would drop the first.
+  const [sent, setSent] = useState({ from: selected, list: selected });
+  const current = sent.from === selected ? sent.list : selected;
   const change = (next: string[]) => {
-    sent.current = { from: selected, list: next };
+    setSent({ from: selected, list: next });
     onChange(next);
   };
 
@@ -94,14 +94,14 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
   };
 
   const toggle = (value: string, on: boolean) => {
-    const base = sent.current.list.filter((v) => v !== value);
+    const base = current.filter((v) => v !== value);
     change(on ? [...base, value] : base);
   };
 
   const checkbox = (o: MultiSelectOption) => (
     <li key={o.value}>
       <label className="checkbox">
-        <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+        <input type="checkbox" checked={current.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
         {o.label}
       </label>
     </li>
@@ -112,13 +112,13 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
       <button
         ref={button}
         type="button"
-        className={`multi-select-button${selected.length ? ' has-selection' : ''}`}
+        className={`multi-select-button${current.length ? ' has-selection' : ''}`}
         aria-expanded={open}
         aria-controls={`${id}-panel`}
         onClick={() => (open ? close(false) : setOpen(true))}
       >
         {label}
-        {selected.length > 0 && ` (${selected.length})`}
+        {current.length > 0 && ` (${current.length})`}
         <span aria-hidden="true" className="multi-select-caret">
           ▾
         </span>
@@ -153,7 +153,7 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
             )}
           </div>
           <div className="multi-select-actions">
-            <button type="button" className="link-button" disabled={selected.length === 0} onClick={() => change([])}>
+            <button type="button" className="link-button" disabled={current.length === 0} onClick={() => change([])}>
               Clear {noun}
             </button>
             <button type="button" onClick={() => close(true)}>
