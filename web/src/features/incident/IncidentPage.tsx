@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { hasRole } from '../../app/auth/RequireRole';
-import type { SessionUser } from '../../app/auth/sessionStore';
 import { useSession } from '../../app/auth/useSession';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
 import { SeverityBadge } from '../../app/ui/SeverityBadge';
@@ -26,6 +24,7 @@ import { useIncidentEditor } from './hooks/useIncidentEditor';
 import { toIncidentMergeView } from './transforms/incidentMerge';
 import { detectionSourceLabels } from './transforms/incidentForm';
 import { safeExternalUrl, toOverriddenFormFields, toOverriddenLabels, toSourceValueLabels } from './transforms/sourceLink';
+import { mayEditIncident } from './transforms/mayEditIncident';
 import { toAssessmentRows } from './transforms/toAssessmentRows';
 import './incident.css';
 
@@ -136,15 +135,10 @@ function SyncedFrom({
   );
 }
 
-/** Who may change an incident: admins, and responders of its owning team. */
-function mayEdit(user: SessionUser | undefined, teamId: string): boolean {
-  return hasRole(user, 'ADMIN') || (hasRole(user, 'RESPONDER') && !!user?.teams.some((t) => t.id === teamId));
-}
-
 function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFieldsFragment; reference: IncidentReferenceQuery }) {
   const session = useSession();
   const user = session?.user;
-  const canEdit = mayEdit(user, incident.team.id);
+  const canEdit = mayEditIncident(user, incident.team.id);
   // Everyone reads the write-up; those who may edit open the forms with "Edit".
   const [editingOpen, setEditing] = useState(false);
   const editing = canEdit && editingOpen;
