@@ -114,7 +114,7 @@ export function MultiSelect({ label, options, selected, onChange, searchFrom = 8
         type="button"
         className={`multi-select-button${current.length ? ' has-selection' : ''}`}
         aria-expanded={open}
-        aria-controls={`${id}-panel`}
+        aria-controls={open ? `${id}-panel` : undefined}
         onClick={() => (open ? close(false) : setOpen(true))}
       >
         {label}
