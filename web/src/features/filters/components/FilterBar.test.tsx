@@ -125,6 +125,7 @@ describe('FilterBar lists', () => {
     ).toEqual(['Remove team Payments', 'Remove team Search', 'Remove severity SEV1', 'Remove severity SEV2', 'Remove cause Bad deploy']);
     await userEvent.click(within(chips).getByRole('button', { name: 'Remove severity SEV1' }));
     expect(onChange).toHaveBeenLastCalledWith({ severities: ['SEV2'] });
+    expect(within(chips).getByRole('button', { name: 'Remove severity SEV2' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Severities (2)' })).toBeInTheDocument();
   });
 });

@@ -174,7 +174,13 @@ export function FilterBar({ state, onChange, showCause = true, showServiceAndSev
               <button
                 type="button"
                 aria-label={`Remove ${c.noun} ${c.label}`}
-                onClick={() => onChange({ [c.key]: (state[c.key] as string[]).filter((v) => v !== c.value) })}
+                onClick={(e) => {
+                  // The chip goes away: keep the keyboard user in the list, on the next chip (or the one before).
+                  const li = e.currentTarget.closest('li');
+                  const next = (li?.nextElementSibling ?? li?.previousElementSibling)?.querySelector('button');
+                  next?.focus();
+                  onChange({ [c.key]: (state[c.key] as string[]).filter((v) => v !== c.value) });
+                }}
               >
                 <span className="muted">{c.noun}:</span> {c.label} <span aria-hidden="true">×</span>
               </button>
