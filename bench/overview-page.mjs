@@ -664,25 +664,27 @@ async function main() {
     log('');
     log(
       `| view | page uncached after edit (median of ${UNCACHED_RUNS}) | page cached (median of ${CACHED_RUNS}) | GraphQL requests (slowest, uncached) | ` +
-        `metric queries uncached (GraphQL) | API's SQL | direct SQL + index | GraphQL / API's SQL | GraphQL / direct SQL |`,
+        `metric queries uncached (GraphQL) | API's SQL | direct SQL + index | GraphQL / API's SQL | GraphQL / direct SQL | GraphQL / best raw SQL |`,
     );
-    log('|---|---:|---:|---|---:|---:|---:|---:|---:|');
+    log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       const ok = (x, lim) => `${f0(x)} ms${x <= lim ? '' : ' ✗'}`;
       log(
         `| ${r.name} | ${ok(r.uncached, 1500)} | ${ok(r.cached, 600)} | ${r.requests} (${r.slowestUncached}) | ${f0(r.gqlUncached)} ms | ${f0(r.apiSql)} ms (${r.form}) | ${f0(r.direct)} ms | ` +
-          `${(r.gqlUncached / r.apiSql).toFixed(2)} | ${(r.gqlUncached / r.direct).toFixed(2)}${r.gqlUncached / r.direct <= 1.2 ? '' : ' ✗'} |`,
+          `${(r.gqlUncached / r.apiSql).toFixed(2)} | ${(r.gqlUncached / r.direct).toFixed(2)} | ` +
+          `${(r.gqlUncached / Math.min(r.apiSql, r.direct)).toFixed(2)}${r.gqlUncached / Math.min(r.apiSql, r.direct) <= 1.2 ? '' : ' ✗'} |`,
       );
     }
     if (load) {
       const l = load.latency;
       const errs = load.errors + load.timeouts + load.non2xx + load.gqlErrors;
       log(
-        `| ${args.connections} users × ${args.duration} s, warm 12-month page | p50 ${l.p50} ms | p97.5 ${l.p97_5} ms${l.p97_5 < 200 ? '' : ' ✗'} | p99 ${l.p99} ms | errors ${errs}${errs === 0 ? '' : ' ✗'} | | | | |`,
+        `| ${args.connections} users × ${args.duration} s, warm 12-month page | p50 ${l.p50} ms | p97.5 ${l.p97_5} ms${l.p97_5 < 200 ? '' : ' ✗'} | p99 ${l.p99} ms | errors ${errs}${errs === 0 ? '' : ' ✗'} | | | | | |`,
       );
     }
     log(
-      'targets (issue #14): page uncached ≤ 1500 ms, cached ≤ 600 ms, GraphQL ≤ 1.2 × best raw SQL, load p97.5 < 200 ms and 0 errors; ✗ marks a miss',
+      "targets (issue #14): page uncached ≤ 1500 ms, cached ≤ 600 ms, GraphQL ≤ 1.2 × best raw SQL (the faster of the API's SQL and the direct SQL with fitting indexes), " +
+        'load p97.5 < 200 ms and 0 errors; ✗ marks a miss',
     );
     log(
       `load average at the end ${os
