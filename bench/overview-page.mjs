@@ -570,7 +570,10 @@ async function main() {
       const perOp = metricRequests.map((r, i) => `${r.op} ${f0(median(replays.map((x) => x.each[i])))}`).join(', ');
       const f = resolved(v.filter, new Date(asked.from));
       const prev = resolved(v.filter, new Date(2 * Date.parse(asked.from) - Math.floor(Date.now() / DAY) * DAY), new Date(asked.from));
-      const form = rollupModule().rollupAnswers?.(f) ? 'rollup' : 'direct';
+      // the form the API's repository picks: rollup when the cells answer the filter (before f06ff79 only a period-only
+      // filter: rollupAnswers), else the direct per-incident form; since f06ff79 the rollup form answers every filter
+      const answers = rollupModule().rollupAnswers;
+      const form = typeof answers !== 'function' || answers(f) ? 'rollup' : 'direct';
       const apiSql = await timeStatements(pool, pageStatements(form, f, prev), 5);
       const slowest = [...requests].sort((a, b) => b.ms - a.ms)[0];
       const r = {
