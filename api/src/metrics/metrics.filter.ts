@@ -35,16 +35,38 @@ export function incidentFilterSql(f: ResolvedFilter, p: Param): string {
   return where.length ? where.join(' AND ') : 'true';
 }
 
+/** The dimensions of a filter, as named in DIM_SLICES. */
+type Dim = 'team' | 'severity' | 'source' | 'cause';
+
 /**
- * Which slice of stored month cells answers the filter (metrics.rollup): '' (no keys) without dimensions; 'service'
- * (each incident once per service it affects, keyed by that service) for exactly one service; 'dims' (each incident
- * once, keyed by team, severity, source and primary cause) for the other dimensions; null when no slice can (several
- * services: an incident affecting two of them would count twice), so the statement reads the incidents.
+ * The keyed slices of stored month cells (metrics.rollup), each the month's incidents counted once per value of its
+ * keys (cell columns): one per dimension leaders filter by, and team × severity. A filter whose dimensions are exactly
+ * a slice's adds up that slice's matching cells.
  */
-export function sliceFor(f: ResolvedFilter): '' | 'dims' | 'service' | null {
-  if (f.serviceIds.length > 1) return null;
-  if (f.serviceIds.length === 1) return 'service';
-  return hasDims(f) ? 'dims' : '';
+export const DIM_SLICES: Record<string, { dims: Dim[]; columns: string[] }> = {
+  team: { dims: ['team'], columns: ['team_id'] },
+  severity: { dims: ['severity'], columns: ['severity'] },
+  source: { dims: ['source'], columns: ['source_id'] },
+  cause: { dims: ['cause'], columns: ['cause_id', 'cause_confirmed'] },
+  team_severity: { dims: ['team', 'severity'], columns: ['team_id', 'severity'] },
+};
+
+/**
+ * Which slice of stored month cells answers the filter: '' (no keys) without dimensions; a DIM_SLICES slice when the
+ * filter's dimensions are exactly its own; 'service' (each incident once per service it affects, keyed by that
+ * service) for exactly one service and nothing else; null for any other combination (several services would count an
+ * incident affecting two of them twice), whose statement then reads the matching incidents.
+ */
+export function sliceFor(f: ResolvedFilter): string | null {
+  const dims: Dim[] = [];
+  if (f.teamIds.length) dims.push('team');
+  if (f.severities.length) dims.push('severity');
+  if (f.sourceIds?.length) dims.push('source');
+  if (f.rootCauseIds.length) dims.push('cause');
+  if (f.serviceIds.length) return f.serviceIds.length === 1 && !dims.length ? 'service' : null;
+  if (!dims.length) return '';
+  const found = Object.entries(DIM_SLICES).find(([, s]) => s.dims.join() === dims.join());
+  return found ? found[0] : null;
 }
 
 /** The same conditions as incidentFilterSql on the keys of stored cells or islands (alias `mc`) of slice sliceFor(f). */

@@ -102,8 +102,8 @@ export interface DetectionRow {
 export const QUERY_WORK_MEM = '64MB';
 
 /**
- * How long a request may spend rebuilding dirty months before it answers; months still dirty are then read
- * from the incidents (exact, slower) and rebuilt by the next requests. One changed incident dirties one month.
+ * How long one rebuild started by a request runs (in the background, one month per transaction); months still dirty
+ * are read from their day cells and the written days' incidents (exact) and rebuilt by the next ones.
  */
 export const REFRESH_BUDGET_MS = 2000;
 
@@ -144,10 +144,18 @@ export class MetricsRepository {
     return this.refreshing;
   }
 
-  /** Rebuilds what is dirty (within the budget), then runs the metric's one query. */
+  /**
+   * Runs the metric's one query at once, and starts rebuilding what is dirty off the request path: the query reads
+   * the days written since their month was built from the incidents, so it is exact without waiting.
+   */
   private async pick(_f: ResolvedFilter, _direct: () => Query, rollup: () => Query): Promise<any[]> {
-    await this.refreshRollups();
+    void this.refreshRollups();
     return this.run(rollup());
+  }
+
+  /** A rebuild under way finishes before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.refreshing;
   }
 
   /**

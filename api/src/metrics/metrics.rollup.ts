@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { CauseMode, DOWNTIME, HISTOGRAM_EDGES, islandsSql, mergedDowntimeSql, Query, RESOLVED, TREND_UNITS } from './metrics.queries';
-import { cellFilterSql, incidentFilterSql, sliceFor } from './metrics.filter';
+import { cellFilterSql, DIM_SLICES, incidentFilterSql, sliceFor } from './metrics.filter';
 import type { ResolvedFilter, Visibility } from './metrics.scope';
 
 /** How many fences metric_fences() has (1 + 16·STEP), and the step of the first search among them. */
@@ -47,14 +47,46 @@ const INCIDENT_COLUMNS = `i.id, i.started_at, i.private, i.team_id, i.kind, i.ex
   i.severity, i.detection_source, i.ttd_minutes, i.tta_minutes, i.ttm_minutes, i.ttr_minutes, i.impact_end_at, i.source_id`;
 /**
  * A cell's slice and keys (columns of metric_cell and metric_island): slice '' has no keys (the whole month or day);
- * 'dims' keys each month's incidents by team, severity, source and primary cause (its node and whether that tag is
- * confirmed); 'service' keys them the same way and by one service they affect (an incident once per service).
+ * the month cells of each DIM_SLICES slice (metrics.filter) are keyed by its columns (team; severity; source; primary
+ * cause node and whether that tag is confirmed; team and severity); slice 'service' keys them by one service the
+ * incidents affect (an incident once per service). Other key columns are NULL.
  */
 const KEY_COLUMNS = 'slice, team_id, severity, source_id, cause_id, cause_confirmed, slice_service_id';
-/** The keys of a source row (alias i) of the cells, as src relations carry them. */
-const K = 'i.k_slice, i.k_team, i.k_sev, i.k_source, i.k_cause, i.k_confirmed, i.k_service';
+/** Per key column, the column of a source row (alias i) of the cells that holds it, and its NULL. */
+const KEY_SOURCE: Record<string, [string, string]> = {
+  team_id: ['i.k_team', 'NULL::int'],
+  severity: ['i.k_sev', 'NULL::severity'],
+  source_id: ['i.k_source', 'NULL::int'],
+  cause_id: ['i.k_cause', 'NULL::int'],
+  cause_confirmed: ['i.k_confirmed', 'NULL::boolean'],
+  slice_service_id: ['i.k_service', 'NULL::int'],
+};
+const K = `i.k_slice, ${Object.values(KEY_SOURCE)
+  .map(([x]) => x)
+  .join(', ')}`;
 const NO_KEYS = `''::text AS k_slice, NULL::int AS k_team, NULL::severity AS k_sev, NULL::int AS k_source, NULL::int AS k_cause,
   NULL::boolean AS k_confirmed, NULL::int AS k_service`;
+/** How the cells of a source relation are keyed: the key columns they select (KEY_COLUMNS) and what they group by. */
+interface Keys {
+  select: string;
+  group: string;
+}
+/** The source rows' own keys (none, or one service). */
+const PLAIN: Keys = { select: K, group: K };
+/** Every DIM_SLICES slice in one pass (grouping sets); GROUPING() tells which slice a row is. */
+const DIMS: Keys = (() => {
+  const dims = ['team_id', 'severity', 'source_id', 'cause_id'];
+  const bits = (columns: string[]) => dims.reduce((b, d, n) => b + (columns.includes(d) ? 0 : 1 << (dims.length - 1 - n)), 0);
+  const which = Object.entries(DIM_SLICES)
+    .map(([name, sl]) => `WHEN ${bits(sl.columns)} THEN '${name}'`)
+    .join(' ');
+  return {
+    select: `CASE GROUPING(${dims.map((d) => KEY_SOURCE[d][0]).join(', ')}) ${which} END, ${K.replace('i.k_slice, ', '')}`,
+    group: `i.k_service, GROUPING SETS (${Object.values(DIM_SLICES)
+      .map((sl) => `(${sl.columns.map((c) => KEY_SOURCE[c][0]).join(', ')})`)
+      .join(', ')})`,
+  };
+})();
 const CELL_COLUMNS = `month, day, private, grouping, key, confirmed, c, d, first_started_at, n, s, v, ${KEY_COLUMNS}`;
 const NO_STAT = `0, NULL::float8, NULL::float8[]`;
 const OPEN = `a.status IN ('OPEN', 'IN_PROGRESS')`;
@@ -76,8 +108,8 @@ const inRange = (src: string, col: string) => `${col} BETWEEN (SELECT min(id) FR
  * The cells of one family from the incidents of relation `src` (INCIDENT_COLUMNS), columns CELL_COLUMNS: per month,
  * or with `byDay` per day.
  */
-const CELLS: Record<Family, (src: string, byDay: boolean) => string> = {
-  all: (src, byDay) => {
+const CELLS: Record<Family, (src: string, byDay: boolean, keys: Keys) => string> = {
+  all: (src, byDay, keys) => {
     const counted = [
       'i.in_metrics',
       'i.in_metrics AND i.resolved_at IS NULL',
@@ -90,54 +122,58 @@ const CELLS: Record<Family, (src: string, byDay: boolean) => string> = {
     );
     const counters = [...counted, ...severities, ...buckets].map((w) => `count(*) FILTER (WHERE ${w})`).join(', ');
     return `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'all', NULL::text, false, ARRAY[${counters}]::int[],
-        coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}, ${K}
-      FROM ${src} i GROUP BY 1, 2, 3, ${K}`;
+        coalesce(sum(${DOWNTIME}) FILTER (WHERE ${RESOLVED}), 0)::float8, min(i.started_at), ${NO_STAT}, ${keys.select}
+      FROM ${src} i GROUP BY 1, 2, 3, ${keys.group}`;
   },
   durations: (
     src,
     byDay,
+    keys,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, x.g, NULL::text, false, '{}'::int[], 0::float8, NULL::timestamptz,
-        count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v), ${K}
+        count(*)::int, sum(x.v)::float8, array_agg(x.v ORDER BY x.v), ${keys.select}
       FROM ${src} i CROSS JOIN LATERAL (VALUES ('ttd', i.ttd_minutes), ('tta', i.tta_minutes), ('ttm', i.ttm_minutes), ('ttr', i.ttr_minutes)) x(g, v)
-     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3, 4, ${K}`,
+     WHERE ${RESOLVED} AND x.v IS NOT NULL GROUP BY 1, 2, 3, 4, ${keys.group}`,
   causes: (
     src,
     byDay,
+    keys,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, CASE WHEN c.is_primary THEN 'cause' ELSE 'contrib' END, c.cause_id::text,
         c.state = 'CONFIRMED', ARRAY[count(*)]::int[], coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz,
-        ${stat('i.ttr_minutes', RESOLVED)}, ${K}
+        ${stat('i.ttr_minutes', RESOLVED)}, ${keys.select}
       FROM ${src} i JOIN incident_cause c ON c.incident_id = i.id AND ${inRange(src, 'c.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5, 6, ${K}`,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 4, 5, 6, ${keys.group}`,
   detection: (
     src,
     byDay,
+    keys,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'detection', i.detection_source::text, false, ARRAY[count(*)]::int[], 0::float8,
-        NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}, ${K}
-      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${K}`,
+        NULL::timestamptz, ${stat('i.ttd_minutes', RESOLVED)}, ${keys.select}
+      FROM ${src} i WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${keys.group}`,
   service: (
     src,
     byDay,
+    keys,
   ) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'service', s.service_id::text, false, ARRAY[count(*)]::int[], 0::float8,
-        NULL::timestamptz, ${NO_STAT}, ${K}
+        NULL::timestamptz, ${NO_STAT}, ${keys.select}
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${K}`,
-  gap: (src, byDay) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${keys.group}`,
+  gap: (src, byDay, keys) => `SELECT ${MONTH}, ${dayOf(byDay)}, i.private, 'gap', s.service_id || ':' || a.mechanism_id, false,
         ARRAY[count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_item ai WHERE ai.incident_id = a.incident_id
           AND ai.mechanism_id = a.mechanism_id AND ai.status IN ('OPEN', 'IN_PROGRESS'))),
           count(*) FILTER (WHERE a.outcome = 'MISSING'), count(*) FILTER (WHERE a.outcome = 'FAILED')]::int[],
-        coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}, ${K}
+        coalesce(sum(${DOWNTIME}), 0)::float8, NULL::timestamptz, ${NO_STAT}, ${keys.select}
       FROM ${src} i JOIN redundancy_assessment a ON a.incident_id = i.id AND a.outcome IN ('MISSING', 'FAILED') AND ${inRange(src, 'a.incident_id')}
       JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')}
-     WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${K}`,
-  action: (src, byDay) => `SELECT a.month, a.day, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v,
+     WHERE i.in_metrics GROUP BY 1, 2, 3, 5, ${keys.group}`,
+  action: (src, byDay, keys) => `SELECT a.month, a.day, a.private, x.g, NULL::text, false, x.c, 0::float8, NULL::timestamptz, x.n, x.s, x.v,
         a.k_slice, a.k_team, a.k_sev, a.k_source, a.k_cause, a.k_confirmed, a.k_service FROM (
       SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private,
              ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
                    count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[] AS c,
              ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)},
-             ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}, ${K}
+             ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}, ${keys.select}
         FROM ${src} i JOIN action_item a ON a.incident_id = i.id AND ${inRange(src, 'a.incident_id')}
-       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2, 3, ${K}
+       WHERE NOT i.exclude_from_metrics GROUP BY 1, 2, 3, ${keys.group}
     ) a(month, day, private, c, dn, ds, dv, un, us, uv, k_slice, k_team, k_sev, k_source, k_cause, k_confirmed, k_service)
     CROSS JOIN LATERAL (VALUES ('action', a.c, a.dn, a.ds, a.dv), ('due', '{}'::int[], a.un, a.us, a.uv)) x(g, c, n, s, v)`,
 };
@@ -157,52 +193,61 @@ const GROUPINGS: Record<Family, string[]> = {
  * (most day cells) stores none: the few counts a percentile needs are then found in its values (`fcAt`), which is
  * cheaper than building 257 counts for every small cell.
  */
-const withFences = (families: Family[], src: string, byDay: boolean) =>
+const withFences = (families: Family[], src: string, byDay: boolean, keys = PLAIN) =>
   families
     .map(
       (f) =>
-        `SELECT b.*, CASE WHEN b.n >= ${FC_MIN} THEN metric_fence_counts(b.v) END AS fc FROM (${CELLS[f](src, byDay)}) b(${CELL_COLUMNS})`,
+        `SELECT b.*, CASE WHEN b.n >= ${FC_MIN} THEN metric_fence_counts(b.v) END AS fc FROM (${CELLS[f](src, byDay, keys)}) b(${CELL_COLUMNS})`,
     )
     .join('\nUNION ALL\n');
 
+/** The key columns of islands: the source rows' own (PLAIN), or those of one DIM_SLICES slice. */
+const islandKeys = (slice?: string) => {
+  const own = slice === undefined ? null : DIM_SLICES[slice].columns;
+  const cols = Object.entries(KEY_SOURCE).map(([c, [x, none]]) => `${!own || own.includes(c) ? x : none} AS ${c}`);
+  return `${own ? `'${slice}'` : 'i.k_slice'} AS slice, ${cols.join(', ')}`;
+};
+
 /** Merged impact intervals per (month, day, private, keys, service) of the resolved counted incidents of `src`. */
-const islands = (src: string, byDay: boolean) => `(WITH iv AS (
-    SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi,
-           i.k_slice AS slice, i.k_team AS team_id, i.k_sev AS severity, i.k_source AS source_id, i.k_cause AS cause_id,
-           i.k_confirmed AS cause_confirmed, i.k_service AS slice_service_id
+const islands = (src: string, byDay: boolean, keys = islandKeys()) => `(WITH iv AS (
+    SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private, s.service_id, i.started_at AS lo, i.impact_end_at AS hi, ${keys}
       FROM ${src} i JOIN incident_service s ON s.incident_id = i.id AND ${inRange(src, 's.incident_id')} WHERE ${RESOLVED}
   ) ${islandsSql('iv', `month, day, private, service_id, ${KEY_COLUMNS}`)})`;
 
 /** The statements that rebuild the cells of month $1 (a UTC month start), recording `layout` as the month's cell layout. */
 function buildStatements(layout: string): string[] {
-  // the month's incidents once, with their primary cause; then as the three slices: no keys, keyed, keyed per service
+  // the month's incidents once, with their primary cause; then as the sources of the slices: no keys, the dimensions'
+  // keys (every DIM_SLICES slice in one pass), and one row per affected service
   const src = `base AS MATERIALIZED (
       SELECT ${INCIDENT_COLUMNS}, pc.cause_id AS primary_cause, pc.state = 'CONFIRMED' AS primary_confirmed
         FROM incident i LEFT JOIN incident_cause pc ON pc.incident_id = i.id AND pc.is_primary
        WHERE i.started_at >= $1 AND i.started_at < ${nextMonth('$1::timestamptz')}
     ), src AS (SELECT b.*, ${NO_KEYS} FROM base b
     ), dims AS (
-      SELECT b.*, 'dims'::text, b.team_id, b.severity, b.source_id, b.primary_cause, b.primary_confirmed, NULL::int FROM base b
+      SELECT b.*, ''::text AS k_slice, b.team_id AS k_team, b.severity AS k_sev, b.source_id AS k_source,
+             b.primary_cause AS k_cause, b.primary_confirmed AS k_confirmed, NULL::int AS k_service FROM base b
     ), per_service AS (
-      SELECT b.*, 'service'::text, b.team_id, b.severity, b.source_id, b.primary_cause, b.primary_confirmed, s.service_id
+      SELECT b.*, 'service'::text AS k_slice, NULL::int AS k_team, NULL::severity AS k_sev, NULL::int AS k_source,
+             NULL::int AS k_cause, NULL::boolean AS k_confirmed, s.service_id AS k_service
         FROM base b JOIN incident_service s ON s.incident_id = b.id AND ${inRange('base', 's.incident_id')}
     )`;
   const families = Object.keys(CELLS) as Family[];
-  const keyed = (rel: string) => `(SELECT * FROM ${rel}) AS k(${INCIDENT_COLUMNS.replace(/i\./g, '')}, primary_cause, primary_confirmed,
-      k_slice, k_team, k_sev, k_source, k_cause, k_confirmed, k_service)`;
   return [
     `DELETE FROM metric_cell WHERE month = $1`,
     `DELETE FROM metric_island WHERE month = $1`,
-    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src}, dims_k AS (SELECT * FROM ${keyed('dims')}),
-       service_k AS (SELECT * FROM ${keyed('per_service')})
+    `INSERT INTO metric_cell (${CELL_COLUMNS}, fc) WITH ${src}
        ${withFences(families, 'src', false)}
        UNION ALL ${withFences(families, 'src', true)}
-       UNION ALL ${withFences(families, 'dims_k', false)}
-       UNION ALL ${withFences(families, 'service_k', false)}`,
-    `INSERT INTO metric_island (month, day, private, service_id, lo, hi, ${KEY_COLUMNS}) WITH ${src},
-       dims_k AS (SELECT * FROM ${keyed('dims')}), service_k AS (SELECT * FROM ${keyed('per_service')})
+       UNION ALL ${withFences(families, 'dims', false, DIMS)}
+       UNION ALL ${withFences(families, 'per_service', false)}`,
+    `INSERT INTO metric_island (month, day, private, service_id, lo, hi, ${KEY_COLUMNS}) WITH ${src}
        SELECT month, day, private, service_id, lo, hi, ${KEY_COLUMNS} FROM (
-         ${islands('src', false)} UNION ALL ${islands('src', true)} UNION ALL ${islands('dims_k', false)} UNION ALL ${islands('service_k', false)}) x`,
+         ${[
+           islands('src', false),
+           islands('src', true),
+           ...Object.keys(DIM_SLICES).map((sl) => islands('dims', false, islandKeys(sl))),
+           islands('per_service', false),
+         ].join(' UNION ALL ')}) x`,
     `INSERT INTO metric_month (month, layout) VALUES ($1, '${layout}') ON CONFLICT (month) DO UPDATE SET layout = EXCLUDED.layout`,
   ];
 }
@@ -296,7 +341,8 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
     ? ''
     : `UNION ALL SELECT i.* FROM stored CROSS JOIN LATERAL (
          SELECT ${INCIDENT_COLUMNS}, ${NO_KEYS} FROM incident i
-          WHERE i.started_at >= stored.lo AND i.started_at < stored.hi AND i.private AND ${visible} AND ${selected} OFFSET 0) i`;
+          WHERE i.started_at >= stored.lo AND i.started_at < stored.hi AND i.private AND ${visible} AND ${selected}
+            AND NOT EXISTS (SELECT 1 FROM dirty_days dd WHERE dd.day = date_trunc('day', i.started_at, 'UTC')) OFFSET 0) i`;
   const groupings = families.flatMap((fam) => GROUPINGS[fam]);
   return `bounds AS (
       -- with no from, the month of the first incident is whole (nothing starts before it)
@@ -307,13 +353,16 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
       SELECT g AT TIME ZONE 'UTC' AS m
         FROM bounds, generate_series(date_trunc('month', bounds.lo, 'UTC') AT TIME ZONE 'UTC', bounds.last AT TIME ZONE 'UTC', interval '1 month') g
     ), parts AS (
-      SELECT months.m, greatest(months.m, bounds.lo) AS a, least(${nextMonth('months.m')}, bounds.hi) AS b,
-             ${slice === null ? 'false' : 'true'}
-               AND EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m AND x.layout = '${CELL_LAYOUT}')
-               AND NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m) AS ok
-        FROM months CROSS JOIN bounds
+      SELECT m, a, b, built AND (clean OR ${dayCells} AND days_ok) AS ok, clean FROM (
+        SELECT months.m, greatest(months.m, bounds.lo) AS a, least(${nextMonth('months.m')}, bounds.hi) AS b,
+               ${slice === null ? 'false' : 'true'}
+                 AND EXISTS (SELECT 1 FROM metric_month x WHERE x.month = months.m AND x.layout = '${CELL_LAYOUT}') AS built,
+               NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m) AS clean,
+               NOT EXISTS (SELECT 1 FROM metric_dirty d WHERE d.month = months.m AND d.day IS NULL) AS days_ok
+          FROM months CROSS JOIN bounds) p
     ), spans AS (
-      SELECT m, a, b, ${byDay ? 'false' : `a = m AND b = ${nextMonth('m')}`} AS whole,
+      -- a month written since it was built: its day cells, but for the days written (read from the incidents)
+      SELECT m, a, b, ${byDay ? 'false' : `clean AND a = m AND b = ${nextMonth('m')}`} AS whole,
              CASE WHEN date_trunc('day', a, 'UTC') = a THEN a ELSE ${nextDay(`date_trunc('day', a, 'UTC')`)} END AS da,
              date_trunc('day', b, 'UTC') AS db
         FROM parts WHERE ok
@@ -321,11 +370,15 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
       SELECT m, true AS whole, m AS lo, ${nextMonth('m')} AS hi FROM spans WHERE whole
       UNION ALL
       SELECT m, false, da, db FROM spans WHERE NOT whole AND da < db AND ${dayCells}
+    ), dirty_days AS (
+      SELECT DISTINCT d.day FROM stored JOIN metric_dirty d ON d.month = stored.m AND d.day >= stored.lo AND d.day < stored.hi
+       WHERE NOT stored.whole
     ), ranges AS (
       SELECT a AS lo, b AS hi FROM parts WHERE NOT ok
       UNION ALL SELECT a, b FROM spans WHERE NOT whole AND (da >= db OR NOT ${dayCells})
       UNION ALL SELECT a, da FROM spans WHERE NOT whole AND da < db AND a < da AND ${dayCells}
       UNION ALL SELECT db, b FROM spans WHERE NOT whole AND da < db AND db < b AND ${dayCells}
+      UNION ALL SELECT day, ${nextDay('day')} FROM dirty_days
     ), live AS MATERIALIZED (
       -- LATERAL: one index range scan per range read from the incidents
       SELECT i.* FROM ranges CROSS JOIN LATERAL (
@@ -338,7 +391,9 @@ function cellsSql(who: Visibility, f: ResolvedFilter, families: Family[], params
         SELECT ${CELL_COLUMNS}, fc FROM metric_cell mc
          WHERE mc.month = stored.m AND mc.slice = '${slice ?? ''}' AND mc.grouping = ANY(${p(groupings)}::text[])
            ${admin ? '' : 'AND NOT mc.private'} AND ${cellFilterSql(f, p)}
-           AND CASE WHEN stored.whole THEN mc.day IS NULL ELSE mc.day >= stored.lo AND mc.day < stored.hi END OFFSET 0) mc
+           AND CASE WHEN stored.whole THEN mc.day IS NULL
+                    ELSE mc.day >= stored.lo AND mc.day < stored.hi AND NOT EXISTS (SELECT 1 FROM dirty_days dd WHERE dd.day = mc.day) END
+           OFFSET 0) mc
       UNION ALL
       ${withFences(families, 'live', byDay)}
     )`;
@@ -457,7 +512,9 @@ export function rollupServiceDowntimeQuery(who: Visibility, f: ResolvedFilter): 
           SELECT service_id, lo, hi FROM metric_island mi
            WHERE mi.month = stored.m AND mi.slice = '${sliceFor(f) ?? ''}' ${who.role === 'ADMIN' ? '' : 'AND NOT mi.private'}
              AND ${cellFilterSql(f, p, 'mi')}
-             AND CASE WHEN stored.whole THEN mi.day IS NULL ELSE mi.day >= stored.lo AND mi.day < stored.hi END OFFSET 0) mi
+             AND CASE WHEN stored.whole THEN mi.day IS NULL
+                      ELSE mi.day >= stored.lo AND mi.day < stored.hi AND NOT EXISTS (SELECT 1 FROM dirty_days dd WHERE dd.day = mi.day) END
+             OFFSET 0) mi
         UNION ALL
         SELECT s.service_id, i.started_at, least(i.impact_end_at, ${to}) FROM live i
           JOIN incident_service s ON s.incident_id = i.id AND ${inRange('live', 's.incident_id')}

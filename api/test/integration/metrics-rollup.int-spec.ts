@@ -147,8 +147,11 @@ describe('metric rollups (real PostgreSQL)', () => {
         }
       }
     }
-    // the keyed cells did the work: a team filter over whole months reads them
-    expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE slice = 'dims' AND team_id = ${teamId}`)).toBeGreaterThan(0);
+    // the keyed cells are there to be read: per team, per team and severity, per service
+    expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE slice = 'team' AND team_id = ${teamId}`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE slice = 'team_severity' AND team_id = ${teamId}`)).toBeGreaterThan(
+      0,
+    );
     expect(
       await count(`SELECT count(*)::int AS n FROM metric_cell WHERE slice = 'service' AND slice_service_id = ${serviceId}`),
     ).toBeGreaterThan(0);
@@ -163,7 +166,9 @@ describe('metric rollups (real PostgreSQL)', () => {
     const f = filter({ from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z') });
     const summary = async () => (await run(rollup.rollupSummaryQuery(ADMIN, f)))[0];
     const before = await summary();
-    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] + 1000 WHERE grouping = 'all' AND month = '2025-08-01T00:00:00Z' AND NOT private`);
+    await t.db.query(
+      `UPDATE metric_cell SET c[1] = c[1] + 1000 WHERE grouping = 'all' AND slice = '' AND day IS NULL AND month = '2025-08-01T00:00:00Z' AND NOT private`,
+    );
     expect((await summary()).incident_count).toBe(before.incident_count + 1000);
 
     // any write to that month marks it dirty: the same statement then reads the month from the incidents
@@ -181,12 +186,48 @@ describe('metric rollups (real PostgreSQL)', () => {
     await expectAgreement(ADMIN, f);
   });
 
+  it('after a write, reads that month from its day cells but for the day written, which it reads from the incidents', async () => {
+    const f = filter({ from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z') });
+    const summary = async () => (await run(rollup.rollupSummaryQuery(ADMIN, f)))[0];
+    const before = await summary();
+    // an incident of a month inside the period, and another day of that month with incidents
+    const [written] = await t.db.query(
+      `SELECT id, date_trunc('day', started_at, 'UTC') AS day FROM incident
+        WHERE started_at >= '2025-11-01T00:00:00Z' AND started_at < '2025-12-01T00:00:00Z' AND in_metrics AND resolved_at IS NOT NULL
+        ORDER BY id LIMIT 1`,
+    );
+    const [other] = await t.db.query(
+      `SELECT day FROM metric_cell WHERE slice = '' AND grouping = 'all' AND NOT private AND month = '2025-11-01T00:00:00Z'
+          AND day IS NOT NULL AND day <> $1 AND c[1] > 0 ORDER BY day LIMIT 1`,
+      [written.day],
+    );
+    await t.db.query(`UPDATE incident SET resolved_at = resolved_at + interval '1 hour' WHERE id = $1`, [written.id]);
+    expect(await t.db.query(`SELECT month, day FROM metric_dirty`)).toEqual([
+      { month: new Date('2025-11-01T00:00:00Z'), day: written.day },
+    ]);
+    await expectAgreement(ADMIN, f);
+    await expectAgreement({ role: 'VIEWER', teamIds: [teamId] }, f);
+    // the month's other days come from their stored day cells (a tampered one shows); the written day does not
+    const tamper = (day: Date, by: number) =>
+      t.db.query(`UPDATE metric_cell SET c[1] = c[1] + ${by} WHERE grouping = 'all' AND slice = '' AND day = $1 AND NOT private`, [day]);
+    await tamper(other.day, 100);
+    await tamper(written.day, 10_000);
+    expect((await summary()).incident_count).toBe(before.incident_count + 100);
+    await tamper(other.day, -100);
+    await tamper(written.day, -10_000);
+    expect(await refresh()).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM metric_dirty`)).toBe(0);
+    await expectAgreement(ADMIN, f);
+  });
+
   it('reads a month built under another cell layout from the incidents, and the refresh rebuilds it under the current one', async () => {
     const f = filter({ from: new Date('2025-06-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z') });
     const summary = async () => (await run(rollup.rollupSummaryQuery(ADMIN, f)))[0];
     const before = await summary();
     // an old definition's numbers in an old month: a wrong count under another layout
-    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] + 1000 WHERE grouping = 'all' AND month = '2025-10-01T00:00:00Z' AND NOT private`);
+    await t.db.query(
+      `UPDATE metric_cell SET c[1] = c[1] + 1000 WHERE grouping = 'all' AND slice = '' AND day IS NULL AND month = '2025-10-01T00:00:00Z' AND NOT private`,
+    );
     await t.db.query(`UPDATE metric_month SET layout = 'older' WHERE month = '2025-10-01T00:00:00Z'`);
     expect((await summary()).incident_count).toBe(before.incident_count);
     await expectAgreement(ADMIN, f);
@@ -196,9 +237,13 @@ describe('metric rollups (real PostgreSQL)', () => {
     // rebuilt: the month's stored cells are used again, and right
     expect(await count(`SELECT count(*)::int AS n FROM metric_cell WHERE month = '2025-10-01T00:00:00Z'`)).toBeGreaterThan(0);
     expect((await summary()).incident_count).toBe(before.incident_count);
-    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] + 7 WHERE grouping = 'all' AND month = '2025-10-01T00:00:00Z' AND NOT private`);
+    await t.db.query(
+      `UPDATE metric_cell SET c[1] = c[1] + 7 WHERE grouping = 'all' AND slice = '' AND day IS NULL AND month = '2025-10-01T00:00:00Z' AND NOT private`,
+    );
     expect((await summary()).incident_count).toBe(before.incident_count + 7);
-    await t.db.query(`UPDATE metric_cell SET c[1] = c[1] - 7 WHERE grouping = 'all' AND month = '2025-10-01T00:00:00Z' AND NOT private`);
+    await t.db.query(
+      `UPDATE metric_cell SET c[1] = c[1] - 7 WHERE grouping = 'all' AND slice = '' AND day IS NULL AND month = '2025-10-01T00:00:00Z' AND NOT private`,
+    );
   });
 
   it('marks the months of changed causes, services, assessments and action items, and of a moved incident, not of a new title', async () => {
