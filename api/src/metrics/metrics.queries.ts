@@ -1,5 +1,9 @@
 /**
- * The SQL of SPEC §3: one named, parameterised query per metric, each with its formula and unit.
+ * The reference: SPEC §3 written as plain per-incident SQL, one named, parameterised query per metric, each with its
+ * formula and unit, and PostgreSQL's own percentile_cont. The API never runs these queries: every metric is answered
+ * by its one implementation in metrics.rollup. They are the oracle the integration tests check that implementation
+ * against (every metric, filter and role) and the baseline of the benchmarks. The shared pieces above the queries
+ * (RESOLVED, DOWNTIME, islandsSql, TREND_UNITS, HISTOGRAM_EDGES) are used by both.
  *
  * Vocabulary used in every note below:
  * - matching incidents: visible to the principal and selected by the filter (startedAt in [from, to), ...);

@@ -1,19 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Database } from '../common/database/database.service';
-import {
-  actionItemsQuery,
-  CauseMode,
-  causeFrequencyQuery,
-  DATA_VERSION,
-  detectionQuery,
-  histogramQuery,
-  Query,
-  redundancyGapsQuery,
-  serviceDowntimeQuery,
-  summaryQuery,
-  TREND_UNITS,
-  trendQuery,
-} from './metrics.queries';
+import { CauseMode, DATA_VERSION, Query, TREND_UNITS } from './metrics.queries';
 import {
   refreshRollups,
   rollupActionItemsQuery,
@@ -118,9 +105,7 @@ const statOf = (r: Record<string, any>, name: string): StatRow => {
 };
 
 /**
- * Runs the named queries and maps their rows; no rules here. A filter the monthly and daily cells can answer
- * (metrics.rollup: period and visibility only) runs the rollup form of a query, any other the direct form of
- * metrics.queries; both give the same numbers.
+ * Runs each metric's one query (metrics.rollup, for every filter and role) and maps its rows; no rules here.
  */
 @Injectable()
 export class MetricsRepository {
@@ -145,12 +130,12 @@ export class MetricsRepository {
   }
 
   /**
-   * Runs the metric's one query at once, and starts rebuilding what is dirty off the request path: the query reads
-   * the days written since their month was built from the incidents, so it is exact without waiting.
+   * Runs a metric's one query (metrics.rollup) at once, and starts rebuilding what is dirty off the request path: the
+   * query reads the days written since their month was built from the incidents, so it is exact without waiting.
    */
-  private async pick(_f: ResolvedFilter, _direct: () => Query, rollup: () => Query): Promise<any[]> {
+  private read(q: Query): Promise<any[]> {
     void this.refreshRollups();
-    return this.run(rollup());
+    return this.run(q);
   }
 
   /** A rebuild under way finishes before the database closes. */
@@ -176,11 +161,7 @@ export class MetricsRepository {
   }
 
   async summary(who: Visibility, f: ResolvedFilter): Promise<SummaryRow> {
-    const [r] = await this.pick(
-      f,
-      () => summaryQuery(who, f),
-      () => rollupSummaryQuery(who, f),
-    );
+    const [r] = await this.read(rollupSummaryQuery(who, f));
     return {
       incidentCount: r.incident_count,
       ongoingCount: r.ongoing_count,
@@ -196,11 +177,7 @@ export class MetricsRepository {
   }
 
   async causes(who: Visibility, f: ResolvedFilter, mode: CauseMode): Promise<CauseRow[]> {
-    const rows = await this.pick(
-      f,
-      () => causeFrequencyQuery(who, f, mode),
-      () => rollupCausesQuery(who, f, mode),
-    );
+    const rows = await this.read(rollupCausesQuery(who, f, mode));
     return rows.map((r) => ({
       causeId: r.cause_id,
       incidentCount: r.incident_count,
@@ -210,11 +187,7 @@ export class MetricsRepository {
   }
 
   async serviceDowntime(who: Visibility, f: ResolvedFilter): Promise<ServiceDowntimeRow[]> {
-    const rows = await this.pick(
-      f,
-      () => serviceDowntimeQuery(who, f),
-      () => rollupServiceDowntimeQuery(who, f),
-    );
+    const rows = await this.read(rollupServiceDowntimeQuery(who, f));
     return rows.map((r) => ({
       serviceId: r.service_id,
       name: r.name,
@@ -225,11 +198,7 @@ export class MetricsRepository {
   }
 
   async trend(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Promise<TrendRow[]> {
-    const rows = await this.pick(
-      f,
-      () => trendQuery(who, f, granularity),
-      () => rollupTrendQuery(who, f, granularity),
-    );
+    const rows = await this.read(rollupTrendQuery(who, f, granularity));
     return rows.map((r) => ({
       periodStart: r.period_start,
       incidentCount: r.incident_count ?? 0,
@@ -242,11 +211,7 @@ export class MetricsRepository {
   }
 
   async redundancyGaps(who: Visibility, f: ResolvedFilter): Promise<GapRow[]> {
-    const rows = await this.pick(
-      f,
-      () => redundancyGapsQuery(who, f),
-      () => rollupRedundancyGapsQuery(who, f),
-    );
+    const rows = await this.read(rollupRedundancyGapsQuery(who, f));
     return rows.map((r) => ({
       serviceId: r.service_id,
       mechanismId: r.mechanism_id,
@@ -259,11 +224,7 @@ export class MetricsRepository {
   }
 
   async actionItems(who: Visibility, f: ResolvedFilter, today: string): Promise<ActionItemsRow> {
-    const [r] = await this.pick(
-      f,
-      () => actionItemsQuery(who, f, today),
-      () => rollupActionItemsQuery(who, f, today),
-    );
+    const [r] = await this.read(rollupActionItemsQuery(who, f, today));
     return {
       opened: r.opened,
       open: r.open,
@@ -275,21 +236,13 @@ export class MetricsRepository {
   }
 
   async detection(who: Visibility, f: ResolvedFilter): Promise<DetectionRow[]> {
-    const rows = await this.pick(
-      f,
-      () => detectionQuery(who, f),
-      () => rollupDetectionQuery(who, f),
-    );
+    const rows = await this.read(rollupDetectionQuery(who, f));
     return rows.map((r) => ({ source: r.source, incidentCount: r.incident_count, ttd: statOf(r, 'ttd') }));
   }
 
   /** Count per 1-based bucket of HISTOGRAM_EDGES. */
   async histogram(who: Visibility, f: ResolvedFilter): Promise<Map<number, number>> {
-    const rows = await this.pick(
-      f,
-      () => histogramQuery(who, f),
-      () => rollupHistogramQuery(who, f),
-    );
+    const rows = await this.read(rollupHistogramQuery(who, f));
     return new Map(rows.map((r) => [r.bucket, r.count]));
   }
 }
