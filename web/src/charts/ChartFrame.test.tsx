@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChartFrame } from './ChartFrame';
 import { MttrTrendChart } from './MttrTrendChart';
+import { SMALL_SAMPLE_SIZE } from './smallSample';
 
 describe('ChartFrame', () => {
   it('shows a loading state', () => {
@@ -46,6 +47,45 @@ describe('ChartFrame', () => {
     expect(screen.getByText(/small sample/)).toBeInTheDocument();
     expect(screen.getByText('Mean time to resolve')).toBeInTheDocument();
     expect(screen.getByLabelText('Definition: Mean time to resolve')).toHaveAttribute('title', 'Mean time to resolve');
+  });
+
+  it('flags a bare count by the shared rule that mirrors the API (under SMALL_SAMPLE_SIZE), never an empty chart', () => {
+    const { rerender } = render(
+      <ChartFrame title="MTTR" definition="mean" sampleSize={SMALL_SAMPLE_SIZE - 1}>
+        <p>chart</p>
+      </ChartFrame>,
+    );
+    expect(screen.getByText(/small sample/)).toBeInTheDocument();
+    rerender(
+      <ChartFrame title="MTTR" definition="mean" sampleSize={SMALL_SAMPLE_SIZE}>
+        <p>chart</p>
+      </ChartFrame>,
+    );
+    expect(screen.getByText(`n = ${SMALL_SAMPLE_SIZE} incidents`)).toBeInTheDocument();
+    expect(screen.queryByText(/small sample/)).not.toBeInTheDocument();
+    rerender(
+      <ChartFrame title="MTTR" definition="mean" sampleSize={0}>
+        <p>chart</p>
+      </ChartFrame>,
+    );
+    expect(screen.getByText('n = 0 incidents')).toBeInTheDocument();
+    expect(screen.queryByText(/small sample/)).not.toBeInTheDocument();
+  });
+
+  it("follows the API's flag when given, over the count", () => {
+    const { rerender } = render(
+      <ChartFrame title="MTTR" definition="mean" sampleSize={40} smallSample>
+        <p>chart</p>
+      </ChartFrame>,
+    );
+    expect(screen.getByText(/small sample/)).toBeInTheDocument();
+    rerender(
+      <ChartFrame title="MTTR" definition="mean" sampleSize={3} smallSample={false}>
+        <p>chart</p>
+      </ChartFrame>,
+    );
+    expect(screen.getByText(/n = 3 incidents/)).toBeInTheDocument();
+    expect(screen.queryByText(/small sample/)).not.toBeInTheDocument();
   });
 
   it('draws a recharts line chart', () => {

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { formatCount } from './formatters';
+import { isSmallSample } from './smallSample';
 
 export interface ChartFrameProps {
   title: string;
@@ -7,6 +8,11 @@ export interface ChartFrameProps {
   definition: string;
   /** Incidents (or rows) the chart is computed from; null while unknown. */
   sampleSize?: number | null;
+  /**
+   * The API's small-sample flag for this sample (e.g. DurationStat.smallSample), when the data has one.
+   * Without it, the sample size is judged by the shared rule that mirrors the API's (isSmallSample).
+   */
+  smallSample?: boolean | null;
   sampleUnit?: string;
   loading?: boolean;
   error?: string | null;
@@ -23,6 +29,7 @@ export function ChartFrame({
   title,
   definition,
   sampleSize,
+  smallSample,
   sampleUnit = 'incidents',
   loading,
   error,
@@ -34,7 +41,8 @@ export function ChartFrame({
   children,
 }: ChartFrameProps) {
   const headingId = useId();
-  const small = sampleSize != null && sampleSize > 0 && sampleSize < 5;
+  // an empty chart (n = 0) has nothing to flag
+  const small = sampleSize != null && sampleSize > 0 && (smallSample ?? isSmallSample(sampleSize));
   let body: ReactNode;
   if (loading) {
     body = (

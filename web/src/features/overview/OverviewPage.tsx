@@ -99,6 +99,7 @@ export function OverviewPage() {
           title="Time to resolve trend"
           definition="Median and mean (MTTR) time to resolve (resolvedAt − startedAt) of the incidents that started in each period; resolved incidents only. Hollow points are small samples (fewer than 5 incidents); periods without resolved incidents are left as gaps."
           sampleSize={trend.resolvedCount}
+          smallSample={trend.resolvedSmallSample}
           sampleUnit="resolved incidents"
           loading={trend.fetching}
           error={trend.error}
@@ -254,6 +255,7 @@ export function OverviewPage() {
           title="Time to resolve distribution"
           definition="How many resolved incidents took how long (resolvedAt − startedAt), in widening buckets; near misses and excluded incidents left out. Click a bar to list its incidents."
           sampleSize={dist.resolvedCount}
+          smallSample={dist.resolvedSmallSample}
           sampleUnit="resolved incidents"
           loading={dist.fetching}
           error={dist.error}

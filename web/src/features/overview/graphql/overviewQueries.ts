@@ -11,15 +11,12 @@ export const DurationStatFields = graphql(`
 `);
 
 export const OverviewHeadlineQuery = graphql(`
-  query OverviewHeadline($filter: MetricsFilter, $withPrevious: Boolean!, $previousFilter: MetricsFilter, $withPreviousFilter: Boolean!) {
+  query OverviewHeadline($filter: MetricsFilter, $withPrevious: Boolean!) {
     reliabilityMetrics(filter: $filter) {
       ...HeadlineFields
       previous @include(if: $withPrevious) {
         ...HeadlineFields
       }
-    }
-    explicitPrevious: reliabilityMetrics(filter: $previousFilter) @include(if: $withPreviousFilter) {
-      ...HeadlineFields
     }
   }
   fragment HeadlineFields on ReliabilityMetrics {
@@ -101,6 +98,7 @@ export const OverviewTrendQuery = graphql(`
       incidentCount
       timeToResolve {
         count
+        smallSample
       }
       trend(granularity: $granularity) {
         periodStart
@@ -175,6 +173,7 @@ export const OverviewDistributionQuery = graphql(`
       incidentCount
       timeToResolve {
         count
+        smallSample
       }
       durationHistogram {
         fromMinutes

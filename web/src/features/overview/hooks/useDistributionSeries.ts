@@ -12,6 +12,7 @@ export function useDistributionSeries(filter: MetricsFilterVars) {
     histogram: m ? toHistogramSeries(m.durationHistogram) : [],
     detection: m ? toDetectionSeries(m.detection) : [],
     resolvedCount: m?.timeToResolve.count ?? null,
+    resolvedSmallSample: m?.timeToResolve.smallSample ?? null,
     incidentCount: m?.incidentCount ?? null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,

@@ -24,8 +24,7 @@ function withSeverities<T extends HeadlineData>(m: T): T & HeadlineInput {
 export function useHeadlineNumbers(filter: MetricsFilterVars) {
   const [result, reexecute] = useQuery({
     query: OverviewHeadlineQuery,
-    // the query's explicit previous filter is not used: the previous period is the API's
-    variables: { filter, withPrevious: !!filter.from, previousFilter: filter, withPreviousFilter: false },
+    variables: { filter, withPrevious: !!filter.from },
   });
   const m = result.data?.reliabilityMetrics;
   const current = m ? withSeverities(m) : null;

@@ -15,6 +15,7 @@ export function useTrendSeries(filter: MetricsFilterVars, granularity: Granulari
     severityMix: m ? toSeverityMixSeries(m.trend, granularity) : [],
     detection: toDetectionTrend(m?.trend ?? [], granularity),
     resolvedCount: m?.timeToResolve.count ?? null,
+    resolvedSmallSample: m?.timeToResolve.smallSample ?? null,
     incidentCount: m?.incidentCount ?? null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,

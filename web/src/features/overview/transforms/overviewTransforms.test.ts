@@ -18,8 +18,8 @@ describe('toMttrSeries', () => {
   it('orders buckets oldest first, labels them and keeps mean, median and p90', () => {
     const series = toMttrSeries(
       [
-        { periodStart: '2026-02-01T00:00:00Z', timeToResolve: stat(2, 90, 80, 100) },
-        { periodStart: '2026-01-01T00:00:00Z', timeToResolve: stat(3, 60, 30, 150) },
+        { periodStart: '2026-02-01T00:00:00Z', timeToResolve: { ...stat(2, 90, 80, 100), smallSample: true } },
+        { periodStart: '2026-01-01T00:00:00Z', timeToResolve: { ...stat(3, 60, 30, 150), smallSample: true } },
       ],
       'MONTH',
     );
@@ -28,21 +28,25 @@ describe('toMttrSeries', () => {
   });
 
   it('leaves a gap (null) for buckets without resolved incidents', () => {
-    const [p] = toMttrSeries([{ periodStart: '2026-01-05T00:00:00Z', timeToResolve: stat(0, 0, 0) }], 'WEEK');
+    // the API flags an empty bucket too (0 < 5); a gap has no numbers to mark
+    const [p] = toMttrSeries([{ periodStart: '2026-01-05T00:00:00Z', timeToResolve: { ...stat(0, 0, 0), smallSample: true } }], 'WEEK');
     expect(p.meanMinutes).toBeNull();
     expect(p.medianMinutes).toBeNull();
     expect(p.smallSample).toBe(false);
   });
 
-  it('marks buckets of fewer than 5 resolved incidents as small samples', () => {
+  it("marks the buckets the API flags as small samples, by the API's flag and no rule of its own", () => {
     const series = toMttrSeries(
       [
-        { periodStart: '2026-01-05T00:00:00Z', timeToResolve: stat(3, 60, 50) },
-        { periodStart: '2026-01-12T00:00:00Z', timeToResolve: stat(5, 60, 50) },
+        { periodStart: '2026-01-05T00:00:00Z', timeToResolve: { ...stat(3, 60, 50), smallSample: true } },
+        { periodStart: '2026-01-12T00:00:00Z', timeToResolve: { ...stat(5, 60, 50), smallSample: false } },
+        // flags as given, even against the count, so the app cannot drift from the API's rule
+        { periodStart: '2026-01-19T00:00:00Z', timeToResolve: { ...stat(2, 60, 50), smallSample: false } },
+        { periodStart: '2026-01-26T00:00:00Z', timeToResolve: { ...stat(7, 60, 50), smallSample: true } },
       ],
       'WEEK',
     );
-    expect(series.map((p) => p.smallSample)).toEqual([true, false]);
+    expect(series.map((p) => p.smallSample)).toEqual([true, false, false, true]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { formatAvailability, formatCount, formatDurationCompact, type ChangeTone } from '../../../charts/formatters';
+import { isSmallSample } from '../../../charts/smallSample';
 
 interface Stat {
   count: number;
@@ -41,11 +42,6 @@ export interface Changes {
 
 /** Sources outside the company: an incident they report first is one monitoring missed. */
 const externalSources = new Set(['CUSTOMER_REPORT', 'SOCIAL_MEDIA', 'THIRD_PARTY']);
-/**
- * Counts and shares of incidents have no DurationStat, so no flag from the API: they are called small
- * by the API's rule for durations (DurationStat.smallSample: fewer than 5), here applied to the count itself.
- */
-const SMALL_COUNT = 5;
 
 const relative = (cur: number, prev: number) => (prev === 0 ? (cur === 0 ? 0 : Infinity) : Math.abs(cur - prev) / Math.abs(prev));
 const verb = (cur: number, prev: number) => (cur > prev ? 'rose' : 'fell');
@@ -78,7 +74,8 @@ function countChange(id: string, what: string, cur: number, prev: number): Chang
     tone: tone(cur, prev, true),
     direction: direction(cur, prev),
     magnitude: relative(cur, prev),
-    smallSample: Math.max(cur, prev) < SMALL_COUNT,
+    // counts and shares have no DurationStat, so no flag from the API: the shared rule mirroring the API's
+    smallSample: isSmallSample(Math.max(cur, prev)),
   };
 }
 
@@ -124,7 +121,7 @@ export function toChanges(current: PeriodMetrics, previous: PeriodMetrics | null
       tone: tone(ce.share, pe.share, true),
       direction: direction(ce.share, pe.share),
       magnitude: relative(ce.share, pe.share),
-      smallSample: current.incidentCount < SMALL_COUNT || previous.incidentCount < SMALL_COUNT,
+      smallSample: isSmallSample(current.incidentCount) || isSmallSample(previous.incidentCount),
     });
   }
 

@@ -8,13 +8,14 @@ export interface TrendStatInput {
     meanMinutes?: number | null;
     medianMinutes?: number | null;
     p90Minutes?: number | null;
-    smallSample?: boolean;
+    /** The API's flag (DurationStat.smallSample); the web app does not apply a rule of its own. */
+    smallSample: boolean;
   };
 }
 
 /**
  * Trend buckets → time-to-resolve points (mean, median, p90), oldest first. A bucket without resolved
- * incidents is a gap (nulls), never zero; a bucket under 5 incidents is marked as a small sample.
+ * incidents is a gap (nulls), never zero; a bucket the API flags as a small sample is marked as one (a gap has nothing to mark).
  */
 export function toMttrSeries(trend: readonly TrendStatInput[], granularity: Granularity): MttrPoint[] {
   return [...trend]
@@ -26,6 +27,6 @@ export function toMttrSeries(trend: readonly TrendStatInput[], granularity: Gran
       medianMinutes: t.timeToResolve.count > 0 ? (t.timeToResolve.medianMinutes ?? null) : null,
       p90Minutes: t.timeToResolve.count > 0 ? (t.timeToResolve.p90Minutes ?? null) : null,
       count: t.timeToResolve.count,
-      smallSample: t.timeToResolve.count > 0 && (t.timeToResolve.smallSample ?? t.timeToResolve.count < 5),
+      smallSample: t.timeToResolve.count > 0 && t.timeToResolve.smallSample,
     }));
 }
