@@ -3,7 +3,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { DetectionSourceChart } from '../../charts/DetectionSourceChart';
 import { DetectionTrendChart, type DetectionTrendRow, type DetectionTrendSource } from '../../charts/DetectionTrendChart';
 import { DurationHistogramChart } from '../../charts/DurationHistogramChart';
-import { formatCount, formatDate, formatDuration, type Granularity } from '../../charts/formatters';
+import { formatCount, formatDuration, type Granularity } from '../../charts/formatters';
 import { GapHeatmap, type GapCell } from '../../charts/GapHeatmap';
 import { MttrTrendChart } from '../../charts/MttrTrendChart';
 import { ParetoChart } from '../../charts/ParetoChart';
@@ -23,6 +23,7 @@ import { useGapMatrix } from './hooks/useGapMatrix';
 import { useHeadlineNumbers } from './hooks/useHeadlineNumbers';
 import { useOverviewFilter } from './hooks/useOverviewFilter';
 import { useTrendSeries } from './hooks/useTrendSeries';
+import { formatPeriod } from './transforms/formatPeriod';
 import './overview.css';
 
 const granularities = [
@@ -75,7 +76,7 @@ export function OverviewPage() {
         <p className="muted">
           {headline.periodEnd && (
             <>
-              {headline.periodStart ? formatDate(headline.periodStart) : 'Since the first incident'} – {formatDate(headline.periodEnd)}
+              {formatPeriod(headline.periodStart, headline.periodEnd, { openStart: 'Since the first incident' })}
               {headline.hasPrevious && ' · compared with the period just before'}
             </>
           )}

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { apiFetch, saveResponseAsFile } from '../../app/graphql/apiFetch';
 import { HeadlineCards } from '../overview/components/HeadlineCards';
 import { useHeadlineNumbers } from '../overview/hooks/useHeadlineNumbers';
+import { formatPeriodEnd } from '../overview/transforms/formatPeriod';
 import { periodLabel, quarterOf, quarterRange, recentQuarters } from './transforms/quarters';
 
 const formats = [
@@ -21,7 +22,8 @@ export function ReportsPage() {
   const range = quarterRange(selected)!;
   // The same filter as the report: the API ends a running quarter now and compares it with the whole quarter before.
   const headline = useHeadlineNumbers({ from: range.from, to: range.to });
-  const runningTo = headline.periodEnd && Date.parse(headline.periodEnd) < Date.parse(range.to) ? headline.periodEnd.slice(0, 10) : null;
+  const runningTo =
+    headline.periodEnd && Date.parse(headline.periodEnd) < Date.parse(range.to) ? formatPeriodEnd(headline.periodEnd) : null;
   const previous = headline.previousPeriod ? periodLabel(headline.previousPeriod.start, headline.previousPeriod.end) : null;
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function ReportsPage() {
         </label>
         <span className="muted">
           {previous && `compared with ${previous}`}
-          {runningTo && ` (this quarter is still running: its numbers run to ${runningTo}, availability over the time elapsed)`}
+          {runningTo && ` (this quarter is still running: its numbers run until ${runningTo}, availability over the time elapsed)`}
         </span>
       </div>
       <h2>Preview</h2>

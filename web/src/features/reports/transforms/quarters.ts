@@ -1,3 +1,5 @@
+import { formatPeriod } from '../../overview/transforms/formatPeriod';
+
 export interface Quarter {
   /** e.g. "2026-Q3" */
   id: string;
@@ -41,14 +43,13 @@ export function recentQuarters(now: Date, count = 8): string[] {
 
 /**
  * A period the API gave, in words: "2026-Q2" when it is exactly a calendar quarter, else its first and
- * last day ("2026-04-01 – 2026-05-15"); `end` is exclusive.
+ * last day ("01 Apr 2026 – 15 May 2026", see formatPeriod); `end` is exclusive.
  */
-export function periodLabel(start: string | null, end: string): string {
+export function periodLabel(start: string | null, end: string, timeZone?: string): string {
   if (start) {
     const id = quarterOf(new Date(start));
     const q = quarterRange(id);
     if (q && Date.parse(q.from) === Date.parse(start) && Date.parse(q.to) === Date.parse(end)) return id;
   }
-  const lastDay = new Date(Date.parse(end) - 1).toISOString().slice(0, 10);
-  return `${start ? start.slice(0, 10) : '…'} – ${lastDay}`;
+  return formatPeriod(start, end, { timeZone });
 }
