@@ -47,9 +47,9 @@ export async function createApp(config: AppConfig, quiet = false): Promise<NestE
  * then marks the app ready for /healthz. Returns what the console should say.
  *
  * After a first start's seeding, the metrics' stored cells are built once the app is ready rather than
- * before (a second on the embedded database, a tenth of a first start): until they are, the metrics
- * read the incidents directly (metrics.rollup.ts), and a request that comes meanwhile waits for the
- * build it would otherwise start itself (MetricsRepository.refreshRollups).
+ * before (a second on the embedded database, a tenth of a first start): until they are, metric queries
+ * read the months not built yet from the incidents (exact, metrics.rollup.ts), and requests share the
+ * rebuild under way instead of starting another (MetricsRepository.refreshRollups).
  */
 export async function prepare(app: NestExpressApplication, config: AppConfig): Promise<string[]> {
   const notes: string[] = [];
@@ -76,10 +76,7 @@ export async function prepare(app: NestExpressApplication, config: AppConfig): P
   db.markReady();
   if (seeded) {
     // the dashboard's cells, right after: the first visit finds them built or being built
-    app
-      .get(MetricsRepository)
-      .refreshRollups(Infinity)
-      .catch((err: Error) => console.warn(`building the metric rollups after the demo data failed: ${err.message}`));
+    void app.get(MetricsRepository).refreshRollups(Infinity); // logs its own failure
   }
   notes.push(`database ready in ${Date.now() - started} ms`);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
