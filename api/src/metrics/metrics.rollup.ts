@@ -17,7 +17,7 @@
  *   detection  key = detection source (NULL: not recorded); c = [counted]; statistic = ttd
  *   service    key = service id; c = [counted]   (downtime: metric_island)
  *   gap        key = 'service:mechanism'; c = [gap incidents, of which covered, of which MISSING, of which FAILED]; d
- *   action     c = [items, open, done, incidents with items not WONT_DO, of which with open items];
+ *   action     c = [items, open, done, incidents with items not WONT_DO, of which with such an item not DONE];
  *              statistic = days from created to completed of DONE items
  *   due        statistic = due dates (days since 1970-01-01) of open items, for `overdue`
  */
@@ -169,7 +169,8 @@ const CELLS: Record<Family, (src: string, byDay: boolean, keys: Keys) => string>
         a.k_slice, a.k_team, a.k_sev, a.k_source, a.k_cause, a.k_confirmed, a.k_service FROM (
       SELECT ${MONTH} AS month, ${dayOf(byDay)} AS day, i.private,
              ARRAY[count(*), count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE a.status = 'DONE'),
-                   count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'), count(DISTINCT i.id) FILTER (WHERE ${OPEN})]::int[] AS c,
+                   count(DISTINCT i.id) FILTER (WHERE a.status <> 'WONT_DO'),
+                   count(DISTINCT i.id) FILTER (WHERE a.status NOT IN ('DONE', 'WONT_DO'))]::int[] AS c,
              ${stat(`extract(epoch FROM a.completed_at - a.created_at)::float8 / 86400`, `a.status = 'DONE' AND a.completed_at IS NOT NULL`)},
              ${stat(`(a.due_date - DATE '1970-01-01')::float8`, OPEN)}, ${keys.select}
         FROM ${src} i JOIN action_item a ON a.incident_id = i.id AND ${inRange(src, 'a.incident_id')}
@@ -583,11 +584,11 @@ export function rollupActionItemsQuery(who: Visibility, f: ResolvedFilter, today
   return {
     text: `WITH ${cells}, ${statSql('st', `SELECT 'days' AS g, n, s, v, fc FROM cells WHERE grouping = 'action'`)},
       a AS (SELECT coalesce(sum(c[1]), 0)::int AS opened, coalesce(sum(c[2]), 0)::int AS open, coalesce(sum(c[3]), 0)::int AS done,
-                   sum(c[4]) AS with_items, sum(c[5]) AS with_open FROM cells WHERE grouping = 'action')
+                   sum(c[4]) AS with_items, sum(c[5]) AS with_undone FROM cells WHERE grouping = 'action')
       SELECT a.opened, a.open, a.done,
              (SELECT coalesce(sum(width_bucket(${before}, v)), 0)::int FROM cells WHERE grouping = 'due' AND n > 0) AS overdue,
              (SELECT pct[1] FROM st) AS median_days_to_done,
-             CASE WHEN a.with_items > 0 THEN (a.with_items - a.with_open)::float8 / a.with_items END AS all_done_share
+             CASE WHEN a.with_items > 0 THEN (a.with_items - a.with_undone)::float8 / a.with_items END AS all_done_share
         FROM a`,
     params,
   };
