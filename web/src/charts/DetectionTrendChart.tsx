@@ -4,6 +4,7 @@ import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
 import { formatCount, formatShare } from './formatters';
 import { axisTick, chartHeight, palette, xAxisTitle, yAxisTitle } from './theme';
+import { isSmallSample } from './smallSample';
 
 export interface DetectionTrendSource {
   /** The API's source, or NOT_RECORDED for a null source. */
@@ -49,7 +50,7 @@ export function detectionColor(key: string): string {
 }
 
 /** A share of fewer than 5 incidents swings with one incident. */
-const isSmall = (r: DetectionTrendRow) => r.total > 0 && r.total < 5;
+const isSmall = (r: DetectionTrendRow) => r.total > 0 && isSmallSample(r.total);
 
 export interface DetectionTrendChartProps {
   data: DetectionTrend;
