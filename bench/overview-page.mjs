@@ -239,6 +239,21 @@ async function incidentInView(pool, from, f, k) {
   return rows[0];
 }
 
+/**
+ * Waits until no month or day of the rollups is marked dirty (the API rebuilds them after a write: within the request
+ * before 92b08ff, in the background since), so each edit starts from built rollups and no rebuild competes with the
+ * next measurement. Returns the time waited (ms), or -1 if still dirty after 5 minutes.
+ */
+async function settled(pool) {
+  const t0 = process.hrtime.bigint();
+  while (ms(t0) < 300_000) {
+    const [{ n }] = (await pool.query(`SELECT count(*)::int AS n FROM metric_dirty`)).rows;
+    if (n === 0) return ms(t0);
+    await sleep(200);
+  }
+  return -1;
+}
+
 const UPDATE = `mutation($id: ID!, $input: UpdateIncidentInput!) { updateIncident(id: $id, input: $input) { id version resolvedAt } }`;
 
 // ---------------------------------------------------------------- the page in Chromium
@@ -534,11 +549,16 @@ async function main() {
       const url = `${API}${overviewPath(v.filter)}`;
       // (a) uncached after an edit
       const uncached = [];
+      const rebuilt = [];
       for (let k = 0; k < UNCACHED_RUNS; k++) {
+        await settled(pool);
         const inc = await incidentInView(pool, from, v.filter, k);
         const later = new Date(new Date(inc.resolved_at).getTime() + 60_000).toISOString();
+        const tEdit = process.hrtime.bigint();
         await gql(token, UPDATE, { id: String(inc.id), input: { expectedVersion: inc.version, resolvedAt: later } });
         uncached.push(await loadPage(page, url));
+        const waited = await settled(pool);
+        rebuilt.push(waited < 0 ? 'not within 5 min' : `${f0(ms(tEdit))} ms`);
       }
       // (b) cached
       const cached = [];
@@ -610,6 +630,7 @@ async function main() {
         `${r.name} ${r.url}: page uncached after an edit median ${f0(r.uncached)} ms (${r.uncachedRuns.map(f0).join(', ')}; medians: first GraphQL request sent at ` +
           `${f0(r.uncachedFirst)}, all answered at ${f0(r.uncachedAnswered)}, charts drawn at ${f0(r.uncachedDrawn)}), cached median ${f0(r.cached)} ms ` +
           `(${r.cachedRuns.map(f0).join(', ')}; first request at ${f0(r.cachedFirst)}, answered at ${f0(r.cachedAnswered)}, drawn at ${f0(r.cachedDrawn)}); ` +
+          `rollups clean again after each edit at ${rebuilt.join(', ')} (from the edit); ` +
           `${r.requests} GraphQL requests (${r.ops.join(', ')}), slowest uncached ${r.slowestUncached}, cached ${r.slowestCached}; ` +
           `the ${r.metricRequests} metric requests replayed together: uncached median ${f0(r.gqlUncached)} ms (${replays.map((x) => f0(x.total)).join(', ')}; per request ${perOp}), cached ${f0(r.gqlCached)} ms; ` +
           `the API's SQL (${form} form, ${pageStatements(form, f, prev).length} statements at once) ${f0(apiSql)} ms; load ${os.loadavg()[0].toFixed(2)}`,
