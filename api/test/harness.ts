@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { createApp, prepare } from '../src/bootstrap';
 import { Database } from '../src/common/database/database.service';
+import { MetricsRepository } from '../src/metrics/metrics.repository';
 import { loadConfig } from '../src/config';
 
 export const ADMIN = { email: 'admin@example.com', password: 'Admin-Password-2026' };
@@ -21,6 +22,8 @@ export interface TestApp {
   /** Like gql, but fails the test on any error and returns data. */
   ok<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(email?: string, password?: string): Promise<string>;
+  /** Waits until no metric-rollup rebuild runs in the background (metric reads start them), e.g. before counting statements. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,9 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     async login(email = ADMIN.email, password = ADMIN.password) {
       const d = await ok(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }`, { e: email, p: password });
       return d.login.token;
+    },
+    async settle() {
+      await app.get(MetricsRepository).refreshRollups(Infinity);
     },
     async close() {
       await app.close();
