@@ -265,7 +265,7 @@ describe('upload hardening: error-heavy imports and private incidents (real Post
     const done = upload.answer.then((r) => {
       order.push('import');
       return r;
-    }, 180_000); // 150,000 rows parsed and checked: over a minute on a loaded 2-core machine
+    });
     await upload.flushed; // the whole body is on its way: the server reads, then parses it
     const health = await fetch(`${t.url}/healthz`);
     order.push('healthz');
@@ -275,7 +275,7 @@ describe('upload hardening: error-heavy imports and private incidents (real Post
     expect(r.body).toMatchObject({ errorCount: 150_000, skipped: 150_000 });
     expect(r.body.errors).toHaveLength(1000);
     expect(order).toEqual(['healthz', 'import']);
-  });
+  }, 180_000); // 150,000 rows parsed and checked: over a minute on a loaded 2-core machine
 
   it('makes hostile text in a file a row error naming the field (NUL, unpaired surrogates, over-long summaries), never a 500', async () => {
     const file = csv(
