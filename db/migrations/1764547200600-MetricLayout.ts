@@ -79,6 +79,9 @@ export class MetricLayout1764547200600 implements MigrationInterface {
            DROP COLUMN cause_id, DROP COLUMN cause_confirmed, DROP COLUMN slice_service_id`,
       );
     }
+    // dropping slice dropped the indexes that held it: the older readers' indexes back
+    await q.query(`CREATE INDEX metric_cell_month ON metric_cell (month, grouping)`);
+    await q.query(`CREATE INDEX metric_island_month ON metric_island (month)`);
     await q.query(`ALTER TABLE metric_month DROP COLUMN layout`);
     // metric_dirty.day and the mark functions that fill it stay: the older readers ignore the day
     await q.query(`INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM incident`);

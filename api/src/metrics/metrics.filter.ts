@@ -7,11 +7,6 @@ import type { ResolvedFilter } from './metrics.scope';
 
 type Param = (value: unknown) => string;
 
-/** True when the filter selects incidents by more than period and visibility (team, severity, source, service, cause). */
-export function hasDims(f: ResolvedFilter): boolean {
-  return !!(f.teamIds.length || f.severities.length || f.sourceIds?.length || f.serviceIds.length || f.rootCauseIds.length);
-}
-
 /** The root-cause nodes a rootCauseIds filter matches as an incident's primary cause: each node and the causes under it. */
 const causeNodes = (ids: string) =>
   `(SELECT rc.id FROM root_cause rc WHERE rc.id = ANY(${ids}::int[]) OR rc.parent_id = ANY(${ids}::int[]))`;
