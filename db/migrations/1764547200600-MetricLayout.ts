@@ -65,8 +65,8 @@ export class MetricLayout1764547200600 implements MigrationInterface {
     await q.query(`ALTER TABLE metric_island ${ADD_KEYS}`);
     await q.query(`DROP INDEX metric_cell_month; CREATE INDEX metric_cell_month ON metric_cell (month, slice, grouping)`);
     await q.query(`DROP INDEX metric_island_month; CREATE INDEX metric_island_month ON metric_island (month, slice)`);
-    // a month marked without a day (as before this migration) is marked whole
-    await q.query(`ALTER TABLE metric_dirty ADD COLUMN day timestamptz`);
+    // a month marked without a day (as before this migration) is marked whole; down keeps the column
+    await q.query(`ALTER TABLE metric_dirty ADD COLUMN IF NOT EXISTS day timestamptz`);
     for (const table of Object.keys(METRIC_COLUMNS)) await q.query(markFunction(table));
     await q.query(`INSERT INTO metric_dirty (month) SELECT DISTINCT date_trunc('month', started_at, 'UTC') FROM incident`);
   }
