@@ -6,6 +6,7 @@ import { MetricRollups1764547200300 } from './1764547200300-MetricRollups';
 import { AuthHardening1764547200400 } from './1764547200400-AuthHardening';
 import { Sources1764547200500 } from './1764547200500-Sources';
 import { MetricLayout1764547200600 } from './1764547200600-MetricLayout';
+import { LoopSettings1764547200700 } from './1764547200700-LoopSettings';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AuthHardening1764547200400,
   Sources1764547200500,
   MetricLayout1764547200600,
+  LoopSettings1764547200700,
 ];
