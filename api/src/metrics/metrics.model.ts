@@ -319,3 +319,22 @@ export class ReliabilityMetrics {
   /** The resolved filter, the principal's visibility and the summary row, for the field resolvers. */
   scope: MetricsScope;
 }
+
+@ObjectType({
+  description: 'One metric’s published definition (SPEC §3): the web app’s explanations, the report and docs/metrics.md use this list.',
+})
+export class MetricDefinition {
+  @Field({
+    description: 'Stable key, named after the GraphQL field that answers it (dotted for a field of a part, e.g. services.availability).',
+  })
+  key: string;
+
+  @Field({ description: 'Display name.' })
+  name: string;
+
+  @Field({ description: 'The formula, in words and symbols.' })
+  formula: string;
+
+  @Field({ description: 'Unit of the number: count, minutes, days, percent, fraction (0–1) or list.' })
+  unit: string;
+}

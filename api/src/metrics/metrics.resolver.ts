@@ -9,11 +9,13 @@ import {
   DetectionSourceStat,
   Granularity,
   HistogramBucket,
+  MetricDefinition,
   RedundancyGap,
   ReliabilityMetrics,
   ServiceReliability,
   TrendPoint,
 } from './metrics.model';
+import { METRIC_DEFINITIONS } from './metric-definitions';
 import { MetricsService } from './metrics.service';
 
 /**
@@ -47,6 +49,15 @@ export class MetricsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ReliabilityMetrics> {
     return this.metrics.metrics(p, filter, ctx.loaders);
+  }
+
+  @Query(() => [MetricDefinition], {
+    description:
+      'Every metric’s definition, published once: key, name, formula and unit. The web app’s explanations, the report’s ' +
+      'definitions page and docs/metrics.md are made from this list.',
+  })
+  metricDefinitions(): MetricDefinition[] {
+    return METRIC_DEFINITIONS.map((d) => ({ ...d }));
   }
 
   @ResolveField(() => ReliabilityMetrics, {
