@@ -4,6 +4,7 @@ import { hasRole } from '../../app/auth/RequireRole';
 import { useSession } from '../../app/auth/useSession';
 import { formatCount, formatDuration } from '../../charts/formatters';
 import type { IncidentKind, IncidentSort, IncidentStatus } from '../../gql/graphql';
+import { useMetricDefinitions } from '../definitions/hooks/useMetricDefinitions';
 import { FilterBar } from '../filters/components/FilterBar';
 import { useFilters } from '../filters/hooks/useFilters';
 import { ExportButton } from './components/ExportButton';
@@ -18,6 +19,7 @@ export function IncidentsPage() {
   const { state, params, update, setParam, setValues } = useFilters();
   const list = useMemo(() => parseListParams(params), [params]);
   const { filter, rows, totalCount, pageInfo, fetching, error, onRetry } = useIncidentList(state, list);
+  const definitions = useMetricDefinitions();
   // Cursors of the pages before this one, so "Previous" can go back.
   const [history, setHistory] = useState<(string | null)[]>([]);
 
@@ -122,6 +124,7 @@ export function IncidentsPage() {
           rows={rows}
           sort={list.sort}
           onSort={(s: IncidentSort) => setListParam('sort', s === 'STARTED_AT_DESC' ? null : s)}
+          definitions={definitions}
         />
       )}
       <nav className="pagination" aria-label="Pagination">

@@ -8,6 +8,7 @@ import { GapHeatmap, type GapCell } from '../../charts/GapHeatmap';
 import { MttrTrendChart } from '../../charts/MttrTrendChart';
 import { ParetoChart } from '../../charts/ParetoChart';
 import { SeverityMixChart, severityKeys } from '../../charts/SeverityMixChart';
+import { explainMetric } from '../definitions/transforms/explainMetric';
 import { FilterBar } from '../filters/components/FilterBar';
 import { bucketRange, incidentsHref } from '../filters/transforms/filterParams';
 import { DetectionTrendTable } from './components/DetectionTrendTable';
@@ -52,6 +53,7 @@ export function OverviewPage() {
   const level = f.params.get('level') === 'category' ? 'category' : 'cause';
 
   const headline = useHeadlineNumbers(f.current);
+  const defs = headline.definitions;
   const fixNext = useFixNext(f.current, f.params);
   const trend = useTrendSeries(f.current, granularity);
   const causes = useCauseSeries(f.current, metric, level);
@@ -76,8 +78,10 @@ export function OverviewPage() {
         <p className="muted">
           {headline.periodEnd && (
             <>
-              {formatPeriod(headline.periodStart, headline.periodEnd, { openStart: 'Since the first incident' })}
-              {headline.hasPrevious && ' · compared with the period just before'}
+              <span title={explainMetric(defs, 'period')}>
+                {formatPeriod(headline.periodStart, headline.periodEnd, { openStart: 'Since the first incident' })}
+              </span>
+              {headline.hasPrevious && <span title={explainMetric(defs, 'previous')}> · compared with the period just before</span>}
             </>
           )}
         </p>
@@ -98,7 +102,11 @@ export function OverviewPage() {
       <div className="chart-grid">
         <ChartFrame
           title="Time to resolve trend"
-          definition="Median and mean (MTTR) time to resolve (resolvedAt − startedAt) of the incidents that started in each period; resolved incidents only. Hollow points are small samples (fewer than 5 incidents); periods without resolved incidents are left as gaps."
+          definition={explainMetric(
+            defs,
+            ['timeToResolve', 'smallSample'],
+            'Median and mean (MTTR) per period the incidents started in. Hollow points are small samples; periods without resolved incidents are left as gaps. Click a point to list its incidents',
+          )}
           sampleSize={trend.resolvedCount}
           smallSample={trend.resolvedSmallSample}
           sampleUnit="resolved incidents"
@@ -139,7 +147,11 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Causes (Pareto)"
-          definition={`Incidents per primary ${level === 'cause' ? 'cause' : 'cause category'}, ${metric === 'count' ? 'by count' : 'by downtime'}, largest first; the line is the cumulative share. Contributing factors are not counted here.`}
+          definition={explainMetric(
+            defs,
+            'byRootCause',
+            `Shown per ${level === 'cause' ? 'primary cause' : 'cause category'}, ${metric === 'count' ? 'by count' : 'by downtime'}; the line is the running share. Click a bar to list its incidents`,
+          )}
           sampleSize={causes.taggedCount}
           sampleUnit={`tagged of ${formatCount(causes.incidentCount)} incidents`}
           loading={causes.fetching}
@@ -201,7 +213,7 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Severity mix"
-          definition="Incidents per period by severity (near misses and excluded incidents left out)."
+          definition={explainMetric(defs, 'incidentCount', 'Shown per period by severity. Click a bar to list its incidents')}
           sampleSize={trend.incidentCount}
           loading={trend.fetching}
           error={trend.error}
@@ -254,7 +266,11 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Time to resolve distribution"
-          definition="How many resolved incidents took how long (resolvedAt − startedAt), in widening buckets; near misses and excluded incidents left out. Click a bar to list its incidents."
+          definition={explainMetric(
+            defs,
+            'timeToResolve',
+            'Here: how many resolved incidents took how long, in widening buckets. Click a bar to list its incidents',
+          )}
           sampleSize={dist.resolvedCount}
           smallSample={dist.resolvedSmallSample}
           sampleUnit="resolved incidents"
@@ -271,7 +287,11 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Detection sources"
-          definition="Share of incidents by how they were detected; red bars are sources outside the company (customers, social media, third parties) — incidents monitoring missed. Hover for time to detect."
+          definition={explainMetric(
+            defs,
+            'detection',
+            'Red bars are sources outside the company (customers, social media, third parties): incidents monitoring missed. Hover for time to detect',
+          )}
           sampleSize={dist.incidentCount}
           loading={dist.fetching}
           error={dist.error}
@@ -286,7 +306,11 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Detection sources over time"
-          definition="Share of each period's incidents by how they were detected (the source that noticed first), monitoring at the bottom; warm colours are sources outside the company — incidents monitoring missed. The number above a bar is its incident count. Near misses and excluded incidents left out."
+          definition={explainMetric(
+            defs,
+            'detection',
+            'Shown per period by the source that noticed first, monitoring at the bottom; warm colours are sources outside the company. The number above a bar is its incident count',
+          )}
           sampleSize={trend.incidentCount}
           loading={trend.fetching}
           error={trend.error}
@@ -306,7 +330,11 @@ export function OverviewPage() {
 
         <ChartFrame
           title="Redundancy gaps"
-          definition="Incidents where a redundancy mechanism was MISSING (the service did not have it) or FAILED (it existed and did not work), per service × mechanism. Ongoing incidents count. Click a cell to list the service’s incidents."
+          definition={explainMetric(
+            defs,
+            'redundancyGaps',
+            'MISSING: the service did not have the mechanism; FAILED: it had it and it did not work. Click a cell to list the service’s incidents',
+          )}
           sampleSize={gaps.gapCount}
           sampleUnit={`gaps (${gaps.matrix.missingCount} missing · ${gaps.matrix.failedCount} failed) · ${gaps.matrix.uncoveredCount} uncovered`}
           loading={gaps.fetching}

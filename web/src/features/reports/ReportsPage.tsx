@@ -87,6 +87,21 @@ export function ReportsPage() {
       </div>
       <h2>Preview</h2>
       <HeadlineCards numbers={headline.numbers} loading={headline.fetching} error={headline.error} onRetry={headline.onRetry} />
+      {headline.definitionList && (
+        <details className="report-definitions">
+          <summary>Metric definitions ({headline.definitionList.length}), as the report prints them</summary>
+          <dl>
+            {headline.definitionList.map((d) => (
+              <div key={d.key}>
+                <dt>{d.name}</dt>
+                <dd>
+                  {d.formula} <span className="muted">({d.unit})</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
       <h2>Download</h2>
       <div className="button-row">
         {formats.map((f) => (

@@ -3,7 +3,8 @@ import { formatDuration } from '../../../charts/formatters';
 import { SeverityBadge } from '../../../app/ui/SeverityBadge';
 import { Timestamp } from '../../../app/ui/Timestamp';
 import type { IncidentListQuery, IncidentSort } from '../../../gql/graphql';
-import { columnDefinitions, toIncidentTimes } from '../transforms/toIncidentTimes';
+import type { DefinitionLookup } from '../../definitions/transforms/explainMetric';
+import { toColumnDefinitions, toIncidentTimes } from '../transforms/toIncidentTimes';
 
 type Row = IncidentListQuery['incidents']['edges'][number]['node'];
 
@@ -11,6 +12,8 @@ export interface IncidentTableProps {
   rows: Row[];
   sort: IncidentSort;
   onSort: (sort: IncidentSort) => void;
+  /** The API's published metric definitions, for the column explanations. */
+  definitions: DefinitionLookup;
 }
 
 function SortHeader({
@@ -41,7 +44,8 @@ function TagState({ row }: { row: Row }) {
   return <span className={`badge tag-${row.primaryCause.state.toLowerCase()}`}>{row.primaryCause.state.toLowerCase()}</span>;
 }
 
-export function IncidentTable({ rows, sort, onSort }: IncidentTableProps) {
+export function IncidentTable({ rows, sort, onSort, definitions }: IncidentTableProps) {
+  const columnDefinitions = toColumnDefinitions(definitions);
   return (
     <div className="table-scroll">
       <table className="data-table incidents-table">

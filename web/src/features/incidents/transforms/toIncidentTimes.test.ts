@@ -1,4 +1,5 @@
-import { toIncidentTimes } from './toIncidentTimes';
+import { toDefinitionLookup } from '../../definitions/transforms/explainMetric';
+import { toColumnDefinitions, toIncidentTimes } from './toIncidentTimes';
 
 describe('toIncidentTimes', () => {
   const startedAt = '2026-11-02T10:00:00.000Z';
@@ -33,5 +34,25 @@ describe('toIncidentTimes', () => {
       timeToResolveMinutes: 120,
       downtimeMinutes: 120,
     });
+  });
+});
+
+describe('toColumnDefinitions', () => {
+  const defs = toDefinitionLookup([
+    { key: 'timeToResolve', name: 'Time to resolve', formula: 'resolvedAt − startedAt, as count, mean, median and p90.', unit: 'minutes' },
+    { key: 'downtimeMinutes', name: 'Downtime', formula: 'Per incident: (mitigatedAt, else resolvedAt) − startedAt.', unit: 'minutes' },
+  ]);
+
+  it('explains time to resolve and downtime with the API’s definitions, then what the column shows', () => {
+    const c = toColumnDefinitions(defs);
+    expect(c.timeToResolve).toBe(
+      'resolvedAt − startedAt, as count, mean, median and p90. This column is one incident’s resolvedAt − startedAt.',
+    );
+    expect(c.downtime).toBe('Per incident: (mitigatedAt, else resolvedAt) − startedAt. This column is one incident’s own downtime.');
+    expect(c.status).toMatch(/^Ongoing until impact stops/);
+  });
+
+  it('says only what the column shows until the definitions arrive', () => {
+    expect(toColumnDefinitions(null).downtime).toBe('This column is one incident’s own downtime.');
   });
 });

@@ -1,3 +1,5 @@
+import { explainMetric, type DefinitionLookup } from '../../definitions/transforms/explainMetric';
+
 const MINUTE = 60_000;
 
 export type IncidentPhaseStatus = 'ongoing' | 'mitigated' | 'resolved';
@@ -29,9 +31,14 @@ export function toIncidentTimes(t: PhaseTimestamps): IncidentTimes {
   };
 }
 
-/** Column definitions shown on hover (the API publishes no metricDefinitions list yet; these follow SPEC §3). */
-export const columnDefinitions = {
-  status: 'Ongoing until impact stops (mitigatedAt), mitigated until the incident is closed (resolvedAt), then resolved.',
-  timeToResolve: 'Time to resolve = resolvedAt − startedAt: from the start of impact until the incident was closed.',
-  downtime: 'Downtime = mitigatedAt − startedAt (or resolvedAt − startedAt when never mitigated): how long users were affected.',
-} as const;
+/**
+ * Column explanations shown on hover. Time to resolve and downtime are the API's published definitions (the list
+ * view shows one incident's value of each); status is a phase of one incident, not a metric, so it is described here.
+ */
+export function toColumnDefinitions(defs: DefinitionLookup) {
+  return {
+    status: 'Ongoing until impact stops (mitigatedAt), mitigated until the incident is closed (resolvedAt), then resolved.',
+    timeToResolve: explainMetric(defs, 'timeToResolve', 'This column is one incident’s resolvedAt − startedAt'),
+    downtime: explainMetric(defs, 'downtimeMinutes', 'This column is one incident’s own downtime'),
+  };
+}

@@ -12,6 +12,10 @@ export const DurationStatFields = graphql(`
 
 export const OverviewHeadlineQuery = graphql(`
   query OverviewHeadline($filter: MetricsFilter, $withPrevious: Boolean!) {
+    # The page's explanations come with its first query rather than as a request of their own.
+    metricDefinitions {
+      ...MetricDefinitionFields
+    }
     reliabilityMetrics(filter: $filter) {
       ...HeadlineFields
       previous @include(if: $withPrevious) {

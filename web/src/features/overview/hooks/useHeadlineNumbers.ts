@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import { toDefinitionLookup } from '../../definitions/transforms/explainMetric';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewHeadlineQuery } from '../graphql/overviewQueries';
 import { toChanges } from '../transforms/toChanges';
@@ -27,12 +29,18 @@ export function useHeadlineNumbers(filter: MetricsFilterVars) {
     variables: { filter, withPrevious: !!filter.from },
   });
   const m = result.data?.reliabilityMetrics;
+  const list = result.data?.metricDefinitions;
+  // The API's published definitions, fetched with the numbers; the page's other explanations are made from them too.
+  const definitions = useMemo(() => toDefinitionLookup(list), [list]);
   const current = m ? withSeverities(m) : null;
   const previous = m?.previous ? withSeverities(m.previous) : null;
   return {
-    numbers: current ? toHeadlineNumbers(current, previous) : null,
+    numbers: current ? toHeadlineNumbers(current, previous, definitions) : null,
     changes: current ? toChanges(current, previous) : null,
     hasPrevious: !!previous,
+    definitions,
+    /** The published list in its own order (the Reports page lists it). */
+    definitionList: list ?? null,
     periodStart: m?.periodStart ?? null,
     periodEnd: m?.periodEnd ?? null,
     /** The period compared with, as the API chose it; null without one. */

@@ -1,4 +1,5 @@
 import { toChanges, type PeriodMetrics } from './toChanges';
+import { toDefinitionLookup } from '../../definitions/transforms/explainMetric';
 import { toDetectionSeries } from './toDetectionSeries';
 import { toFixNext } from './toFixNext';
 import { toHeadlineNumbers, type HeadlineInput } from './toHeadlineNumbers';
@@ -155,12 +156,16 @@ describe('toHeadlineNumbers', () => {
   };
 
   it('leads durations with the median and p90, the mean beside them, and states n in every change', () => {
-    const n = toHeadlineNumbers(base, {
-      ...base,
-      incidentCount: 20,
-      timeToResolve: { ...stat(10, 96, 50, 300), smallSample: false },
-      services: base.services.map((s) => ({ ...s, availability: 99 })),
-    });
+    const n = toHeadlineNumbers(
+      base,
+      {
+        ...base,
+        incidentCount: 20,
+        timeToResolve: { ...stat(10, 96, 50, 300), smallSample: false },
+        services: base.services.map((s) => ({ ...s, availability: 99 })),
+      },
+      null,
+    );
     const byId = Object.fromEntries(n.map((x) => [x.id, x]));
     expect(byId.incidents.value).toBe('10');
     expect(byId.incidents.change).toEqual({ text: '▼ 50 % vs previous (was 20)', tone: 'better' });
@@ -188,13 +193,41 @@ describe('toHeadlineNumbers', () => {
         timeToAcknowledge: { ...stat(40, 20, 15, 30), smallSample: true },
       },
       null,
+      null,
     );
     expect(n.filter((x) => x.smallSample).map((x) => x.id)).toEqual(['ttr', 'tta']);
   });
 
   it('has no change without a previous period', () => {
-    const n = toHeadlineNumbers(base, null);
+    const n = toHeadlineNumbers(base, null, null);
     expect(n.every((x) => x.change === null)).toBe(true);
+  });
+
+  it('explains every card with the API’s published definition, naming the part a card shows', () => {
+    const defs = toDefinitionLookup(
+      (
+        [
+          'incidentCount',
+          'timeToResolve',
+          'timeToDetect',
+          'timeToAcknowledge',
+          'timeToMitigate',
+          'downtimeMinutes',
+          'services.availability',
+        ] as const
+      ).map((key) => ({ key, name: key, formula: `published ${key}`, unit: 'count' })),
+    );
+    const byId = Object.fromEntries(toHeadlineNumbers(base, null, defs).map((x) => [x.id, x.definition]));
+    expect(byId).toEqual({
+      incidents: 'published incidentCount.',
+      severe: 'published incidentCount. This card counts those of severity SEV1 or SEV2.',
+      ttr: 'published timeToResolve.',
+      ttd: 'published timeToDetect.',
+      tta: 'published timeToAcknowledge.',
+      ttm: 'published timeToMitigate.',
+      downtime: 'published downtimeMinutes.',
+      availability: 'published services.availability. This card is the share of services whose availability is at least their SLO.',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { formatAvailability, formatChange, formatCount, formatDuration, type ChangeTone } from '../../../charts/formatters';
+import { explainMetric, type DefinitionLookup } from '../../definitions/transforms/explainMetric';
 
 interface Stat {
   count: number;
@@ -65,9 +66,10 @@ function durationCard(id: string, label: string, meanName: string, stat: Stat, p
 
 /**
  * Headline numbers for the period with their change against the previous period (null: no previous).
- * Durations lead with the median and p90, the mean beside them; every change states its n.
+ * Durations lead with the median and p90, the mean beside them; every change states its n. Each card's explanation is
+ * the API's published definition (`defs`), with a note where the card shows a part of it.
  */
-export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInput | null): HeadlineNumber[] {
+export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInput | null, defs: DefinitionLookup): HeadlineNumber[] {
   const slo = sloSummary(current.services);
   const prevSlo = previous ? sloSummary(previous.services) : null;
   const sev = severe(current);
@@ -82,7 +84,7 @@ export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInpu
       change: previous
         ? withN(formatChange(current.incidentCount, previous.incidentCount), was(formatCount(previous.incidentCount)))
         : null,
-      definition: 'Incidents that started in the period, ongoing ones included; near misses and excluded incidents are counted separately.',
+      definition: explainMetric(defs, 'incidentCount'),
       smallSample: false,
     },
     {
@@ -91,7 +93,7 @@ export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInpu
       value: formatCount(sev),
       detail: current.incidentCount > 0 ? `${Math.round((sev / current.incidentCount) * 100)} % of incidents` : '',
       change: prevSev != null ? withN(formatChange(sev, prevSev), was(formatCount(prevSev))) : null,
-      definition: 'Incidents of severity SEV1 or SEV2 that started in the period.',
+      definition: explainMetric(defs, 'incidentCount', 'This card counts those of severity SEV1 or SEV2'),
       smallSample: false,
     },
     durationCard(
@@ -100,23 +102,16 @@ export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInpu
       'mean (MTTR)',
       current.timeToResolve,
       previous?.timeToResolve,
-      'resolvedAt − startedAt over resolved incidents. Median and p90 lead because durations are right-skewed; the mean (MTTR) is beside them.',
+      explainMetric(defs, 'timeToResolve'),
     ),
-    durationCard(
-      'ttd',
-      'Time to detect',
-      'mean',
-      current.timeToDetect,
-      previous?.timeToDetect,
-      'detectedAt − startedAt, over incidents with both timestamps.',
-    ),
+    durationCard('ttd', 'Time to detect', 'mean', current.timeToDetect, previous?.timeToDetect, explainMetric(defs, 'timeToDetect')),
     durationCard(
       'tta',
       'Time to acknowledge',
       'mean (MTTA)',
       current.timeToAcknowledge,
       previous?.timeToAcknowledge,
-      'acknowledgedAt − startedAt, over incidents with both timestamps; its mean is the MTTA.',
+      explainMetric(defs, 'timeToAcknowledge'),
     ),
     durationCard(
       'ttm',
@@ -124,7 +119,7 @@ export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInpu
       'mean (MTTM)',
       current.timeToMitigate,
       previous?.timeToMitigate,
-      'mitigatedAt − startedAt, over incidents with both timestamps; its mean is the MTTM.',
+      explainMetric(defs, 'timeToMitigate'),
     ),
     {
       id: 'downtime',
@@ -134,7 +129,7 @@ export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInpu
       change: previous
         ? withN(formatChange(current.downtimeMinutes, previous.downtimeMinutes), was(formatDuration(previous.downtimeMinutes)))
         : null,
-      definition: 'Sum of (mitigatedAt, else resolvedAt) − startedAt over resolved incidents in the period.',
+      definition: explainMetric(defs, 'downtimeMinutes'),
       smallSample: false,
     },
     {
@@ -151,8 +146,11 @@ export function toHeadlineNumbers(current: HeadlineInput, previous: HeadlineInpu
               tone: slo.share === prevSlo.share ? 'neutral' : slo.share > prevSlo.share ? 'better' : 'worse',
             }
           : null,
-      definition:
-        'Share of services whose availability = 100 × (1 − service downtime / period length), overlapping incidents merged, is at least their SLO.',
+      definition: explainMetric(
+        defs,
+        'services.availability',
+        'This card is the share of services whose availability is at least their SLO',
+      ),
       smallSample: false,
     },
   ];
