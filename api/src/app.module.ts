@@ -24,6 +24,7 @@ import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RedundancyModule } from './redundancy/redundancy.module';
+import { RepeatsModule } from './repeats/repeats.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services/services.module';
 import { SourcesModule } from './sources/sources.module';
@@ -90,6 +91,7 @@ const production = loadConfig().production;
     ExportsModule,
     ReportsModule,
     ActionItemsModule,
+    RepeatsModule,
     SourcesModule,
     JobsModule,
     SyncModule,

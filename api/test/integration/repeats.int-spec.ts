@@ -1,0 +1,294 @@
+import { createIncident, createWorld, World } from '../factories/incidents';
+import { startTestApp, TestApp } from '../harness';
+import { countStatements } from '../support/count-statements';
+
+/*
+ * SPEC §6 repeats and fixes that did not hold, against a real PostgreSQL, every expectation worked out by hand.
+ * T0 = 2026-01-01T00:00Z. T0 + 89 d = Mar 31, + 90 d = Apr 1, + 91 d = Apr 2 (Jan 31 + Feb 28 + Mar 31 days).
+ *
+ * Repeats (all team A unless said; DNS unless said; each scenario on its own service):
+ *   edges   sX: PX at T0, QX at T0 + X days for X = 89, 90, 91; sMs: Pms at T0, Qms at T0 + 90 d + 1 ms
+ *           → Q89 and Q90 repeat, Q91 and Qms do not.
+ *   not     sN: N1 T0 DNS; N2 T0+10d CDN (other cause); sN2: N3 T0+20d DNS (other service);
+ *           sN: N4 T0+30d DNS near miss; N5 T0+40d DNS excluded → none repeats.
+ *   latest  sL (CDN): L1 T0, L2 T0+10d, L3 T0+20d → L2 repeats L1; L3 repeats L2 (the latest), L1.repeatedBy = [L2, L3].
+ *   private sP: P1 T0 private of team B; P2 T0+5d public of team A → P2 repeats P1 for the admin and team B only.
+ * Counted incidents in [Jan 1, Jul 1): 8 + 3 + 3 + 2 = 16 (admin), 15 for a viewer of team A (P1 hidden).
+ * Repeating: admin Q89, Q90, L2, L3, P2 = 5 (DNS 3, CDN 2); team-A viewer Q89, Q90, L2, L3 = 4 (CDN 2, DNS 2).
+ * Months (admin): Jan 12 incidents (P×4, N1–N3, L1–L3, P1, P2), repeats L2 L3 P2 = 3; Feb 0/0 (N5 excluded);
+ *   Mar Q89 1/1; Apr Q90 Q91 Qms, 1 repeat of 3.
+ *
+ * Fixes (from T1 = 2026-08-01; their own services fA, fB): F0 at T1 on fA, DNS, with action items
+ *   a1 PREVENT DONE DNS completed Aug 10; a2 PREVENT OPEN DNS; a3 DETECT DONE DNS; a4 PREVENT DONE Network (category)
+ *   completed Aug 10; a5 PREVENT DONE DNS completed Sep 20.
+ * Later: F3 Aug 5 fA DNS (before completedAt); F1 Aug 20 fA DNS; F2 Sep 1 fB DNS (other service); F6 Sep 5 fA CDN (under
+ *   Network); F4 Sep 10 fA Software bug; F5 Sep 15 fA DNS near miss.
+ *   → a4: [F1, F6], a1: [F1]; a2, a3 (not DONE / not PREVENT) and a5 (nothing after) are not listed.
+ */
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-01-01T00:00:00.000Z');
+const T1 = Date.parse('2026-08-01T00:00:00.000Z');
+const at = (ms: number) => new Date(ms).toISOString();
+const window = (start: number) => ({
+  startedAt: at(start),
+  detectedAt: at(start + 60_000),
+  acknowledgedAt: at(start + 2 * 60_000),
+  mitigatedAt: at(start + 10 * 60_000),
+  resolvedAt: at(start + 30 * 60_000),
+});
+
+const METRICS = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ incidentCount
+  repeats { count incidentCount share smallSample byRootCause { cause { id name } name count }
+    trend(granularity: MONTH) { periodStart count incidentCount share } } } }`;
+const REPEAT_OF = `query($id:ID!){ incident(id:$id){ key repeatOf { key } repeatedBy { key } } }`;
+
+describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
+  let t: TestApp;
+  let w: World;
+  let teamB: string;
+  let viewerA: string;
+  let viewerB: string;
+  const cause: Record<string, string> = {};
+  const inc: Record<string, { id: string; key: string }> = {};
+  const items: Record<string, string> = {};
+
+  const service = async (name: string, teamId = w.teamId) =>
+    (
+      await t.ok(
+        `mutation($n:String!,$t:ID!){ createService(input:{name:$n, teamId:$t, slo:99.9}){ id } }`,
+        { n: name, t: teamId },
+        w.token,
+      )
+    ).createService.id as string;
+  const make = async (name: string, serviceId: string, start: number, c: string, extra: Record<string, unknown> = {}) => {
+    inc[name] = await createIncident(t, w, { title: name, serviceIds: [serviceId], primaryCauseId: cause[c], ...window(start), ...extra });
+  };
+  const user = async (email: string, teamId: string) => {
+    await t.ok(
+      `mutation($i:CreateUserInput!){ createUser(input:$i){ id } }`,
+      { i: { email, password: 'Viewer-Password-2026', role: 'VIEWER', teamIds: [teamId] } },
+      w.token,
+    );
+    return t.login(email, 'Viewer-Password-2026');
+  };
+  const metrics = async (from: string, to: string, token = w.token) => (await t.ok(METRICS, { f: { from, to } }, token)).reliabilityMetrics;
+  const keys = (names: string[]) => names.map((n) => inc[n].key);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+    teamB = (await t.ok(`mutation{ createTeam(input:{name:"Billing"}){ id } }`, {}, w.token)).createTeam.id;
+    viewerA = await user('viewer-a@example.com', w.teamId);
+    viewerB = await user('viewer-b@example.com', teamB);
+    for (const c of (await t.ok(`{ rootCauses { id name } }`, {}, w.token)).rootCauses) cause[c.name] = c.id;
+
+    for (const x of [89, 90, 91]) {
+      const s = await service(`Edge ${x}`);
+      await make(`P${x}`, s, T0, 'DNS');
+      await make(`Q${x}`, s, T0 + x * DAY, 'DNS');
+    }
+    const sMs = await service('Edge 90 + 1 ms');
+    await make('Pms', sMs, T0, 'DNS');
+    await make('Qms', sMs, T0 + 90 * DAY + 1, 'DNS');
+
+    const sN = await service('Not');
+    const sN2 = await service('Not 2');
+    await make('N1', sN, T0, 'DNS');
+    await make('N2', sN, T0 + 10 * DAY, 'CDN');
+    await make('N3', sN2, T0 + 20 * DAY, 'DNS');
+    await make('N4', sN, T0 + 30 * DAY, 'DNS', { kind: 'NEAR_MISS' });
+    await make('N5', sN, T0 + 40 * DAY, 'DNS', { excludeFromMetrics: true });
+
+    const sL = await service('Latest');
+    await make('L1', sL, T0, 'CDN');
+    await make('L2', sL, T0 + 10 * DAY, 'CDN');
+    await make('L3', sL, T0 + 20 * DAY, 'CDN');
+
+    const sP = await service('Shared');
+    await make('P1', sP, T0, 'DNS', { private: true, teamId: teamB });
+    await make('P2', sP, T0 + 5 * DAY, 'DNS');
+
+    const fA = await service('Fix A');
+    const fB = await service('Fix B');
+    await make('F0', fA, T1, 'DNS');
+    const item = async (name: string, type: string, c: string, status: string, completed: number | null) => {
+      const d = await t.ok(
+        `mutation($i:CreateActionItemInput!){ createActionItem(input:$i){ id } }`,
+        { i: { incidentId: inc.F0.id, title: name, type, causeId: cause[c] } },
+        w.token,
+      );
+      items[name] = d.createActionItem.id;
+      // completedAt is set to now by the API: put it where the scenario needs it
+      await t.db.query(`UPDATE action_item SET status = $2, completed_at = $3 WHERE id = $1`, [
+        Number(items[name]),
+        status,
+        completed === null ? null : new Date(completed),
+      ]);
+    };
+    await item('a1', 'PREVENT', 'DNS', 'DONE', T1 + 9 * DAY);
+    await item('a2', 'PREVENT', 'DNS', 'OPEN', null);
+    await item('a3', 'DETECT', 'DNS', 'DONE', T1 + 9 * DAY);
+    await item('a4', 'PREVENT', 'Network', 'DONE', T1 + 9 * DAY);
+    await item('a5', 'PREVENT', 'DNS', 'DONE', T1 + 50 * DAY);
+    await make('F3', fA, T1 + 4 * DAY, 'DNS');
+    await make('F1', fA, T1 + 19 * DAY, 'DNS');
+    await make('F2', fB, T1 + 31 * DAY, 'DNS');
+    await make('F6', fA, T1 + 35 * DAY, 'CDN');
+    await make('F4', fA, T1 + 40 * DAY, 'Software bug');
+    await make('F5', fA, T1 + 45 * DAY, 'DNS', { kind: 'NEAR_MISS' });
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('counts 89 and exactly 90 days as a repeat, 90 days + 1 ms and 91 days not', async () => {
+    for (const [name, of] of [
+      ['Q89', 'P89'],
+      ['Q90', 'P90'],
+    ]) {
+      expect((await t.ok(REPEAT_OF, { id: inc[name].id }, w.token)).incident.repeatOf).toEqual({ key: inc[of].key });
+    }
+    for (const name of ['Q91', 'Qms', 'P89']) {
+      expect((await t.ok(REPEAT_OF, { id: inc[name].id }, w.token)).incident.repeatOf).toBeNull();
+    }
+    expect((await t.ok(REPEAT_OF, { id: inc.P90.id }, w.token)).incident.repeatedBy).toEqual([{ key: inc.Q90.key }]);
+    expect((await t.ok(REPEAT_OF, { id: inc.P91.id }, w.token)).incident.repeatedBy).toEqual([]);
+  });
+
+  it('does not count another cause, another service, near misses or excluded incidents', async () => {
+    for (const name of ['N2', 'N3', 'N4', 'N5']) {
+      const d = (await t.ok(REPEAT_OF, { id: inc[name].id }, w.token)).incident;
+      expect([name, d.repeatOf]).toEqual([name, null]);
+    }
+    // N1 is followed on its service by DNS incidents only that are not counted, and by N2 of another cause
+    expect((await t.ok(REPEAT_OF, { id: inc.N1.id }, w.token)).incident.repeatedBy).toEqual([]);
+  });
+
+  it('names the latest earlier incident as repeatOf and every later repeat in repeatedBy, oldest first', async () => {
+    const l3 = (await t.ok(REPEAT_OF, { id: inc.L3.id }, w.token)).incident;
+    expect(l3.repeatOf).toEqual({ key: inc.L2.key });
+    const l1 = (await t.ok(REPEAT_OF, { id: inc.L1.id }, w.token)).incident;
+    expect(l1.repeatOf).toBeNull();
+    expect(l1.repeatedBy.map((i: any) => i.key)).toEqual(keys(['L2', 'L3']));
+  });
+
+  it('computes repeats among the incidents the reader sees: a hidden private incident is neither named nor counted', async () => {
+    expect((await t.ok(REPEAT_OF, { id: inc.P2.id }, w.token)).incident.repeatOf).toEqual({ key: inc.P1.key });
+    expect((await t.ok(REPEAT_OF, { id: inc.P2.id }, viewerB)).incident.repeatOf).toEqual({ key: inc.P1.key });
+    expect((await t.ok(REPEAT_OF, { id: inc.P2.id }, viewerA)).incident.repeatOf).toBeNull();
+    expect((await t.ok(REPEAT_OF, { id: inc.P1.id }, viewerB)).incident.repeatedBy).toEqual([{ key: inc.P2.key }]);
+
+    const a = (await metrics('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z', viewerA)).repeats;
+    expect(a).toMatchObject({ count: 4, incidentCount: 15, smallSample: false });
+    expect(a.share).toBeCloseTo(4 / 15, 12);
+    expect(a.byRootCause.map((r: any) => [r.name, r.count])).toEqual([
+      ['CDN', 2],
+      ['DNS', 2],
+    ]);
+  });
+
+  it('gives count, share, byRootCause and a monthly trend (formulas of the descriptions)', async () => {
+    const m = await metrics('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z');
+    expect(m.incidentCount).toBe(16);
+    expect(m.repeats).toMatchObject({ count: 5, incidentCount: 16, share: 5 / 16, smallSample: false });
+    expect(m.repeats.byRootCause).toEqual([
+      { cause: { id: cause.DNS, name: 'DNS' }, name: 'DNS', count: 3 },
+      { cause: { id: cause.CDN, name: 'CDN' }, name: 'CDN', count: 2 },
+    ]);
+    expect(m.repeats.trend).toEqual([
+      { periodStart: '2026-01-01T00:00:00.000Z', count: 3, incidentCount: 12, share: 0.25 },
+      { periodStart: '2026-02-01T00:00:00.000Z', count: 0, incidentCount: 0, share: 0 },
+      { periodStart: '2026-03-01T00:00:00.000Z', count: 1, incidentCount: 1, share: 1 },
+      { periodStart: '2026-04-01T00:00:00.000Z', count: 1, incidentCount: 3, share: 1 / 3 },
+    ]);
+  });
+
+  it('counts a repeat in the period whose earlier incident lies before the period; small samples are flagged', async () => {
+    const r = (await metrics('2026-03-01T00:00:00Z', '2026-07-01T00:00:00Z')).repeats;
+    expect(r).toMatchObject({ count: 2, incidentCount: 4, share: 0.5, smallSample: true });
+  });
+
+  it('lists the repeating incidents newest first, optionally of one cause', async () => {
+    const q = `query($f:MetricsFilter,$n:Int,$c:ID){ reliabilityMetrics(filter:$f){ repeats { incidents(first:$n, rootCauseId:$c){ key } } } }`;
+    const f = { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
+    const list = async (v: Record<string, unknown>) =>
+      (await t.ok(q, { f, ...v }, w.token)).reliabilityMetrics.repeats.incidents.map((i: any) => i.key);
+    expect(await list({})).toEqual(keys(['Q90', 'Q89', 'L3', 'L2', 'P2']));
+    expect(await list({ n: 2 })).toEqual(keys(['Q90', 'Q89']));
+    expect(await list({ c: cause.CDN })).toEqual(keys(['L3', 'L2']));
+    const bad = await t.gql(q, { f, n: 1000 }, w.token);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('follows the repeat window setting (30 days)', async () => {
+    await t.db.query(`UPDATE loop_setting SET repeat_window_days = 30`);
+    try {
+      // Q89 and Q90 are now too far from P89 and P90; L2, L3 (10 days) and P2 (5 days) still repeat
+      const r = (await metrics('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z')).repeats;
+      expect(r).toMatchObject({ count: 3, incidentCount: 16 });
+      expect((await t.ok(REPEAT_OF, { id: inc.Q89.id }, w.token)).incident.repeatOf).toBeNull();
+    } finally {
+      await t.db.query(`UPDATE loop_setting SET repeat_window_days = 90`);
+    }
+  });
+
+  it('keeps repeat keys in step when an incident changes (moved in time, excluded, cause changed)', async () => {
+    const get = async () => (await t.ok(REPEAT_OF, { id: inc.Q91.id }, w.token)).incident;
+    const version = async () => (await t.ok(`query($id:ID!){ incident(id:$id){ version } }`, { id: inc.Q91.id }, w.token)).incident.version;
+    const update = async (input: Record<string, unknown>) =>
+      t.ok(
+        `mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ id } }`,
+        { id: inc.Q91.id, i: { expectedVersion: await version(), ...input } },
+        w.token,
+      );
+    const start = T0 + 91 * DAY;
+    await update(window(T0 + 80 * DAY));
+    expect((await get()).repeatOf).toEqual({ key: inc.P91.key });
+    await update({ primaryCauseId: cause.CDN });
+    expect((await get()).repeatOf).toBeNull();
+    await update({ primaryCauseId: cause.DNS, excludeFromMetrics: true });
+    expect((await get()).repeatOf).toBeNull();
+    await update({ excludeFromMetrics: false });
+    expect((await get()).repeatOf).toEqual({ key: inc.P91.key });
+    await update(window(start));
+    expect((await get()).repeatOf).toBeNull();
+  });
+
+  it('lists fixes that did not hold: same cause (or under its category) on a service of the item’s incident after completedAt', async () => {
+    const q = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ fixesThatDidNotHold {
+      actionItem { id title } cause { name } services { name } incidents { key } } } }`;
+    const fixes = (await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z' } }, w.token)).reliabilityMetrics
+      .fixesThatDidNotHold;
+    expect(fixes).toEqual([
+      {
+        actionItem: { id: items.a4, title: 'a4' },
+        cause: { name: 'Network' },
+        services: [{ name: 'Fix A' }],
+        incidents: [{ key: inc.F1.key }, { key: inc.F6.key }],
+      },
+      {
+        actionItem: { id: items.a1, title: 'a1' },
+        cause: { name: 'DNS' },
+        services: [{ name: 'Fix A' }],
+        incidents: [{ key: inc.F1.key }],
+      },
+    ]);
+    // the later incidents must lie in the filter's period
+    const sept = (await t.ok(q, { f: { from: '2026-09-01T00:00:00Z', to: '2026-12-01T00:00:00Z' } }, w.token)).reliabilityMetrics
+      .fixesThatDidNotHold;
+    expect(sept.map((f: any) => [f.actionItem.title, f.incidents.map((i: any) => i.key)])).toEqual([['a4', [inc.F6.key]]]);
+  });
+
+  it('resolves repeatOf and repeatedBy of a page in the same number of statements whatever its size', async () => {
+    const page = `query($n:Int){ incidents(first:$n){ edges{ node{ key repeatOf{ key } repeatedBy{ key } } } } }`;
+    let big: any;
+    // metric reads above start rollup rebuilds in the background: let them finish before counting
+    await t.settle();
+    await t.ok(page, { n: 1 }, w.token);
+    const small = await countStatements(() => t.ok(page, { n: 3 }, w.token));
+    const large = await countStatements(async () => (big = await t.ok(page, { n: 40 }, w.token)));
+    expect(big.incidents.edges.length).toBe(25);
+    expect(large).toBe(small);
+    // auth + page + count + repeatOf (one for the page) + repeatedBy (one for the page)
+    expect(large).toBeLessThanOrEqual(5);
+  });
+});
