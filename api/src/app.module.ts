@@ -26,6 +26,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { RedundancyModule } from './redundancy/redundancy.module';
 import { RepeatsModule } from './repeats/repeats.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { ServicesModule } from './services/services.module';
 import { SourcesModule } from './sources/sources.module';
 import { SyncModule } from './sources/sync/sync.module';
@@ -92,6 +93,7 @@ const production = loadConfig().production;
     ReportsModule,
     ActionItemsModule,
     RepeatsModule,
+    ReviewsModule,
     SourcesModule,
     JobsModule,
     SyncModule,

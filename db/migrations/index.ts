@@ -7,6 +7,7 @@ import { AuthHardening1764547200400 } from './1764547200400-AuthHardening';
 import { Sources1764547200500 } from './1764547200500-Sources';
 import { MetricLayout1764547200600 } from './1764547200600-MetricLayout';
 import { LoopSettings1764547200700 } from './1764547200700-LoopSettings';
+import { PostMortems1764547200710 } from './1764547200710-PostMortems';
 import { RepeatIndexes1764547200720 } from './1764547200720-RepeatIndexes';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
@@ -20,5 +21,6 @@ export const migrations = [
   Sources1764547200500,
   MetricLayout1764547200600,
   LoopSettings1764547200700,
+  PostMortems1764547200710,
   RepeatIndexes1764547200720,
 ];

@@ -25,4 +25,18 @@ export class ExportsController {
     res.setHeader('content-disposition', 'attachment; filename="incidents.csv"');
     await pipeline(stream, res);
   }
+
+  /**
+   * GET /api/export/incidents.json?<the same filters> streams the same incidents as the JSON import document, each
+   * with its review (`postMortem`); importing the file again changes nothing.
+   */
+  @Get('incidents.json')
+  @Access('READ')
+  async incidentsJson(@CurrentPrincipal() p: Principal, @Query() q: Record<string, string>, @Res() res: Response): Promise<void> {
+    const stream = this.exports.incidentsJson(p, exportFilter(q));
+    res.status(200);
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="incidents.json"');
+    await pipeline(stream, res);
+  }
 }

@@ -8,8 +8,8 @@ import { IncidentFilter } from '../incidents/dto/incident-filter.input';
 import { DetectionSource, IncidentKind, IncidentStatus, Severity } from '../incidents/incident.enums';
 import { incidentFilterSql } from '../incidents/incident-filter.sql';
 import { neutralizeCell } from '../imports/csv-cells';
-import { COLUMNS } from '../imports/import-row';
-import { ExportsRepository } from './exports.repository';
+import { camel, COLUMNS } from '../imports/import-row';
+import { ExportRow, ExportsRepository } from './exports.repository';
 
 const PAGE = 2000;
 
@@ -76,27 +76,66 @@ export class ExportsService {
    * page (flat memory). Filters are checked before the first byte is sent.
    */
   incidentsCsv(principal: Principal, filter: IncidentFilter): Readable {
-    const params: unknown[] = [];
-    const where = [visibleIncidentsSql(principal, 'i', params), ...incidentFilterSql(filter, params)].join(' AND ');
-    const repo = this.repo;
-    async function* rows() {
-      let after = 0;
-      for (;;) {
-        const page = await repo.page(where, params, after, PAGE);
-        for (const r of page) yield r;
-        if (page.length < PAGE) return;
-        after = page[page.length - 1].id;
-      }
-    }
+    const rows = this.rows(principal, filter, false);
     // cells that would run as spreadsheet formulas get a quote in front; the import takes it off
     const csv = stringify({
       header: true,
       columns: [...COLUMNS],
       cast: { boolean: (b) => (b ? 'true' : 'false'), string: neutralizeCell },
     });
-    Readable.from(rows())
+    Readable.from(rows)
       .on('error', (err) => csv.destroy(err))
       .pipe(csv);
     return csv;
+  }
+
+  /**
+   * The same incidents as the CSV, as the JSON import document (an array of objects with the import fields in
+   * camelCase; importing it again changes nothing, the import ignores other fields), each with its review:
+   * `postMortem { state, body (null while none is written), dueAt (effective), publishedAt, reviewers [{ email, name }] }`.
+   * Reviewers' emails follow the rule everywhere else: a viewer sees only their own (others: null, with the name).
+   */
+  incidentsJson(principal: Principal, filter: IncidentFilter): Readable {
+    const rows = this.rows(principal, filter, true);
+    async function* json() {
+      let first = true;
+      yield '[';
+      for await (const r of rows) {
+        const item: Record<string, unknown> = {};
+        for (const c of COLUMNS) item[camel(c)] = r[c] ?? null;
+        const reviewers = (r.post_mortem_reviewers as unknown as Array<{ id: number; email: string; name: string | null }>) ?? [];
+        item.postMortem = {
+          state: r.post_mortem_state,
+          body: r.post_mortem_body ?? null,
+          dueAt: r.post_mortem_due_at ?? null,
+          publishedAt: r.post_mortem_published_at ?? null,
+          reviewers: reviewers.map((u) => ({
+            email: principal.role !== 'VIEWER' || u.id === principal.userId ? u.email : null,
+            name: u.name,
+          })),
+        };
+        yield `${first ? '' : ','}\n${JSON.stringify(item)}`;
+        first = false;
+      }
+      yield '\n]\n';
+    }
+    return Readable.from(json());
+  }
+
+  /** The visible incidents matching the filter, page by page in id order (flat memory); filters are checked now. */
+  private rows(principal: Principal, filter: IncidentFilter, withReview: boolean): AsyncGenerator<ExportRow & { id: number }> {
+    const params: unknown[] = [];
+    const where = [visibleIncidentsSql(principal, 'i', params), ...incidentFilterSql(filter, params)].join(' AND ');
+    const repo = this.repo;
+    async function* rows() {
+      let after = 0;
+      for (;;) {
+        const page = await repo.page(where, params, after, PAGE, withReview);
+        for (const r of page) yield r;
+        if (page.length < PAGE) return;
+        after = page[page.length - 1].id;
+      }
+    }
+    return rows();
   }
 }

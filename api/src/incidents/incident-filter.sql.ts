@@ -55,7 +55,10 @@ export function incidentFilterSql(filter: IncidentFilter | null | undefined, par
   const text = filter.search?.trim();
   if (text) {
     const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(i.search @@ plainto_tsquery('simple', ${p(text)}) OR i.title ILIKE ${p(like)})`);
+    const words = p(text);
+    // published reviews are searchable with their incidents (SPEC §6); drafts are not
+    where.push(`(i.search @@ plainto_tsquery('simple', ${words}) OR i.title ILIKE ${p(like)}
+      OR EXISTS (SELECT 1 FROM post_mortem pm WHERE pm.incident_id = i.id AND pm.state = 'PUBLISHED' AND pm.search @@ plainto_tsquery('simple', ${words})))`);
   }
   return where;
 }
