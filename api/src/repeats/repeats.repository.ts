@@ -17,16 +17,18 @@ import type { ResolvedFilter, Visibility } from '../metrics/metrics.scope';
 const WINDOW = `(SELECT make_interval(hours => 24 * repeat_window_days) FROM loop_setting)`;
 
 /**
- * Condition on incident alias `i` (counted, with keys in repeat_key): it repeats an earlier incident the reader sees,
- * i.e. a key with the same service and cause started in [i.started_at − window, i.started_at).
+ * A lateral join on incident alias \`i\` (counted, with keys in repeat_key) giving one row (\`hit\` = 1) when it repeats an
+ * earlier incident the reader sees, i.e. a key with the same service and cause started in [i.started_at − window,
+ * i.started_at). LIMIT 1 keeps it a per-incident index probe: as a plain EXISTS the planner may hash all of repeat_key.
  */
-function repeatsSql(who: Visibility, params: unknown[]): string {
-  return `EXISTS (
-    SELECT 1 FROM repeat_key k
+function repeatHitSql(who: Visibility, params: unknown[]): string {
+  return `LATERAL (
+    SELECT 1 AS hit FROM repeat_key k
       JOIN repeat_key ek ON ek.service_id = k.service_id AND ek.cause_id = k.cause_id
        AND ek.started_at < k.started_at AND ek.started_at >= k.started_at - ${WINDOW}
       JOIN incident e ON e.id = ek.incident_id
-     WHERE k.incident_id = i.id AND ${visibleIncidentsSql(who as Principal, 'e', params)})`;
+     WHERE k.incident_id = i.id AND ${visibleIncidentsSql(who as Principal, 'e', params)}
+     LIMIT 1) r`;
 }
 
 export type RepeatRow = IncidentRow & { of_id: number };
@@ -68,7 +70,8 @@ export class RepeatsRepository {
                  JOIN repeat_key ek ON ek.service_id = k.service_id AND ek.cause_id = k.cause_id
                   AND ek.started_at > k.started_at AND ek.started_at <= k.started_at + ${WINDOW}
                 WHERE k.incident_id = ANY($1::int[])) x
-         JOIN incident i ON i.id = x.id
+        -- one primary-key probe per pair (a hash join would read every incident)
+        CROSS JOIN LATERAL (SELECT * FROM incident i WHERE i.id = x.id OFFSET 0) i
         WHERE ${visible}
         ORDER BY x.of_id, i.started_at, i.id`,
       params,
@@ -85,7 +88,8 @@ export class RepeatsRepository {
     return this.db.query(
       `SELECT c.cause_id, count(*)::int AS count
          FROM incident i JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary
-        WHERE ${where} AND i.in_metrics AND ${repeatsSql(who, params)}
+        CROSS JOIN ${repeatHitSql(who, params)}
+        WHERE ${where} AND i.in_metrics
         GROUP BY c.cause_id
         ORDER BY count DESC, c.cause_id`,
       params,
@@ -102,16 +106,17 @@ export class RepeatsRepository {
     granularity: keyof typeof TREND_UNITS,
   ): Promise<Array<{ period_start: Date; count: number; incident_count: number }>> {
     const params: unknown[] = [];
+    const hit = repeatHitSql(who, params);
     const where = scopeSql(who, f, params);
-    const repeats = repeatsSql(who, params);
     const [unit, step] = TREND_UNITS[granularity];
     const u = `$${params.push(unit)}`;
     const s = `$${params.push(step)}::interval`;
     return this.db.query(
       `WITH agg AS (
          SELECT date_trunc(${u}, i.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS incident_count,
-                count(*) FILTER (WHERE ${repeats})::int AS count
-           FROM incident i WHERE ${where} AND i.in_metrics
+                count(r.hit)::int AS count
+           FROM incident i LEFT JOIN ${hit} ON true
+          WHERE ${where} AND i.in_metrics
           GROUP BY bucket),
        span AS (SELECT generate_series(min(bucket), max(bucket), ${s}) AS bucket FROM agg)
        SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, coalesce(agg.count, 0) AS count,
@@ -125,12 +130,14 @@ export class RepeatsRepository {
   /** The repeating incidents of the scope, newest first, at most `limit`; only those with primary cause node `causeId` when given. */
   incidents(who: Visibility, f: ResolvedFilter, limit: number, causeId: number | null): Promise<IncidentRow[]> {
     const params: unknown[] = [];
+    const hit = repeatHitSql(who, params);
     const where = scopeSql(who, f, params);
     const cause = causeId === null ? '' : `AND c.cause_id = $${params.push(causeId)}::int`;
     return this.db.query(
       `SELECT ${INCIDENT_COLUMNS}
          FROM incident i JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary ${cause}
-        WHERE ${where} AND i.in_metrics AND ${repeatsSql(who, params)}
+        CROSS JOIN ${hit}
+        WHERE ${where} AND i.in_metrics
         ORDER BY i.started_at DESC, i.id DESC
         LIMIT $${params.push(limit)}::int`,
       params,
@@ -146,13 +153,19 @@ export class RepeatsRepository {
     const params: unknown[] = [];
     const where = scopeSql(who, f, params);
     const itemVisible = visibleIncidentsSql(who as Principal, 'ai', params);
+    // the period again on the key, so each item's lookup is an index range of (service, cause, started_at)
+    const period = [
+      f.from ? `AND k.started_at >= $${params.push(f.from)}` : '',
+      f.to ? `AND k.started_at < $${params.push(f.to)}` : '',
+    ].join(' ');
     return this.db.query(
       `SELECT ${ACTION_ITEM_COLUMNS}, s0.service_id, i.id AS later_id
          FROM action_item a
          JOIN incident ai ON ai.id = a.incident_id
          JOIN incident_service s0 ON s0.incident_id = a.incident_id
-         JOIN root_cause rc ON rc.id = a.cause_id OR rc.parent_id = a.cause_id
-         JOIN repeat_key k ON k.service_id = s0.service_id AND k.cause_id = rc.id AND k.started_at > a.completed_at
+        -- the item's cause and the causes under it (a category), as rows: the key lookup is then on equal (service, cause)
+        CROSS JOIN LATERAL (SELECT a.cause_id AS id UNION ALL SELECT rc.id FROM root_cause rc WHERE rc.parent_id = a.cause_id) node
+         JOIN repeat_key k ON k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > a.completed_at ${period}
          JOIN incident i ON i.id = k.incident_id
         WHERE a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
           AND i.id <> a.incident_id AND ${itemVisible} AND ${where}
