@@ -58,7 +58,9 @@ export class ReviewsService {
       const version = current?.version ?? 0;
       if (input.expectedVersion !== version) throw this.conflict(incidentId, version, input.expectedVersion);
 
-      const state = input.state ?? (current ? (incident.postmortem_state as PostmortemState) : PostmortemState.DRAFT);
+      // omitted: the state stays (an incident imported or edited as IN_REVIEW or PUBLISHED keeps it); from NONE, DRAFT
+      const kept = incident.postmortem_state as PostmortemState;
+      const state = input.state ?? (kept === PostmortemState.NONE ? PostmortemState.DRAFT : kept);
       if (state === PostmortemState.NONE) {
         throw badInput('state: NONE cannot be set on a review; use DRAFT, IN_REVIEW or PUBLISHED', 'state');
       }
