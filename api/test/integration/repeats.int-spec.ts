@@ -24,6 +24,9 @@ import { countStatements } from '../support/count-statements';
  * Later: F3 Aug 5 fA DNS (before completedAt); F1 Aug 20 fA DNS; F2 Sep 1 fB DNS (other service); F6 Sep 5 fA CDN (under
  *   Network); F4 Sep 10 fA Software bug; F5 Sep 15 fA DNS near miss.
  *   → a4: [F1, F6], a1: [F1]; a2, a3 (not DONE / not PREVENT) and a5 (nothing after) are not listed.
+ * Privacy: G0 (private, team B) on gA with g1 PREVENT DONE DNS completed Aug 2, then G1 Aug 3 public on gA;
+ *   H0 public on hA with h1 PREVENT DONE DNS completed Aug 2, then H1 Aug 4 private (team B) on hA
+ *   → the admin sees g1 [G1] and h1 [H1]; a viewer of team A sees neither (one's item, the other's later incident hidden).
  */
 
 const DAY = 86_400_000;
@@ -112,10 +115,10 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     const fA = await service('Fix A');
     const fB = await service('Fix B');
     await make('F0', fA, T1, 'DNS');
-    const item = async (name: string, type: string, c: string, status: string, completed: number | null) => {
+    const item = async (name: string, type: string, c: string, status: string, completed: number | null, of = 'F0') => {
       const d = await t.ok(
         `mutation($i:CreateActionItemInput!){ createActionItem(input:$i){ id } }`,
-        { i: { incidentId: inc.F0.id, title: name, type, causeId: cause[c] } },
+        { i: { incidentId: inc[of].id, title: name, type, causeId: cause[c] } },
         w.token,
       );
       items[name] = d.createActionItem.id;
@@ -137,6 +140,15 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     await make('F6', fA, T1 + 35 * DAY, 'CDN');
     await make('F4', fA, T1 + 40 * DAY, 'Software bug');
     await make('F5', fA, T1 + 45 * DAY, 'DNS', { kind: 'NEAR_MISS' });
+
+    const gA = await service('Fix G');
+    await make('G0', gA, T1, 'DNS', { private: true, teamId: teamB });
+    await item('g1', 'PREVENT', 'DNS', 'DONE', T1 + DAY, 'G0');
+    await make('G1', gA, T1 + 2 * DAY, 'DNS');
+    const hA = await service('Fix H');
+    await make('H0', hA, T1, 'DNS');
+    await item('h1', 'PREVENT', 'DNS', 'DONE', T1 + DAY, 'H0');
+    await make('H1', hA, T1 + 3 * DAY, 'DNS', { private: true, teamId: teamB });
   }, 120_000);
   afterAll(() => t.close());
 
@@ -258,20 +270,22 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
       actionItem { id title } cause { name } services { name } incidents { key } } } }`;
     const fixes = (await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z' } }, w.token)).reliabilityMetrics
       .fixesThatDidNotHold;
+    const row = (title: string, causeName: string, serviceName: string, later: string[]) => ({
+      actionItem: { id: items[title], title },
+      cause: { name: causeName },
+      services: [{ name: serviceName }],
+      incidents: later.map((n) => ({ key: inc[n].key })),
+    });
+    // a4 has the most incidents; then equal counts by completedAt, latest first (a1), then by id (g1, h1)
     expect(fixes).toEqual([
-      {
-        actionItem: { id: items.a4, title: 'a4' },
-        cause: { name: 'Network' },
-        services: [{ name: 'Fix A' }],
-        incidents: [{ key: inc.F1.key }, { key: inc.F6.key }],
-      },
-      {
-        actionItem: { id: items.a1, title: 'a1' },
-        cause: { name: 'DNS' },
-        services: [{ name: 'Fix A' }],
-        incidents: [{ key: inc.F1.key }],
-      },
+      row('a4', 'Network', 'Fix A', ['F1', 'F6']),
+      row('a1', 'DNS', 'Fix A', ['F1']),
+      row('g1', 'DNS', 'Fix G', ['G1']),
+      row('h1', 'DNS', 'Fix H', ['H1']),
     ]);
+    const seen = (await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z' } }, viewerA)).reliabilityMetrics
+      .fixesThatDidNotHold;
+    expect(seen).toEqual([row('a4', 'Network', 'Fix A', ['F1', 'F6']), row('a1', 'DNS', 'Fix A', ['F1'])]);
     // the later incidents must lie in the filter's period
     const sept = (await t.ok(q, { f: { from: '2026-09-01T00:00:00Z', to: '2026-12-01T00:00:00Z' } }, w.token)).reliabilityMetrics
       .fixesThatDidNotHold;
@@ -286,7 +300,7 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     await t.ok(page, { n: 1 }, w.token);
     const small = await countStatements(() => t.ok(page, { n: 3 }, w.token));
     const large = await countStatements(async () => (big = await t.ok(page, { n: 40 }, w.token)));
-    expect(big.incidents.edges.length).toBe(25);
+    expect(big.incidents.edges.length).toBe(29);
     expect(large).toBe(small);
     // auth + page + count + repeatOf (one for the page) + repeatedBy (one for the page)
     expect(large).toBeLessThanOrEqual(5);
