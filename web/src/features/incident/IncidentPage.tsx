@@ -16,8 +16,11 @@ import { IncidentWriteUp } from './components/IncidentWriteUp';
 import { PhaseTimeline } from './components/PhaseTimeline';
 import { RedundancyAssessments } from './components/RedundancyAssessments';
 import { RedundancySummary } from './components/RedundancySummary';
+import { RepeatLinks } from './components/RepeatLinks';
+import { ReviewSection } from './components/ReviewSection';
 import { TimelineEvents } from './components/TimelineEvents';
 import { AssignableUsersQuery, IncidentDetailQuery, IncidentReferenceQuery as ReferenceDoc } from './graphql/incidentDocuments';
+import { IncidentLoopQuery } from './graphql/reviewDocuments';
 import { useActionItemEditing } from './hooks/useActionItemEditing';
 import { useIncidentActions } from './hooks/useIncidentActions';
 import { useIncidentEditor } from './hooks/useIncidentEditor';
@@ -143,6 +146,9 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
   const [editingOpen, setEditing] = useState(false);
   const editing = canEdit && editingOpen;
   const [users] = useQuery({ query: AssignableUsersQuery, requestPolicy: 'cache-first', pause: !editing });
+  // The review and repeats load on their own: the incident shows even when they cannot.
+  const [loopResult] = useQuery({ query: IncidentLoopQuery, variables: { id: incident.id } });
+  const loop = loopResult.data?.incident;
   const editor = useIncidentEditor(incident);
   const actions = useIncidentActions(incident.id, incident.version, () => editor.setConflict(true));
   const itemEditing = useActionItemEditing(incident.id);
@@ -211,7 +217,9 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           {incident.kind === 'NEAR_MISS' && <span className="badge">near miss</span>}
           {incident.private && <span className="badge">private</span>}
           {incident.excludeFromMetrics && <span className="badge">excluded from metrics</span>}
+          {loop?.repeatOf && <span className="badge repeat-badge">Repeat</span>}
         </div>
+        {loop && <RepeatLinks startedAt={loop.startedAt} repeatOf={loop.repeatOf} repeatedBy={loop.repeatedBy} />}
         <dl className="incident-facts">
           <div>
             <dt>Team</dt>
@@ -303,6 +311,30 @@ function IncidentWorkspace({ incident, reference }: { incident: IncidentDetailFi
           <IncidentWriteUp incident={incident} />
         )}
       </section>
+
+      {loop ? (
+        <ReviewSection
+          key={incident.id}
+          incidentId={incident.id}
+          postMortem={loop.postMortem}
+          reviewDueDays={loopResult.data?.loopSettings.reviewDueDays ?? null}
+          resolvedAt={loop.resolvedAt ?? null}
+          canEdit={canEdit}
+        />
+      ) : (
+        <section className="card" aria-labelledby="review-h">
+          <h2 id="review-h">Review</h2>
+          {loopResult.error ? (
+            <div className="banner error" role="alert">
+              Could not load the review: {errorMessage(loopResult.error)}
+            </div>
+          ) : (
+            <p role="status" className="muted">
+              Loading the review…
+            </p>
+          )}
+        </section>
+      )}
 
       <section className="card" aria-labelledby="phases-h">
         <h2 id="phases-h">Timeline of phases</h2>

@@ -1,21 +1,25 @@
 import { useEffect, useId, useRef } from 'react';
 import { Timestamp } from '../../../app/ui/Timestamp';
-import type { IncidentField, IncidentMergeRow, IncidentMergeView } from '../transforms/incidentMerge';
+import type { MergeRow, MergeView } from '../transforms/incidentMerge';
 import type { MergeChoice } from '../transforms/mergeEdits';
 
-export interface IncidentMergePanelProps {
-  view: IncidentMergeView;
-  choices: Partial<Record<IncidentField, MergeChoice>>;
+export interface IncidentMergePanelProps<K extends string> {
+  view: MergeView<K>;
+  choices: Partial<Record<K, MergeChoice>>;
   /** The version the merge is saved against. */
   latest: { version: number; updatedAt: string };
   saving: boolean;
   reloading: boolean;
-  onChoose: (field: IncidentField, choice: MergeChoice) => void;
+  onChoose: (field: K, choice: MergeChoice) => void;
   onSave: () => void;
   onReload: () => void;
+  /** What was edited, in the sentences: "incident" (the default) or e.g. "review". */
+  subject?: string;
+  /** The form below the panel, in the explanation (default "The form below"). */
+  formName?: string;
 }
 
-function ChangeList({ title, rows, pick }: { title: string; rows: IncidentMergeRow[]; pick: (r: IncidentMergeRow) => string }) {
+function ChangeList<K extends string>({ title, rows, pick }: { title: string; rows: MergeRow<K>[]; pick: (r: MergeRow<K>) => string }) {
   if (rows.length === 0) return null;
   return (
     <>
@@ -36,7 +40,18 @@ function ChangeList({ title, rows, pick }: { title: string; rows: IncidentMergeR
  * After a CONFLICT on save: what the other person changed next to the user's edits. Fields both
  * changed get a choice (theirs or yours); everything else merges by itself.
  */
-export function IncidentMergePanel({ view, choices, latest, saving, reloading, onChoose, onSave, onReload }: IncidentMergePanelProps) {
+export function IncidentMergePanel<K extends string>({
+  view,
+  choices,
+  latest,
+  saving,
+  reloading,
+  onChoose,
+  onSave,
+  onReload,
+  subject = 'incident',
+  formName = 'The form below',
+}: IncidentMergePanelProps<K>) {
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
   // The save button is far below: bring the panel into view and to the screen reader.
@@ -45,7 +60,7 @@ export function IncidentMergePanel({ view, choices, latest, saving, reloading, o
     ref.current?.focus();
   }, []);
   const open = view.conflicts.filter((r) => !choices[r.field]).length;
-  const choice = (r: IncidentMergeRow, side: MergeChoice) => {
+  const choice = (r: MergeRow<K>, side: MergeChoice) => {
     const label = side === 'theirs' ? 'Take theirs' : 'Keep yours';
     return (
       <td className={`merge-option${choices[r.field] === side ? ' chosen' : ''}`}>
@@ -66,12 +81,12 @@ export function IncidentMergePanel({ view, choices, latest, saving, reloading, o
   return (
     <section ref={ref} className="banner warning merge-panel" aria-labelledby={headingId} tabIndex={-1}>
       <p id={headingId} role="alert">
-        <strong>Someone else changed this incident after you opened it.</strong> Your change was not saved, so nothing of theirs was
+        <strong>Someone else changed this {subject} after you opened it.</strong> Your change was not saved, so nothing of theirs was
         overwritten.
       </p>
       <p className="small">
-        Their version ({latest.version}) was saved <Timestamp value={latest.updatedAt} />. The form below now shows it with your edits on
-        top; for each field you both changed, choose which value to keep, then save.
+        Their version ({latest.version}) was saved <Timestamp value={latest.updatedAt} />. {formName} now shows it with your edits on top;
+        for each field you both changed, choose which value to keep, then save.
       </p>
       {view.conflicts.length > 0 && (
         <>
@@ -106,7 +121,7 @@ export function IncidentMergePanel({ view, choices, latest, saving, reloading, o
           {saving ? 'Saving…' : 'Save merged version'}
         </button>
         <button type="button" onClick={onReload} disabled={saving || reloading}>
-          {reloading ? 'Reloading…' : 'Reload incident'}
+          {reloading ? 'Reloading…' : `Reload ${subject}`}
         </button>
         <span className="muted small">Reloading discards your edits and shows their version.</span>
       </div>

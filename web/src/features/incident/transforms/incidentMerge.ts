@@ -98,8 +98,9 @@ export function formatIncidentValue(field: IncidentField, v: IncidentFormValues,
   }
 }
 
-export interface IncidentMergeRow {
-  field: IncidentField;
+/** One field of a three-way merge as a person reads it; `K` names the record's fields (incident, review). */
+export interface MergeRow<K extends string> {
+  field: K;
   label: string;
   /** As the user opened it. */
   original: string;
@@ -107,13 +108,35 @@ export interface IncidentMergeRow {
   theirs: string;
 }
 
-export interface IncidentMergeView {
+export interface MergeView<K extends string> {
   /** Both changed, differently: the user chooses. */
-  conflicts: IncidentMergeRow[];
+  conflicts: MergeRow<K>[];
   /** Only the other person changed: kept. */
-  theirs: IncidentMergeRow[];
+  theirs: MergeRow<K>[];
   /** Only the user changed: kept and saved. */
-  mine: IncidentMergeRow[];
+  mine: MergeRow<K>[];
+}
+
+export type IncidentMergeRow = MergeRow<IncidentField>;
+export type IncidentMergeView = MergeView<IncidentField>;
+
+/** The rows of a comparison, each field labelled and its three values formatted by `format`. */
+export function toMergeView<T, K extends string>(
+  comparison: EditComparison<K>,
+  base: T,
+  mine: T,
+  theirs: T,
+  label: (field: K) => string,
+  format: (field: K, values: T) => string,
+): MergeView<K> {
+  const row = (field: K): MergeRow<K> => ({
+    field,
+    label: label(field),
+    original: format(field, base),
+    mine: format(field, mine),
+    theirs: format(field, theirs),
+  });
+  return { conflicts: comparison.conflicts.map(row), theirs: comparison.theirs.map(row), mine: comparison.mine.map(row) };
 }
 
 export function toIncidentMergeView(
@@ -123,12 +146,12 @@ export function toIncidentMergeView(
   theirs: IncidentFormValues,
   lookups: IncidentLookups,
 ): IncidentMergeView {
-  const row = (field: IncidentField): IncidentMergeRow => ({
-    field,
-    label: incidentFieldLabels[field],
-    original: formatIncidentValue(field, base, lookups),
-    mine: formatIncidentValue(field, mine, lookups),
-    theirs: formatIncidentValue(field, theirs, lookups),
-  });
-  return { conflicts: comparison.conflicts.map(row), theirs: comparison.theirs.map(row), mine: comparison.mine.map(row) };
+  return toMergeView(
+    comparison,
+    base,
+    mine,
+    theirs,
+    (f) => incidentFieldLabels[f],
+    (f, v) => formatIncidentValue(f, v, lookups),
+  );
 }
