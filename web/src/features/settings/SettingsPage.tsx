@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
 import { AuditLogSettings } from './components/AuditLogSettings';
+import { LoopSettings } from './components/LoopSettings';
 import { MechanismSettings } from './components/MechanismSettings';
 import { ServiceSettings } from './components/ServiceSettings';
 import { TaxonomySettings } from './components/TaxonomySettings';
@@ -16,6 +17,7 @@ const tabs = [
   { value: 'redundancy', label: 'Redundancy catalogue' },
   { value: 'teams', label: 'Teams' },
   { value: 'services', label: 'Services' },
+  { value: 'loop', label: 'Reviews and repeats' },
   { value: 'sources', label: 'Sources' },
   { value: 'users', label: 'Users' },
   { value: 'tokens', label: 'API tokens' },
@@ -52,6 +54,7 @@ export function SettingsPage() {
         {d && tab === 'redundancy' && <MechanismSettings mechanisms={d.redundancyMechanisms} />}
         {d && tab === 'teams' && <TeamSettings teams={d.teams} />}
         {d && tab === 'services' && <ServiceSettings services={d.services} teams={d.teams} mechanisms={d.redundancyMechanisms} />}
+        {tab === 'loop' && <LoopSettings />}
         {tab === 'sources' && <SourcesSettings />}
         {tab === 'users' && <UserSettings teams={d?.teams ?? []} />}
         {tab === 'tokens' && <TokenSettings />}
