@@ -11,6 +11,7 @@ import { SeverityMixChart, severityKeys } from '../../charts/SeverityMixChart';
 import { explainMetric } from '../definitions/transforms/explainMetric';
 import { FilterBar } from '../filters/components/FilterBar';
 import { bucketRange, incidentsHref } from '../filters/transforms/filterParams';
+import { ClosingTheLoop } from './components/ClosingTheLoop';
 import { DetectionTrendTable } from './components/DetectionTrendTable';
 import { FixNext } from './components/FixNext';
 import { GapTable } from './components/GapTable';
@@ -52,7 +53,7 @@ export function OverviewPage() {
   const metric = f.params.get('by') === 'downtime' ? 'downtime' : 'count';
   const level = f.params.get('level') === 'category' ? 'category' : 'cause';
 
-  const headline = useHeadlineNumbers(f.current);
+  const headline = useHeadlineNumbers(f.current, { withLoop: true });
   const defs = headline.definitions;
   const fixNext = useFixNext(f.current, f.params);
   const trend = useTrendSeries(f.current, granularity);
@@ -95,9 +96,26 @@ export function OverviewPage() {
           error={headline.error}
           onRetry={headline.onRetry}
         />
-        <FixNext items={fixNext.items} loading={fixNext.fetching} error={fixNext.error} onRetry={fixNext.onRetry} />
+        <FixNext
+          items={fixNext.items}
+          fixes={fixNext.fixes}
+          fixesDefinition={explainMetric(defs, 'fixesThatDidNotHold')}
+          loading={fixNext.fetching}
+          error={fixNext.error}
+          onRetry={fixNext.onRetry}
+        />
       </div>
       <HeadlineCards numbers={headline.numbers} loading={headline.fetching} error={headline.error} onRetry={headline.onRetry} />
+      <ClosingTheLoop
+        loop={headline.loop}
+        loading={headline.fetching}
+        error={headline.error}
+        onRetry={headline.onRetry}
+        repeatSeries={trend.repeats}
+        periodLabel={periodAxisTitle[granularity]}
+        definitions={defs}
+        filter={f.current}
+      />
 
       <div className="chart-grid">
         <ChartFrame

@@ -1,17 +1,48 @@
 import { Link } from 'react-router';
 import type { FixNextItem } from '../transforms/toFixNext';
+import type { FixThatDidNotHold } from '../transforms/toLoopSummary';
 
 export interface FixNextProps {
   items: FixNextItem[] | null;
+  /** Fixes that did not hold (SPEC §6), each with the incidents that followed it; null while loading. */
+  fixes?: FixThatDidNotHold[] | null;
+  /** The published definition of a fix that did not hold. */
+  fixesDefinition?: string;
   loading: boolean;
   error: string | null;
   onRetry: () => void;
 }
 
+/** Fixes shown before "more" (the API lists those followed by the most incidents first). */
+const SHOWN = 3;
+
+function FixList({ fixes }: { fixes: FixThatDidNotHold[] }) {
+  return (
+    <ul className="loop-list" aria-label="Fixes that did not hold">
+      {fixes.map((f) => (
+        <li key={f.id}>
+          <span className="loop-title">{f.title}</span>{' '}
+          <span className="loop-detail">
+            from <Link to={f.source.href}>{f.source.key}</Link> · {f.detail} · then{' '}
+            {f.incidents.map((i, n) => (
+              <span key={i.id}>
+                {n > 0 && ', '}
+                <Link to={i.href} title={i.title}>
+                  {i.key}
+                </Link>
+              </span>
+            ))}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const kindLabel = { overdue: 'Late', gap: 'Uncovered gap', cause: 'Root cause' } as const;
 
 /** A ranked, clickable list: overdue action items, then uncovered gaps and causes by downtime. */
-export function FixNext({ items, loading, error, onRetry }: FixNextProps) {
+export function FixNext({ items, fixes, fixesDefinition, loading, error, onRetry }: FixNextProps) {
   let body;
   if (error) {
     body = (
@@ -48,6 +79,32 @@ export function FixNext({ items, loading, error, onRetry }: FixNextProps) {
       <h2 id="fix-next">What to fix next</h2>
       <p className="muted small story-rule">Overdue action items first, then uncovered redundancy gaps and root causes by downtime.</p>
       {body}
+      {!error && fixes && (
+        <div className="fixes-not-held">
+          <h3 id="fixes-not-held" title={fixesDefinition}>
+            Fixes that did not hold{fixes.length > 0 && ` (${fixes.length})`}
+          </h3>
+          {fixes.length === 0 ? (
+            <p className="muted small">None: no completed prevention fix was followed by an incident of its cause on its services.</p>
+          ) : (
+            <>
+              <FixList fixes={fixes.slice(0, SHOWN)} />
+              {fixes.length > SHOWN && (
+                <details className="loop-drill">
+                  <summary>{fixes.length - SHOWN} more</summary>
+                  <FixList fixes={fixes.slice(SHOWN)} />
+                </details>
+              )}
+            </>
+          )}
+          {fixesDefinition && (
+            <details className="loop-definitions">
+              <summary>Definition</summary>
+              <p>{fixesDefinition}</p>
+            </details>
+          )}
+        </div>
+      )}
     </section>
   );
 }

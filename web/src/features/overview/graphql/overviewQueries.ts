@@ -11,16 +11,52 @@ export const DurationStatFields = graphql(`
 `);
 
 export const OverviewHeadlineQuery = graphql(`
-  query OverviewHeadline($filter: MetricsFilter, $withPrevious: Boolean!) {
+  query OverviewHeadline($filter: MetricsFilter, $withPrevious: Boolean!, $withLoop: Boolean!) {
     # The page's explanations come with its first query rather than as a request of their own.
     metricDefinitions {
       ...MetricDefinitionFields
     }
     reliabilityMetrics(filter: $filter) {
       ...HeadlineFields
+      # Closing the loop (SPEC §6), on the overview only: the Reports page's preview asks for the headline alone.
+      ...LoopFields @include(if: $withLoop)
+      reviews @include(if: $withLoop) {
+        overdueIncidents {
+          id
+          key
+          title
+          severity
+        }
+      }
+      repeats @include(if: $withLoop) {
+        byRootCause {
+          cause {
+            id
+          }
+          name
+          count
+        }
+      }
       previous @include(if: $withPrevious) {
         ...HeadlineFields
+        ...LoopFields @include(if: $withLoop)
       }
+    }
+  }
+  fragment LoopFields on ReliabilityMetrics {
+    reviews {
+      required
+      published
+      publishedOnTime
+      overdue
+      medianDaysToPublish
+      smallSample
+    }
+    repeats {
+      count
+      share
+      incidentCount
+      smallSample
     }
   }
   fragment HeadlineFields on ReliabilityMetrics {
@@ -71,6 +107,31 @@ export const OverviewFixNextQuery = graphql(`
       actionItems {
         overdue
       }
+      fixesThatDidNotHold {
+        actionItem {
+          id
+          title
+          completedAt
+          incident {
+            id
+            key
+          }
+        }
+        cause {
+          id
+          name
+        }
+        incidents {
+          id
+          key
+          title
+          startedAt
+        }
+        services {
+          id
+          name
+        }
+      }
       redundancyGaps {
         service {
           id
@@ -117,6 +178,41 @@ export const OverviewTrendQuery = graphql(`
         byDetection {
           source
           count
+        }
+      }
+      repeats {
+        trend(granularity: $granularity) {
+          periodStart
+          count
+          incidentCount
+          share
+        }
+      }
+    }
+  }
+`);
+
+/** The repeating incidents behind the overview's repeat count (or one cause's), asked only when the reader opens them. */
+export const OverviewRepeatIncidentsQuery = graphql(`
+  query OverviewRepeatIncidents($filter: MetricsFilter, $rootCauseId: ID) {
+    reliabilityMetrics(filter: $filter) {
+      repeats {
+        incidents(first: 50, rootCauseId: $rootCauseId) {
+          id
+          key
+          title
+          severity
+          startedAt
+          primaryCause {
+            cause {
+              name
+            }
+          }
+          repeatOf {
+            id
+            key
+            startedAt
+          }
         }
       }
     }

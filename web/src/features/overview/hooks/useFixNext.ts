@@ -3,12 +3,14 @@ import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewFixNextQuery } from '../graphql/overviewQueries';
 import { toFixNext } from '../transforms/toFixNext';
+import { toFixesThatDidNotHold } from '../transforms/toLoopSummary';
 
 export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams) {
   const [result, reexecute] = useQuery({ query: OverviewFixNextQuery, variables: { filter } });
   const m = result.data?.reliabilityMetrics;
   return {
     items: m ? toFixNext({ gaps: m.redundancyGaps, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null,
+    fixes: m ? toFixesThatDidNotHold(m.fixesThatDidNotHold) : null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,
     onRetry: () => reexecute({ requestPolicy: 'network-only' }),

@@ -6,6 +6,7 @@ import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewHeadlineQuery } from '../graphql/overviewQueries';
 import { toChanges } from '../transforms/toChanges';
 import { toHeadlineNumbers, type HeadlineInput } from '../transforms/toHeadlineNumbers';
+import { toRepeatSummary, toReviewSummary } from '../transforms/toLoopSummary';
 
 interface HeadlineData extends Omit<HeadlineInput, 'bySeverity'> {
   severityBuckets: readonly { bySeverity: readonly { severity: string; count: number }[] }[];
@@ -23,10 +24,10 @@ function withSeverities<T extends HeadlineData>(m: T): T & HeadlineInput {
  * just before, of equal length or the same calendar months, so a quarter — running or not — is compared with the
  * whole quarter before). An open-start period (all time) is compared with nothing.
  */
-export function useHeadlineNumbers(filter: MetricsFilterVars) {
+export function useHeadlineNumbers(filter: MetricsFilterVars, { withLoop = false } = {}) {
   const [result, reexecute] = useQuery({
     query: OverviewHeadlineQuery,
-    variables: { filter, withPrevious: !!filter.from },
+    variables: { filter, withPrevious: !!filter.from, withLoop },
   });
   const m = result.data?.reliabilityMetrics;
   const list = result.data?.metricDefinitions;
@@ -36,6 +37,14 @@ export function useHeadlineNumbers(filter: MetricsFilterVars) {
   const previous = m?.previous ? withSeverities(m.previous) : null;
   return {
     numbers: current ? toHeadlineNumbers(current, previous, definitions) : null,
+    /** Closing the loop (only when asked for `withLoop`): review completion and repeats, against the previous period. */
+    loop:
+      m?.reviews && m.repeats
+        ? {
+            reviews: toReviewSummary(m.reviews, m.previous?.reviews ?? null),
+            repeats: toRepeatSummary(m.repeats, m.previous?.repeats ?? null),
+          }
+        : null,
     changes: current ? toChanges(current, previous) : null,
     hasPrevious: !!previous,
     definitions,

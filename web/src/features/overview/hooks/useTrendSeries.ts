@@ -4,6 +4,7 @@ import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewTrendQuery } from '../graphql/overviewQueries';
 import { toDetectionTrend } from '../transforms/toDetectionTrend';
+import { toRepeatSeries } from '../transforms/toLoopSummary';
 import { toMttrSeries } from '../transforms/toMttrSeries';
 import { toSeverityMixSeries } from '../transforms/toSeverityMixSeries';
 
@@ -14,6 +15,7 @@ export function useTrendSeries(filter: MetricsFilterVars, granularity: Granulari
     mttr: m ? toMttrSeries(m.trend, granularity) : [],
     severityMix: m ? toSeverityMixSeries(m.trend, granularity) : [],
     detection: toDetectionTrend(m?.trend ?? [], granularity),
+    repeats: toRepeatSeries(m?.repeats.trend ?? [], granularity),
     resolvedCount: m?.timeToResolve.count ?? null,
     resolvedSmallSample: m?.timeToResolve.smallSample ?? null,
     incidentCount: m?.incidentCount ?? null,
