@@ -69,7 +69,7 @@ export function ReviewSection({ incidentId, postMortem: pm, reviewDueDays, resol
         )}
       </div>
       <dl className="fact-list review-facts">
-        <div>
+        <div className="wide">
           <dt>Reviewers</dt>
           <dd>{pm.reviewers.length ? pm.reviewers.map(userLabel).join(', ') : <span className="muted">none yet</span>}</dd>
         </div>

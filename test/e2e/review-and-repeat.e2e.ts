@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { adminToken, eventually, signedInBrowser, BrowserPage } from './chromium';
+import { gql, ROOT, startServer, StartedServer } from './server';
+
+// Screenshots of the review editor and the published review, at a desktop and a phone width.
+const SHOTS = process.env.REVIEW_SHOTS_DIR ?? path.join(ROOT, 'test-results');
+const REVIEW = `query($id:ID!){ incident(id:$id){ postMortem{ state body version publishedAt reviewers{ email } } } }`;
+const CREATE = 'mutation($i:CreateIncidentInput!){ createIncident(input:$i){ id key } }';
+
+const section = (page: Page, heading: string) =>
+  page.locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+
+/** The elements that reach past the window's right edge (a horizontal scroll), named for the failure message. */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    return [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}px`)
+      .slice(0, 10);
+  });
+
+describe('closing the loop on the incident page (Chromium): write and publish a review, follow a repeat', () => {
+  let server: StartedServer;
+  let browser: BrowserPage;
+  let page: Page;
+  let token: string;
+  let earlier: { id: string; key: string };
+  let later: { id: string; key: string };
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  const review = async (id: string) => (await gql(server.url, REVIEW, { id }, token)).data.incident.postMortem;
+
+  beforeAll(async () => {
+    server = await startServer();
+    token = await adminToken(server.url);
+    // A service of its own, so no demo incident sits between the two and becomes the one repeated.
+    const ref = await gql(server.url, '{ teams { id } rootCauses { id parent { id } retired } }', {}, token);
+    const teamId = ref.data.teams[0].id;
+    const cause = ref.data.rootCauses.find((c: { parent: unknown; retired: boolean }) => c.parent && !c.retired);
+    const svc = await gql(
+      server.url,
+      'mutation($i:CreateServiceInput!){ createService(input:$i){ id } }',
+      { i: { name: 'E2E loop service', teamId } },
+      token,
+    );
+    expect(svc.errors).toBeUndefined();
+    const incident = async (title: string, startedAt: string) => {
+      const r = await gql(
+        server.url,
+        CREATE,
+        {
+          i: {
+            title,
+            severity: 'SEV2',
+            teamId,
+            serviceIds: [svc.data.createService.id],
+            primaryCauseId: cause.id,
+            startedAt,
+            resolvedAt: new Date(new Date(startedAt).getTime() + 2 * 3600_000).toISOString(),
+          },
+        },
+        token,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data.createIncident as { id: string; key: string };
+    };
+    earlier = await incident('E2E: cache stampede on checkout', '2026-10-01T10:00:00Z');
+    later = await incident('E2E: cache stampede again', '2026-10-13T09:00:00Z'); // 11 days 23 hours later
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await signedInBrowser(server.url, { width: 1440, height: 900 });
+    page = browser.page;
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('writes a review from the template, publishes it and shows it rendered, raw HTML left out', async () => {
+    await page.goto(`${server.url}/incidents/${earlier.id}`);
+    const reviewSection = section(page, 'Review');
+    await reviewSection.getByText('Not started').waitFor({ timeout: 30_000 });
+    await reviewSection.getByRole('button', { name: 'Write the review' }).click();
+    const text = reviewSection.getByLabel('Review (Markdown)');
+    expect(await text.inputValue()).toContain('## Root causes and trigger'); // the template
+    const body = [
+      '## Summary',
+      '',
+      'A cache flush made every checkout request miss at once.',
+      '',
+      '## Impact',
+      '',
+      '- 18 % of checkouts failed for **2 hours**',
+      '- see the [dashboard](https://grafana.example.com/d/checkout) and [this](javascript:window.__reviewXss=2)',
+      '',
+      '<script>window.__reviewXss = 1</script>',
+      '<img src="x" onerror="window.__reviewXss = 3">',
+      '',
+      '## Follow-ups',
+      '',
+      '1. Stagger cache expiry',
+    ].join('\n');
+    await text.fill(body);
+    await reviewSection.getByRole('checkbox', { name: /admin@example\.com/ }).check();
+    await reviewSection.getByLabel('Due date').fill('2026-10-10');
+
+    // the preview renders the same Markdown, without the HTML
+    await reviewSection.getByRole('tab', { name: 'Preview' }).click();
+    await reviewSection.getByRole('tabpanel').getByRole('heading', { name: 'Impact', level: 3 }).waitFor();
+    await reviewSection.getByRole('tab', { name: 'Write' }).click();
+    await reviewSection.screenshot({ path: path.join(SHOTS, 'review-editor-1440.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'review-editor-1440-page.png') });
+
+    await reviewSection.getByRole('button', { name: 'Save draft' }).click();
+    await reviewSection.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor({ timeout: 10_000 });
+    await eventually(async () => (await review(earlier.id)).state, 'DRAFT');
+    expect((await review(earlier.id)).reviewers).toEqual([{ email: 'admin@example.com' }]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await reviewSection.getByRole('button', { name: 'Send for review' }).waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await reviewSection.screenshot({ path: path.join(SHOTS, 'review-editor-390.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'review-editor-390-page.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await reviewSection.getByRole('button', { name: 'Publish' }).click();
+    await reviewSection.getByRole('status').filter({ hasText: 'Review published.' }).waitFor({ timeout: 10_000 });
+    const saved = await review(earlier.id);
+    expect(saved.state).toBe('PUBLISHED');
+    expect(saved.publishedAt).not.toBeNull();
+    expect(saved.body).toBe(body);
+
+    // read as everyone reads it, after a reload
+    await page.reload();
+    await reviewSection.getByText('Published', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await reviewSection.getByRole('heading', { name: 'Impact', level: 3 }).waitFor();
+    expect(await reviewSection.locator('strong').filter({ hasText: '2 hours' }).count()).toBe(1);
+    expect(await reviewSection.getByRole('link', { name: 'dashboard' }).getAttribute('href')).toBe(
+      'https://grafana.example.com/d/checkout',
+    );
+    expect(await reviewSection.locator('a', { hasText: 'this' }).count()).toBe(0); // the javascript: link is text
+    expect(await page.locator('main script, main img, main [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __reviewXss?: number }).__reviewXss)).toBeUndefined();
+    expect(await reviewSection.textContent()).not.toContain('__reviewXss = 1');
+    expect(await reviewSection.locator('.review-facts').textContent()).not.toContain('none yet'); // the reviewer is listed
+    await reviewSection.screenshot({ path: path.join(SHOTS, 'review-published-1440.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'review-published-1440-page.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowing(page)).toEqual([]);
+    await reviewSection.screenshot({ path: path.join(SHOTS, 'review-published-390.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'review-published-390-page.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('marks a repeat by its title and follows the link to the earlier incident, which says it came back', async () => {
+    await page.goto(`${server.url}/incidents/${later.id}`);
+    const header = page.locator('header.incident-header');
+    await header.getByText('Repeat', { exact: true }).waitFor({ timeout: 30_000 });
+    const link = header.getByRole('link', { name: `repeats ${earlier.key} E2E: cache stampede on checkout` });
+    expect(await header.locator('.repeat-of').textContent()).toBe(
+      `repeats ${earlier.key} E2E: cache stampede on checkout (11 days earlier)`,
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'repeat-header-1440.png') });
+    await link.click();
+    await page.waitForURL((u) => u.pathname === `/incidents/${earlier.id}`);
+    await header.getByText('Came back once').waitFor({ timeout: 30_000 });
+    expect(await header.getByText('Repeat', { exact: true }).count()).toBe(0);
+    await header.getByRole('link', { name: `${later.key} E2E: cache stampede again` }).click();
+    await page.waitForURL((u) => u.pathname === `/incidents/${later.id}`);
+    expect(pageErrors).toEqual([]);
+  });
+});
