@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { DatabaseModule } from './common/database/database.module';
+import { DigestsModule } from './digests/digests.module';
 import { DomainError } from './common/errors/domain-error';
 import { formatError } from './common/errors/format-error';
 import { httpStatusPlugin } from './common/errors/http-status.plugin';
@@ -91,6 +92,7 @@ const production = loadConfig().production;
     ImportsModule,
     ExportsModule,
     ReportsModule,
+    DigestsModule,
     ActionItemsModule,
     RepeatsModule,
     ReviewsModule,

@@ -45,6 +45,14 @@ export interface AppConfig {
   jobLeaseSeconds: number;
   /** How often an idle worker looks for a job (HINDSIGHT_JOB_POLL_SECONDS, internal; default 2 s). */
   jobPollSeconds: number;
+  /**
+   * HINDSIGHT_SMTP_URL: the SMTP server email digests go through, e.g. `smtp://user:pass@host:587` (STARTTLS when
+   * offered) or `smtps://user:pass@host:465`; `?from=hindsight@example.com` sets the sender. Unset: email digests fail
+   * with a clear error. It holds a password: never logged or shown.
+   */
+  smtpUrl?: string;
+  /** The wait before a failed digest delivery is tried again (HINDSIGHT_DIGEST_RETRY_SECONDS, internal; default 60 s, doubling). */
+  digestRetrySeconds: number;
 }
 
 export interface OidcConfig {
@@ -130,6 +138,17 @@ function publicUrl(value: string | undefined): string | undefined {
   return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
 }
 
+/** HINDSIGHT_SMTP_URL: an smtp:// or smtps:// URL with a host (the error never repeats the value: it may hold a password). */
+function smtpUrl(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  const u = URL.parse(v);
+  if (!u || !/^smtps?:$/.test(u.protocol) || !u.hostname) {
+    throw new Error('HINDSIGHT_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587');
+  }
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -154,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runJobs: bool(env.HINDSIGHT_RUN_JOBS, true, 'HINDSIGHT_RUN_JOBS'),
     jobLeaseSeconds: positiveInt(env.HINDSIGHT_JOB_LEASE_SECONDS, 60, 'HINDSIGHT_JOB_LEASE_SECONDS'),
     jobPollSeconds: positiveInt(env.HINDSIGHT_JOB_POLL_SECONDS, 2, 'HINDSIGHT_JOB_POLL_SECONDS'),
+    smtpUrl: smtpUrl(env.HINDSIGHT_SMTP_URL),
+    digestRetrySeconds: positiveInt(env.HINDSIGHT_DIGEST_RETRY_SECONDS, 60, 'HINDSIGHT_DIGEST_RETRY_SECONDS'),
   };
 }
 

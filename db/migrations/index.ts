@@ -9,6 +9,7 @@ import { MetricLayout1764547200600 } from './1764547200600-MetricLayout';
 import { LoopSettings1764547200700 } from './1764547200700-LoopSettings';
 import { PostMortems1764547200710 } from './1764547200710-PostMortems';
 import { RepeatIndexes1764547200720 } from './1764547200720-RepeatIndexes';
+import { Digests1764547200730 } from './1764547200730-Digests';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   LoopSettings1764547200700,
   PostMortems1764547200710,
   RepeatIndexes1764547200720,
+  Digests1764547200730,
 ];

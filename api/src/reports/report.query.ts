@@ -1,12 +1,12 @@
 /**
- * The quarterly report's numbers as one GraphQL document, executed against the API's own schema
+ * The report's numbers as one GraphQL document (a quarter, or any period and filter: digests), executed against the API's own schema
  * (reports.service.ts): the report's JSON is the answer of `reliabilityMetrics` for these fields,
  * its `previous` the API's `previous`. The TypeScript types in report.generated.ts come from this
  * document (`npx graphql-codegen --config api/src/reports/report.codegen.ts`; a spec checks they are current).
  */
 export const REPORT_QUERY = /* GraphQL */ `
-  query QuarterlyReport($from: DateTime!, $to: DateTime!) {
-    reliabilityMetrics(filter: { from: $from, to: $to }) {
+  query QuarterlyReport($filter: MetricsFilter!) {
+    reliabilityMetrics(filter: $filter) {
       ...ReportMetrics
       previous {
         ...ReportMetrics

@@ -7,5 +7,6 @@ import { ReportsService } from './reports.service';
 @Module({
   providers: [ReportsRepository, ReportsService],
   controllers: [ReportsController],
+  exports: [ReportsService],
 })
 export class ReportsModule {}
