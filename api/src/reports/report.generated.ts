@@ -6,31 +6,18 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 /** How the incident was first noticed. */
 export type DetectionSource = 'CUSTOMER_REPORT' | 'INTERNAL_REPORT' | 'MONITORING' | 'OTHER' | 'SOCIAL_MEDIA' | 'THIRD_PARTY';
 
-/** Which incidents the metrics cover; every given condition must hold. Period: startedAt in [from, to). Without from, the period starts at the earliest matching startedAt; without to, it ends now. */
-export type MetricsFilter = {
-  /** Count only CONFIRMED cause tags as causes (rootCauseIds, byRootCause, byRootCategory, contributingFactors); PROPOSED tags are then ignored. Default false: every tag counts. */
-  confirmedOnly?: boolean | null | undefined;
-  /** Incidents started at or after this instant (inclusive). Must be before to. */
-  from?: string | null | undefined;
-  /** Incidents whose primary cause is one of these nodes, or a cause under one of these categories. */
-  rootCauseIds?: Array<string | number> | null | undefined;
-  /** Incidents affecting any of these services. */
-  serviceIds?: Array<string | number> | null | undefined;
-  /** Incidents of these severities. */
-  severities?: Array<Severity> | null | undefined;
-  /** Incidents synced from any of these sources (answered from the incidents directly, like serviceIds and teamIds). */
-  sourceIds?: Array<string | number> | null | undefined;
-  /** Incidents owned by any of these teams. */
-  teamIds?: Array<string | number> | null | undefined;
-  /** Incidents started before this instant (exclusive). */
-  to?: string | null | undefined;
-};
-
 /** SEV1 (most severe) to SEV4. */
 export type Severity = 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
 
 export type QuarterlyReportQueryVariables = Exact<{
-  filter: MetricsFilter;
+  from: string;
+  to: string;
+  serviceIds?: Array<string | number> | string | number | null | undefined;
+  teamIds?: Array<string | number> | string | number | null | undefined;
+  sourceIds?: Array<string | number> | string | number | null | undefined;
+  severities?: Array<Severity> | Severity | null | undefined;
+  rootCauseIds?: Array<string | number> | string | number | null | undefined;
+  confirmedOnly?: boolean | null | undefined;
 }>;
 
 export type QuarterlyReportQuery = {

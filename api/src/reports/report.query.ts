@@ -5,8 +5,28 @@
  * document (`npx graphql-codegen --config api/src/reports/report.codegen.ts`; a spec checks they are current).
  */
 export const REPORT_QUERY = /* GraphQL */ `
-  query QuarterlyReport($filter: MetricsFilter!) {
-    reliabilityMetrics(filter: $filter) {
+  query QuarterlyReport(
+    $from: DateTime!
+    $to: DateTime!
+    $serviceIds: [ID!]
+    $teamIds: [ID!]
+    $sourceIds: [ID!]
+    $severities: [Severity!]
+    $rootCauseIds: [ID!]
+    $confirmedOnly: Boolean
+  ) {
+    reliabilityMetrics(
+      filter: {
+        from: $from
+        to: $to
+        serviceIds: $serviceIds
+        teamIds: $teamIds
+        sourceIds: $sourceIds
+        severities: $severities
+        rootCauseIds: $rootCauseIds
+        confirmedOnly: $confirmedOnly
+      }
+    ) {
       ...ReportMetrics
       previous {
         ...ReportMetrics

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import { Database } from '../common/database/database.service';
 import { incidentFilterSql } from '../metrics/metrics.filter';
 import type { ResolvedFilter } from '../metrics/metrics.scope';
-import type { MetricsFilter } from './report.generated';
+import type { ReportDimensions } from './reports.service';
 
 export interface LargestIncident {
   key: string;
@@ -30,18 +30,19 @@ export class ReportsRepository {
     from: Date,
     to: Date,
     limit: number,
-    dimensions: Omit<MetricsFilter, 'from' | 'to'> = {},
+    dimensions: ReportDimensions = {},
   ): Promise<LargestIncident[]> {
     const params: unknown[] = [from, to, limit];
     const visible = visibleIncidentsSql(principal, 'i', params);
-    const ids = (xs: Array<string | number> | null | undefined) => (xs ?? []).map(Number);
+    const all = <T>(xs: T | T[] | null | undefined): T[] => (xs === null || xs === undefined ? [] : Array.isArray(xs) ? xs : [xs]);
+    const ids = (xs: Array<string | number> | string | number | null | undefined) => all(xs).map(Number);
     const filtered = incidentFilterSql(
       {
         from,
         to,
         serviceIds: ids(dimensions.serviceIds),
         teamIds: ids(dimensions.teamIds),
-        severities: (dimensions.severities ?? []) as ResolvedFilter['severities'],
+        severities: all(dimensions.severities) as ResolvedFilter['severities'],
         rootCauseIds: ids(dimensions.rootCauseIds),
         sourceIds: ids(dimensions.sourceIds),
         confirmedOnly: dimensions.confirmedOnly ?? false,

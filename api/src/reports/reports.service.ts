@@ -7,7 +7,10 @@ import { badInput } from '../common/errors/domain-error';
 import type { RequestContext } from '../common/graphql/context';
 import { RequestLoaders } from '../common/graphql/loaders';
 import { ReportData } from './report-data';
-import type { MetricsFilter, QuarterlyReportQuery, QuarterlyReportQueryVariables } from './report.generated';
+import type { QuarterlyReportQuery, QuarterlyReportQueryVariables } from './report.generated';
+
+/** The dimensions of a metrics filter (its period is the report's own). */
+export type ReportDimensions = Omit<QuarterlyReportQueryVariables, 'from' | 'to'>;
 import { REPORT_QUERY } from './report.query';
 import { ReportsRepository } from './reports.repository';
 
@@ -64,7 +67,7 @@ export class ReportsService {
    * The same report for any period [from, to) and a metrics filter's dimensions (its own from and to are
    * ignored), e.g. a digest's week or month: named by periodName (a calendar quarter keeps its `2026-Q3`).
    */
-  async period(principal: Principal, from: Date, to: Date, filter: Omit<MetricsFilter, 'from' | 'to'>): Promise<ReportData> {
+  async period(principal: Principal, from: Date, to: Date, filter: ReportDimensions): Promise<ReportData> {
     const name = periodName(from.toISOString(), to.toISOString());
     const length = to.getTime() - from.getTime();
     return this.build(principal, name, periodName(new Date(from.getTime() - length).toISOString(), from.toISOString()), from, to, filter);
@@ -76,10 +79,10 @@ export class ReportsService {
     previous: string,
     from: Date,
     to: Date,
-    dimensions: Omit<MetricsFilter, 'from' | 'to'>,
+    dimensions: ReportDimensions,
   ): Promise<ReportData> {
     const [answer, largestIncidents] = await Promise.all([
-      this.metrics(principal, { filter: { ...dimensions, from: from.toISOString(), to: to.toISOString() } }),
+      this.metrics(principal, { ...dimensions, from: from.toISOString(), to: to.toISOString() }),
       this.repo.largestIncidents(principal, from, to, LARGEST, dimensions),
     ]);
     const { previous: before, ...metrics } = answer.reliabilityMetrics;
