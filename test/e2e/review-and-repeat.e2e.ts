@@ -179,4 +179,65 @@ describe('closing the loop on the incident page (Chromium): write and publish a 
     await page.waitForURL((u) => u.pathname === `/incidents/${later.id}`);
     expect(pageErrors).toEqual([]);
   });
+  it('merges a stale review save with a colleague’s, field by field, against the API’s CONFLICT', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/incidents/${later.id}`);
+    const reviewSection = section(page, 'Review');
+    await reviewSection.getByRole('button', { name: 'Write the review' }).click();
+    await reviewSection.getByLabel('Review (Markdown)').fill('## Summary\n\nMy account of the second stampede.');
+    // a colleague saves the first version meanwhile
+    const colleague = await gql(
+      server.url,
+      'mutation($id:ID!,$i:UpdatePostMortemInput!){ updatePostMortem(incidentId:$id, input:$i){ version } }',
+      { id: later.id, i: { expectedVersion: 0, body: '## Summary\n\nTheir account.', dueAt: '2026-10-20T12:00:00Z' } },
+      token,
+    );
+    expect(colleague.errors).toBeUndefined();
+    await reviewSection.getByRole('button', { name: 'Save draft' }).click();
+
+    const panel = page.getByRole('region', { name: /Someone else changed this review/ });
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.getByRole('row').filter({ hasText: 'Review text' }).textContent()).toContain('Their account.');
+    expect(await panel.textContent()).toContain('Due date:'); // theirs only, kept
+    expect(await overflowing(page)).toEqual([]);
+    await panel.screenshot({ path: path.join(SHOTS, 'review-merge-390.png') });
+    await panel.getByRole('radio', { name: 'Keep yours for Review text' }).check();
+    await panel.getByRole('button', { name: 'Save merged version' }).click();
+    await reviewSection.getByRole('status').filter({ hasText: 'Review saved.' }).waitFor({ timeout: 10_000 });
+    const saved = (
+      await gql(server.url, 'query($id:ID!){ incident(id:$id){ postMortem{ body version dueAt state } } }', { id: later.id }, token)
+    ).data.incident.postMortem;
+    expect(saved).toEqual({
+      body: '## Summary\n\nMy account of the second stampede.',
+      version: 2,
+      dueAt: '2026-10-20T12:00:00.000Z',
+      state: 'DRAFT',
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an admin narrows the repeat window in Settings, and the later incident is no longer a repeat', async () => {
+    await page.goto(`${server.url}/settings?tab=loop`);
+    const form = page.getByRole('form', { name: 'Reviews and repeats' });
+    const windowDays = form.getByLabel('Repeat window (days)');
+    await windowDays.waitFor({ timeout: 30_000 });
+    expect(await windowDays.inputValue()).toBe('90');
+    await windowDays.fill('5000');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('The repeat window must be a whole number of days from 1 to 3,650.').waitFor();
+    await windowDays.fill('11'); // 11 days 23 hours apart: outside
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 10_000 });
+    await form.screenshot({ path: path.join(SHOTS, 'loop-settings-1440.png') });
+    const settings = (await gql(server.url, '{ loopSettings { repeatWindowDays reviewDueDays reviewSeverities } }', {}, token)).data
+      .loopSettings;
+    expect(settings).toEqual({ repeatWindowDays: 11, reviewDueDays: 5, reviewSeverities: ['SEV1', 'SEV2'] });
+
+    await page.goto(`${server.url}/incidents/${later.id}`);
+    await section(page, 'Review').getByText('Draft', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('header.incident-header').getByText('Repeat', { exact: true }).count()).toBe(0);
+    expect(await page.locator('header.incident-header .repeat-links').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -14,6 +14,7 @@ import {
   type LoopSettingsValues,
 } from '../transforms/loopSettingsForm';
 import { useSettingsMutation } from './useSettingsMutation';
+import './LoopSettings.css';
 
 function LoopSettingsForm({ settings, onReload }: { settings: LoopSettingsFieldsFragment; onReload: () => void }) {
   const update = useSettingsMutation(UpdateLoopSettingsMutation, ['LoopSettings', 'PostMortem']);
