@@ -1,3 +1,4 @@
+import { Severity } from '../incidents/incident.enums';
 import { DigestContent, emailHtml, emailText, overviewLink, slackMessage } from './digest-content';
 
 const content = (over: Partial<DigestContent> = {}): DigestContent => ({
@@ -18,7 +19,7 @@ describe('digest content', () => {
   it('links to the overview with the period (first and last day) and the filter in the web app’s parameters', () => {
     const link = overviewLink('https://h.example.com/', new Date('2026-11-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'), {
       teamIds: ['3', '4'],
-      severities: ['SEV1'],
+      severities: [Severity.SEV1],
       serviceIds: [],
       rootCauseIds: ['9'],
     });
