@@ -1,19 +1,18 @@
 import type { IncidentDetailFieldsFragment } from '../../../gql/graphql';
-import { detectionSourceLabels, postmortemStateLabels } from '../transforms/incidentForm';
+import { detectionSourceLabels } from '../transforms/incidentForm';
 
 type WriteUpFields = Pick<
   IncidentDetailFieldsFragment,
-  'summary' | 'customerImpact' | 'affectedUsersPercent' | 'regions' | 'detectionSource' | 'postmortemState'
+  'summary' | 'customerImpact' | 'affectedUsersPercent' | 'regions' | 'detectionSource'
 >;
 
-/** The incident's own words (summary, impact) and the facts recorded about it, as text. */
+/** The incident's own words (summary, impact) and the facts recorded about it, as text. The review's state is in the Review section. */
 export function IncidentWriteUp({ incident }: { incident: WriteUpFields }) {
   const facts: [string, string][] = [
     ['Customer impact', incident.customerImpact || ''],
     ['Affected users', incident.affectedUsersPercent != null ? `${incident.affectedUsersPercent} %` : ''],
     ['Regions', incident.regions.join(', ')],
     ['Detected by', incident.detectionSource ? detectionSourceLabels[incident.detectionSource] : ''],
-    ['Post-mortem', postmortemStateLabels[incident.postmortemState]],
   ];
   return (
     <div className="incident-write-up">

@@ -12,7 +12,8 @@ describe('repeat texts', () => {
   });
 
   it('says how much earlier or later', () => {
-    expect(daysEarlierText(0)).toBe('the same day');
+    expect(daysEarlierText(0)).toBe('less than a day earlier');
+    expect(daysLaterText(0)).toBe('less than a day later');
     expect(daysEarlierText(1)).toBe('1 day earlier');
     expect(daysEarlierText(12)).toBe('12 days earlier');
     expect(daysLaterText(1)).toBe('1 day later');

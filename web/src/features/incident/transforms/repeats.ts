@@ -9,13 +9,13 @@ export function daysBetween(earlier: string, later: string): number {
 
 /** "(12 days earlier)": how long before this incident the one it repeats started. */
 export function daysEarlierText(days: number): string {
-  if (days === 0) return 'the same day';
+  if (days === 0) return 'less than a day earlier';
   return days === 1 ? '1 day earlier' : `${days} days earlier`;
 }
 
 /** "2 days later", for the incidents that repeated this one. */
 export function daysLaterText(days: number): string {
-  if (days === 0) return 'the same day';
+  if (days === 0) return 'less than a day later';
   return days === 1 ? '1 day later' : `${days} days later`;
 }
 
