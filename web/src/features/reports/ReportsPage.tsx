@@ -5,6 +5,7 @@ import { HeadlineCards } from '../overview/components/HeadlineCards';
 import { useHeadlineNumbers } from '../overview/hooks/useHeadlineNumbers';
 import { formatPeriodEnd } from '../overview/transforms/formatPeriod';
 import { periodLabel, quarterOf, quarterRange, recentQuarters } from './transforms/quarters';
+import './reports.css';
 
 const formats = [
   { value: 'pdf', label: 'PDF (with charts)' },

@@ -90,4 +90,58 @@ describe('FixNext', () => {
       ['DNS', '/incidents?cause=dns&counted=1'],
     ]);
   });
+
+  it('lists fixes that did not hold, three at first and the rest behind "more", each linked to its incidents', async () => {
+    const fix = (n: number) => ({
+      id: `a${n}`,
+      title: `Fix ${n}`,
+      source: { key: `INC-${n}`, href: `/incidents/${n}` },
+      detail: 'Disk full · Search',
+      incidents: [
+        { id: `${n}1`, key: `INC-${n}1`, title: 'again', href: `/incidents/${n}1` },
+        { id: `${n}2`, key: `INC-${n}2`, title: 'once more', href: `/incidents/${n}2` },
+      ],
+    });
+    render(
+      <MemoryRouter>
+        <FixNext
+          loading={false}
+          error={null}
+          onRetry={() => {}}
+          items={[]}
+          fixes={[1, 2, 3, 4].map(fix)}
+          fixesDefinition="A PREVENT action item marked DONE."
+        />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('heading', { name: 'Fixes that did not hold (4)' })).toBeInTheDocument();
+    const [shown, more] = screen.getAllByRole('list', { name: 'Fixes that did not hold' });
+    expect(
+      within(shown)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Fix 1 from INC-1 · Disk full · Search · then INC-11, INC-12',
+      'Fix 2 from INC-2 · Disk full · Search · then INC-21, INC-22',
+      'Fix 3 from INC-3 · Disk full · Search · then INC-31, INC-32',
+    ]);
+    expect(
+      within(shown)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href'))
+        .slice(0, 3),
+    ).toEqual(['/incidents/1', '/incidents/11', '/incidents/12']);
+    expect(more).not.toBeVisible();
+    await userEvent.click(screen.getByText('1 more'));
+    expect(within(more).getByRole('link', { name: 'INC-41' })).toBeVisible();
+  });
+
+  it('says when every fix held', () => {
+    render(
+      <MemoryRouter>
+        <FixNext loading={false} error={null} onRetry={() => {}} items={[]} fixes={[]} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText(/None: no completed prevention fix was followed/)).toBeInTheDocument();
+  });
 });
