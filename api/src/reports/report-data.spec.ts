@@ -1,4 +1,14 @@
-import { change, executiveSummary, fmtBudget, MetricsJson, MINUS, ReportData } from './report-data';
+import {
+  change,
+  executiveSummary,
+  fixNotHeldRows,
+  fmtBudget,
+  loopRows,
+  MetricsJson,
+  MINUS,
+  overdueReviewRows,
+  ReportData,
+} from './report-data';
 
 const stat = (count: number, median: number | null) => ({
   count,
@@ -29,6 +39,17 @@ const metrics = (over: Partial<MetricsJson> = {}): MetricsJson => ({
   services: [],
   detection: [],
   actionItems: { opened: 0, open: 0, done: 0, overdue: 0, medianDaysToDone: null, incidentsAllDoneShare: null },
+  reviews: {
+    required: 0,
+    published: 0,
+    publishedOnTime: 0,
+    overdue: 0,
+    medianDaysToPublish: null,
+    smallSample: true,
+    overdueIncidents: [],
+  },
+  repeats: { count: 0, share: 0, smallSample: true, byRootCause: [] },
+  fixesThatDidNotHold: [],
   ...over,
 });
 
@@ -37,6 +58,7 @@ const report = (now: MetricsJson, before: MetricsJson | null): ReportData => ({
   previousQuarter: '2026-Q1',
   generatedAt: '2026-07-02T00:00:00.000Z',
   trendGranularity: 'WEEK',
+  definitions: [],
   metrics: now,
   previous: before,
   largestIncidents: [],
@@ -57,6 +79,46 @@ describe('report wording', () => {
     expect(change(5, 6, String, MINUS)).toBe('\u22121 (\u221216.7 %)');
     expect(change(6, 6)).toBe('±0 (±0.0 %)');
     expect(change(3, 0)).toBe('+3');
+  });
+
+  it('closing the loop: review completion as shares of the required reviews, repeats as a share of incidents', () => {
+    const reviews = (required: number, published: number, onTime: number, overdue: number, median: number | null) => ({
+      required,
+      published,
+      publishedOnTime: onTime,
+      overdue,
+      medianDaysToPublish: median,
+      smallSample: required < 5,
+      overdueIncidents: [] as MetricsJson['reviews']['overdueIncidents'],
+    });
+    const now = metrics({
+      reviews: {
+        ...reviews(8, 6, 4, 2, 3.25),
+        overdueIncidents: [{ key: 'INC-7', title: 'Checkout down', postMortem: { dueAt: '2026-06-20T10:00:00.000Z' } }],
+      },
+      repeats: { count: 3, share: 0.15, smallSample: false, byRootCause: [] },
+      fixesThatDidNotHold: [
+        {
+          actionItem: { title: 'Add a canary' },
+          cause: { name: 'Bad deploy' },
+          services: [{ name: 'API' }, { name: 'Web' }],
+          incidents: [{ key: 'INC-9' }, { key: 'INC-12' }],
+        },
+      ],
+    });
+    const before = metrics({ reviews: reviews(4, 2, 1, 1, 5), repeats: { count: 1, share: 0.1, smallSample: false, byRootCause: [] } });
+    expect(loopRows(report(now, before))).toEqual([
+      ['Reviews required', '8', '4', '+4 (+100.0 %)'],
+      // 6/8 = 75 % against 2/4 = 50 %: +25 points
+      ['Reviews published', '6 (75.0 %)', '2 (50.0 %)', '+25.0 pts'],
+      ['Published on time', '4 (50.0 %)', '1 (25.0 %)', '+25.0 pts'],
+      ['Reviews overdue now', '2', '1', '+1 (+100.0 %)'],
+      ['Median days to publish', '3.3 d', '5.0 d', '-1.8 d (-35.0 %)'],
+      ['Repeat incidents', '3 (15.0 %)', '1 (10.0 %)', '+2 (+200.0 %)'],
+    ]);
+    expect(loopRows(report(now, null))[1]).toEqual(['Reviews published', '6 (75.0 %)', '–', '–']);
+    expect(overdueReviewRows(report(now, null))).toEqual([['INC-7', 'Checkout down', '2026-06-20']]);
+    expect(fixNotHeldRows(report(now, null))).toEqual([['Add a canary', 'Bad deploy', 'API, Web', 'INC-9, INC-12']]);
   });
 
   it('what changed: the incident count first, then the largest relative changes, each with its n', () => {

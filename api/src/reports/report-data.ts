@@ -1,4 +1,4 @@
-import type { ReportCauseFragment, ReportMetricsFragment, ReportStatFragment } from './report.generated';
+import type { QuarterlyReportQuery, ReportCauseFragment, ReportMetricsFragment, ReportStatFragment } from './report.generated';
 import type { LargestIncident } from './reports.repository';
 
 /**
@@ -19,43 +19,9 @@ export interface ReportData {
   metrics: MetricsJson;
   previous: MetricsJson | null;
   largestIncidents: LargestIncident[];
+  /** The API's published metric definitions (`metricDefinitions`), the report's definitions page. */
+  definitions: QuarterlyReportQuery['metricDefinitions'];
 }
-
-/** SPEC §3, shown in every report. */
-export const METRIC_DEFINITIONS: Array<[string, string]> = [
-  [
-    'Durations',
-    'Minutes from startedAt, fractional; nothing is rounded before the statistic. Every duration is given as count, mean, median and p90 (continuous percentiles, as PostgreSQL percentile_cont).',
-  ],
-  [
-    'Time to detect / acknowledge / mitigate / resolve',
-    'detectedAt, acknowledgedAt, mitigatedAt, resolvedAt − startedAt, over incidents that have both timestamps.',
-  ],
-  ['MTTR', 'Mean time to resolve (resolvedAt − startedAt); read it with the median and p90, since incident durations are right-skewed.'],
-  [
-    'Incident count',
-    'Incidents that started in the quarter, neither near misses nor excluded from metrics, ongoing ones included. Ongoing, excluded and near-miss incidents never enter duration statistics or downtime.',
-  ],
-  [
-    'Downtime',
-    'Per incident: (mitigatedAt, else resolvedAt) − startedAt. Per service, overlapping incidents are merged so no minute counts twice.',
-  ],
-  [
-    'Availability',
-    '100 × (1 − service downtime / period length), compared with the service SLO; error budget used = downtime / ((1 − SLO/100) × period length).',
-  ],
-  ['MTBF', '(period length − service downtime) / number of the service incidents in the period.'],
-  ['Cause Pareto', 'Incidents per primary cause (share = its incidents / all incidents), largest first, with the running share.'],
-  [
-    'Redundancy gap',
-    'An assessment MISSING or FAILED, per service × mechanism; covered when an open action item addresses it. Uncovered gaps are prevention work nobody owns yet.',
-  ],
-  [
-    'Action items',
-    'Opened, done, overdue (open and past due), median days to done, and the share of incidents whose action items are all done.',
-  ],
-  ['Small sample', 'A statistic over fewer than 5 incidents is shown but flagged.'],
-];
 
 export const fmtMinutes = (m: number | null | undefined): string => {
   if (m === null || m === undefined) return '–';
@@ -285,3 +251,65 @@ export function executiveSummary(d: ReportData, minus = '-', limits = { changes:
 
 /** The last day of a period that ends (exclusive) at `endIso`. */
 const dayBefore = (endIso: string) => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+const fmtDays = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${x.toFixed(1)} d`);
+
+/**
+ * Closing the loop (SPEC §6) against the previous period: review completion of the required reviews, and repeat
+ * incidents. Rows of [what, this period, previous period, change]; shares are of the required reviews, and of all
+ * counted incidents for repeats.
+ */
+export function loopRows(d: ReportData, minus = '-'): Array<[string, string, string, string]> {
+  const r = d.metrics.reviews;
+  const pr = d.previous?.reviews;
+  const rep = d.metrics.repeats;
+  const prep = d.previous?.repeats;
+  const countWithShare = (n: number | undefined, share: number | null | undefined) =>
+    n === undefined ? '–' : `${n} (${fmtPct(share ?? null)})`;
+  const pts = (x: number) => `${(100 * x).toFixed(1)} pts`;
+  return [
+    ['Reviews required', String(r.required), pr ? String(pr.required) : '–', change(r.required, pr?.required, undefined, minus)],
+    [
+      'Reviews published',
+      countWithShare(r.published, ratio(r.published, r.required)),
+      pr ? countWithShare(pr.published, ratio(pr.published, pr.required)) : '–',
+      change(ratio(r.published, r.required), pr ? ratio(pr.published, pr.required) : undefined, pts, minus).replace(/ \(.*\)$/, ''),
+    ],
+    [
+      'Published on time',
+      countWithShare(r.publishedOnTime, ratio(r.publishedOnTime, r.required)),
+      pr ? countWithShare(pr.publishedOnTime, ratio(pr.publishedOnTime, pr.required)) : '–',
+      change(ratio(r.publishedOnTime, r.required), pr ? ratio(pr.publishedOnTime, pr.required) : undefined, pts, minus).replace(
+        / \(.*\)$/,
+        '',
+      ),
+    ],
+    ['Reviews overdue now', String(r.overdue), pr ? String(pr.overdue) : '–', change(r.overdue, pr?.overdue, undefined, minus)],
+    [
+      'Median days to publish',
+      fmtDays(r.medianDaysToPublish),
+      fmtDays(pr?.medianDaysToPublish),
+      change(r.medianDaysToPublish, pr?.medianDaysToPublish, (x) => `${x.toFixed(1)} d`, minus),
+    ],
+    [
+      'Repeat incidents',
+      countWithShare(rep.count, rep.share),
+      prep ? countWithShare(prep.count, prep.share) : '–',
+      change(rep.count, prep?.count, undefined, minus),
+    ],
+  ];
+}
+
+/** The overdue reviews, most overdue first: [incident, title, due (UTC day)]. */
+export const overdueReviewRows = (d: ReportData): Array<[string, string, string]> =>
+  d.metrics.reviews.overdueIncidents.map((i) => [i.key, i.title, i.postMortem.dueAt?.slice(0, 10) ?? '–']);
+
+/** Fixes that did not hold: [action item, cause, services hit again, the incidents that came after it]. */
+export const fixNotHeldRows = (d: ReportData): Array<[string, string, string, string]> =>
+  d.metrics.fixesThatDidNotHold.map((f) => [
+    f.actionItem.title,
+    f.cause.name,
+    f.services.map((s) => s.name).join(', '),
+    f.incidents.map((i) => i.key).join(', '),
+  ]);

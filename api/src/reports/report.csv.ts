@@ -19,6 +19,9 @@ export function reportCsv(d: ReportData): string {
   }
   for (const k of ['opened', 'open', 'done', 'overdue', 'medianDaysToDone', 'incidentsAllDoneShare'] as const)
     both('actionItems', k, (m) => m.actionItems[k]);
+  for (const k of ['required', 'published', 'publishedOnTime', 'overdue', 'medianDaysToPublish'] as const)
+    both('reviews', k, (m) => m.reviews[k]);
+  for (const k of ['count', 'share'] as const) both('repeats', k, (m) => m.repeats[k]);
   const m = d.metrics;
   for (const c of m.byRootCause) {
     rows.push(

@@ -132,6 +132,22 @@ export type QuarterlyReportQuery = {
         };
         bySeverity: Array<{ severity: Severity; count: number }>;
       }>;
+      reviews: {
+        required: number;
+        published: number;
+        publishedOnTime: number;
+        overdue: number;
+        medianDaysToPublish: number | null;
+        smallSample: boolean;
+        overdueIncidents: Array<{ key: string; title: string; postMortem: { dueAt: string | null } }>;
+      };
+      repeats: { count: number; share: number; smallSample: boolean; byRootCause: Array<{ name: string; count: number }> };
+      fixesThatDidNotHold: Array<{
+        actionItem: { title: string };
+        cause: { name: string };
+        services: Array<{ name: string }>;
+        incidents: Array<{ key: string }>;
+      }>;
       redundancyGaps: Array<{
         gapCount: number;
         downtimeMinutes: number;
@@ -263,6 +279,22 @@ export type QuarterlyReportQuery = {
       };
       bySeverity: Array<{ severity: Severity; count: number }>;
     }>;
+    reviews: {
+      required: number;
+      published: number;
+      publishedOnTime: number;
+      overdue: number;
+      medianDaysToPublish: number | null;
+      smallSample: boolean;
+      overdueIncidents: Array<{ key: string; title: string; postMortem: { dueAt: string | null } }>;
+    };
+    repeats: { count: number; share: number; smallSample: boolean; byRootCause: Array<{ name: string; count: number }> };
+    fixesThatDidNotHold: Array<{
+      actionItem: { title: string };
+      cause: { name: string };
+      services: Array<{ name: string }>;
+      incidents: Array<{ key: string }>;
+    }>;
     redundancyGaps: Array<{
       gapCount: number;
       downtimeMinutes: number;
@@ -301,6 +333,7 @@ export type QuarterlyReportQuery = {
       incidentsAllDoneShare: number | null;
     };
   };
+  metricDefinitions: Array<{ key: string; name: string; formula: string; unit: string }>;
 };
 
 export type ReportStatFragment = {
@@ -428,6 +461,22 @@ export type ReportMetricsFragment = {
       smallSample: boolean;
     };
     bySeverity: Array<{ severity: Severity; count: number }>;
+  }>;
+  reviews: {
+    required: number;
+    published: number;
+    publishedOnTime: number;
+    overdue: number;
+    medianDaysToPublish: number | null;
+    smallSample: boolean;
+    overdueIncidents: Array<{ key: string; title: string; postMortem: { dueAt: string | null } }>;
+  };
+  repeats: { count: number; share: number; smallSample: boolean; byRootCause: Array<{ name: string; count: number }> };
+  fixesThatDidNotHold: Array<{
+    actionItem: { title: string };
+    cause: { name: string };
+    services: Array<{ name: string }>;
+    incidents: Array<{ key: string }>;
   }>;
   redundancyGaps: Array<{
     gapCount: number;

@@ -1,4 +1,15 @@
-import { change, fmtBudget, fmtMinutes, fmtPct, gapsInOrder, headline, METRIC_DEFINITIONS, ReportData } from './report-data';
+import {
+  change,
+  fixNotHeldRows,
+  fmtBudget,
+  fmtMinutes,
+  fmtPct,
+  gapsInOrder,
+  headline,
+  loopRows,
+  overdueReviewRows,
+  ReportData,
+} from './report-data';
 
 const cell = (s: unknown) =>
   String(s ?? '')
@@ -116,6 +127,21 @@ export function reportMarkdown(d: ReportData): string {
     ),
     '',
   );
-  out.push('## Metric definitions', '', ...METRIC_DEFINITIONS.map(([k, v]) => `- **${k}**: ${v}`), '');
+  const notHeld = fixNotHeldRows(d);
+  const overdue = overdueReviewRows(d);
+  out.push(
+    '## Closing the loop: reviews and repeats',
+    '',
+    table(['', d.quarter, d.previousQuarter, 'Change'], loopRows(d)),
+    '',
+    ...(overdue.length ? ['### Overdue reviews (most overdue first)', '', table(['Incident', 'Title', 'Due'], overdue), ''] : []),
+    '### Fixes that did not hold',
+    '',
+    notHeld.length
+      ? table(['Prevention done', 'Cause', 'Services', 'Incidents after it'], notHeld)
+      : 'None: no done prevention item was followed by its cause on the same service in this period.',
+    '',
+  );
+  out.push('## Metric definitions', '', ...d.definitions.map(({ name, formula }) => `- **${name}**: ${formula}`), '');
   return out.join('\n');
 }

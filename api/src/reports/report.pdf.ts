@@ -6,11 +6,13 @@ import {
   fmtBudget,
   fmtMinutes,
   fmtPct,
+  fixNotHeldRows,
   gapsInOrder,
   headline,
-  METRIC_DEFINITIONS,
+  loopRows,
   MetricsJson,
   MINUS,
+  overdueReviewRows,
   ReportData,
 } from './report-data';
 
@@ -176,12 +178,25 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     [215, 140, 140],
   );
 
+  heading(c, 'Closing the loop: reviews and repeats');
+  table(c, ['', d.quarter, d.previousQuarter, 'Change'], loopRows(d, MINUS), [175, 110, 110, 100]);
+  if (m.reviews.smallSample) note(c, `Small sample: ${m.reviews.required} required reviews (fewer than ${SMALL}).`);
+  const overdue = overdueReviewRows(d);
+  if (overdue.length) {
+    heading(c, 'Overdue reviews (most overdue first)');
+    table(c, ['Incident', 'Title', 'Due'], overdue, [70, 330, 95]);
+  }
+  heading(c, 'Fixes that did not hold');
+  const notHeld = fixNotHeldRows(d);
+  if (notHeld.length) table(c, ['Prevention done', 'Cause', 'Services', 'Incidents after it'], notHeld, [170, 110, 105, 110]);
+  else note(c, 'None: no done prevention item was followed by its cause on the same service in this period.');
+
   doc.addPage();
   heading(c, 'Metric definitions');
-  for (const [k, v] of METRIC_DEFINITIONS)
+  for (const { name, formula } of d.definitions)
     tagged(c, 'P', () => {
-      doc.font(BOLD).fontSize(10).fillColor(INK).text(k, MARGIN);
-      doc.font(BODY).fontSize(10).fillColor(MUTED).text(v, MARGIN).moveDown(0.5);
+      doc.font(BOLD).fontSize(10).fillColor(INK).text(name, MARGIN);
+      doc.font(BODY).fontSize(10).fillColor(MUTED).text(formula, MARGIN).moveDown(0.5);
     });
   root.end();
 

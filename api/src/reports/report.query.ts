@@ -32,6 +32,12 @@ export const REPORT_QUERY = /* GraphQL */ `
         ...ReportMetrics
       }
     }
+    metricDefinitions {
+      key
+      name
+      formula
+      unit
+    }
   }
 
   fragment ReportStat on DurationStat {
@@ -99,6 +105,44 @@ export const REPORT_QUERY = /* GraphQL */ `
       bySeverity {
         severity
         count
+      }
+    }
+    reviews {
+      required
+      published
+      publishedOnTime
+      overdue
+      medianDaysToPublish
+      smallSample
+      overdueIncidents {
+        key
+        title
+        postMortem {
+          dueAt
+        }
+      }
+    }
+    repeats {
+      count
+      share
+      smallSample
+      byRootCause {
+        name
+        count
+      }
+    }
+    fixesThatDidNotHold {
+      actionItem {
+        title
+      }
+      cause {
+        name
+      }
+      services {
+        name
+      }
+      incidents {
+        key
       }
     }
     redundancyGaps {

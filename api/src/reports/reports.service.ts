@@ -86,6 +86,7 @@ export class ReportsService {
       this.repo.largestIncidents(principal, from, to, LARGEST, dimensions),
     ]);
     const { previous: before, ...metrics } = answer.reliabilityMetrics;
+    const definitions = answer.metricDefinitions;
     return {
       quarter,
       previousQuarter: before ? periodName(before.periodStart, before.periodEnd) : previous,
@@ -93,6 +94,7 @@ export class ReportsService {
       trendGranularity: 'WEEK',
       metrics,
       previous: before,
+      definitions,
       largestIncidents: largestIncidents.map((i) => ({
         ...i,
         downtimeMinutes: i.downtimeMinutes === null ? null : Number(i.downtimeMinutes),
