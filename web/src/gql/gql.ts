@@ -49,6 +49,13 @@ type Documents = {
     "\n  query OverviewGaps($filter: MetricsFilter) {\n    reliabilityMetrics(filter: $filter) {\n      redundancyGaps {\n        service {\n          id\n          name\n        }\n        mechanism {\n          id\n          name\n        }\n        gapCount\n        missingCount\n        failedCount\n        downtimeMinutes\n        covered\n      }\n    }\n  }\n": typeof types.OverviewGapsDocument,
     "\n  query OverviewDistribution($filter: MetricsFilter) {\n    reliabilityMetrics(filter: $filter) {\n      incidentCount\n      timeToResolve {\n        count\n        smallSample\n      }\n      durationHistogram {\n        fromMinutes\n        toMinutes\n        count\n      }\n      detection {\n        source\n        incidentCount\n        share\n        timeToDetect {\n          ...DurationStatFields\n        }\n      }\n    }\n  }\n": typeof types.OverviewDistributionDocument,
     "\n  query ServicesReliability($filter: MetricsFilter) {\n    services {\n      id\n      name\n      description\n      slo\n      team {\n        id\n        name\n      }\n      redundancy {\n        id\n        name\n      }\n    }\n    reliabilityMetrics(filter: $filter) {\n      periodMinutes\n      services {\n        service {\n          id\n        }\n        incidentCount\n        downtimeMinutes\n        availability\n        slo\n        errorBudgetUsed\n        mtbfMinutes\n      }\n      redundancyGaps {\n        service {\n          id\n        }\n        mechanism {\n          id\n          name\n        }\n        gapCount\n        covered\n      }\n    }\n  }\n": typeof types.ServicesReliabilityDocument,
+    "\n  fragment DigestDeliveryFields on DigestDelivery {\n    id\n    status\n    attempt\n    error\n    trigger\n    periodFrom\n    periodTo\n    queuedAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DigestDeliveryFieldsFragmentDoc,
+    "\n  fragment DigestFields on Digest {\n    id\n    name\n    schedule\n    channel\n    target\n    filter {\n      teamIds\n      serviceIds\n      severities\n      rootCauseIds\n      sourceIds\n      confirmedOnly\n    }\n    createdBy {\n      id\n      name\n    }\n    createdAt\n    nextRunAt\n    lastDelivery {\n      ...DigestDeliveryFields\n    }\n  }\n": typeof types.DigestFieldsFragmentDoc,
+    "\n  query Digests {\n    digests {\n      ...DigestFields\n    }\n  }\n": typeof types.DigestsDocument,
+    "\n  query DigestDeliveries($first: Int) {\n    digests {\n      id\n      deliveries(first: $first) {\n        ...DigestDeliveryFields\n      }\n    }\n  }\n": typeof types.DigestDeliveriesDocument,
+    "\n  mutation CreateDigest($input: CreateDigestInput!) {\n    createDigest(input: $input) {\n      ...DigestFields\n    }\n  }\n": typeof types.CreateDigestDocument,
+    "\n  mutation DeleteDigest($id: ID!) {\n    deleteDigest(id: $id)\n  }\n": typeof types.DeleteDigestDocument,
+    "\n  mutation SendDigest($id: ID!) {\n    sendDigest(id: $id) {\n      ...DigestDeliveryFields\n    }\n  }\n": typeof types.SendDigestDocument,
     "\n  fragment LoopSettingsFields on LoopSettings {\n    reviewSeverities\n    reviewDueDays\n    repeatWindowDays\n    version\n    updatedAt\n  }\n": typeof types.LoopSettingsFieldsFragmentDoc,
     "\n  query LoopSettings {\n    loopSettings {\n      ...LoopSettingsFields\n    }\n  }\n": typeof types.LoopSettingsDocument,
     "\n  mutation UpdateLoopSettings($input: UpdateLoopSettingsInput!) {\n    updateLoopSettings(input: $input) {\n      ...LoopSettingsFields\n    }\n  }\n": typeof types.UpdateLoopSettingsDocument,
@@ -116,6 +123,13 @@ const documents: Documents = {
     "\n  query OverviewGaps($filter: MetricsFilter) {\n    reliabilityMetrics(filter: $filter) {\n      redundancyGaps {\n        service {\n          id\n          name\n        }\n        mechanism {\n          id\n          name\n        }\n        gapCount\n        missingCount\n        failedCount\n        downtimeMinutes\n        covered\n      }\n    }\n  }\n": types.OverviewGapsDocument,
     "\n  query OverviewDistribution($filter: MetricsFilter) {\n    reliabilityMetrics(filter: $filter) {\n      incidentCount\n      timeToResolve {\n        count\n        smallSample\n      }\n      durationHistogram {\n        fromMinutes\n        toMinutes\n        count\n      }\n      detection {\n        source\n        incidentCount\n        share\n        timeToDetect {\n          ...DurationStatFields\n        }\n      }\n    }\n  }\n": types.OverviewDistributionDocument,
     "\n  query ServicesReliability($filter: MetricsFilter) {\n    services {\n      id\n      name\n      description\n      slo\n      team {\n        id\n        name\n      }\n      redundancy {\n        id\n        name\n      }\n    }\n    reliabilityMetrics(filter: $filter) {\n      periodMinutes\n      services {\n        service {\n          id\n        }\n        incidentCount\n        downtimeMinutes\n        availability\n        slo\n        errorBudgetUsed\n        mtbfMinutes\n      }\n      redundancyGaps {\n        service {\n          id\n        }\n        mechanism {\n          id\n          name\n        }\n        gapCount\n        covered\n      }\n    }\n  }\n": types.ServicesReliabilityDocument,
+    "\n  fragment DigestDeliveryFields on DigestDelivery {\n    id\n    status\n    attempt\n    error\n    trigger\n    periodFrom\n    periodTo\n    queuedAt\n    startedAt\n    finishedAt\n  }\n": types.DigestDeliveryFieldsFragmentDoc,
+    "\n  fragment DigestFields on Digest {\n    id\n    name\n    schedule\n    channel\n    target\n    filter {\n      teamIds\n      serviceIds\n      severities\n      rootCauseIds\n      sourceIds\n      confirmedOnly\n    }\n    createdBy {\n      id\n      name\n    }\n    createdAt\n    nextRunAt\n    lastDelivery {\n      ...DigestDeliveryFields\n    }\n  }\n": types.DigestFieldsFragmentDoc,
+    "\n  query Digests {\n    digests {\n      ...DigestFields\n    }\n  }\n": types.DigestsDocument,
+    "\n  query DigestDeliveries($first: Int) {\n    digests {\n      id\n      deliveries(first: $first) {\n        ...DigestDeliveryFields\n      }\n    }\n  }\n": types.DigestDeliveriesDocument,
+    "\n  mutation CreateDigest($input: CreateDigestInput!) {\n    createDigest(input: $input) {\n      ...DigestFields\n    }\n  }\n": types.CreateDigestDocument,
+    "\n  mutation DeleteDigest($id: ID!) {\n    deleteDigest(id: $id)\n  }\n": types.DeleteDigestDocument,
+    "\n  mutation SendDigest($id: ID!) {\n    sendDigest(id: $id) {\n      ...DigestDeliveryFields\n    }\n  }\n": types.SendDigestDocument,
     "\n  fragment LoopSettingsFields on LoopSettings {\n    reviewSeverities\n    reviewDueDays\n    repeatWindowDays\n    version\n    updatedAt\n  }\n": types.LoopSettingsFieldsFragmentDoc,
     "\n  query LoopSettings {\n    loopSettings {\n      ...LoopSettingsFields\n    }\n  }\n": types.LoopSettingsDocument,
     "\n  mutation UpdateLoopSettings($input: UpdateLoopSettingsInput!) {\n    updateLoopSettings(input: $input) {\n      ...LoopSettingsFields\n    }\n  }\n": types.UpdateLoopSettingsDocument,
@@ -302,6 +316,34 @@ export function graphql(source: "\n  query OverviewDistribution($filter: Metrics
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ServicesReliability($filter: MetricsFilter) {\n    services {\n      id\n      name\n      description\n      slo\n      team {\n        id\n        name\n      }\n      redundancy {\n        id\n        name\n      }\n    }\n    reliabilityMetrics(filter: $filter) {\n      periodMinutes\n      services {\n        service {\n          id\n        }\n        incidentCount\n        downtimeMinutes\n        availability\n        slo\n        errorBudgetUsed\n        mtbfMinutes\n      }\n      redundancyGaps {\n        service {\n          id\n        }\n        mechanism {\n          id\n          name\n        }\n        gapCount\n        covered\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServicesReliability($filter: MetricsFilter) {\n    services {\n      id\n      name\n      description\n      slo\n      team {\n        id\n        name\n      }\n      redundancy {\n        id\n        name\n      }\n    }\n    reliabilityMetrics(filter: $filter) {\n      periodMinutes\n      services {\n        service {\n          id\n        }\n        incidentCount\n        downtimeMinutes\n        availability\n        slo\n        errorBudgetUsed\n        mtbfMinutes\n      }\n      redundancyGaps {\n        service {\n          id\n        }\n        mechanism {\n          id\n          name\n        }\n        gapCount\n        covered\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DigestDeliveryFields on DigestDelivery {\n    id\n    status\n    attempt\n    error\n    trigger\n    periodFrom\n    periodTo\n    queuedAt\n    startedAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment DigestDeliveryFields on DigestDelivery {\n    id\n    status\n    attempt\n    error\n    trigger\n    periodFrom\n    periodTo\n    queuedAt\n    startedAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DigestFields on Digest {\n    id\n    name\n    schedule\n    channel\n    target\n    filter {\n      teamIds\n      serviceIds\n      severities\n      rootCauseIds\n      sourceIds\n      confirmedOnly\n    }\n    createdBy {\n      id\n      name\n    }\n    createdAt\n    nextRunAt\n    lastDelivery {\n      ...DigestDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment DigestFields on Digest {\n    id\n    name\n    schedule\n    channel\n    target\n    filter {\n      teamIds\n      serviceIds\n      severities\n      rootCauseIds\n      sourceIds\n      confirmedOnly\n    }\n    createdBy {\n      id\n      name\n    }\n    createdAt\n    nextRunAt\n    lastDelivery {\n      ...DigestDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Digests {\n    digests {\n      ...DigestFields\n    }\n  }\n"): (typeof documents)["\n  query Digests {\n    digests {\n      ...DigestFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DigestDeliveries($first: Int) {\n    digests {\n      id\n      deliveries(first: $first) {\n        ...DigestDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query DigestDeliveries($first: Int) {\n    digests {\n      id\n      deliveries(first: $first) {\n        ...DigestDeliveryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDigest($input: CreateDigestInput!) {\n    createDigest(input: $input) {\n      ...DigestFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDigest($input: CreateDigestInput!) {\n    createDigest(input: $input) {\n      ...DigestFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDigest($id: ID!) {\n    deleteDigest(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteDigest($id: ID!) {\n    deleteDigest(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendDigest($id: ID!) {\n    sendDigest(id: $id) {\n      ...DigestDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendDigest($id: ID!) {\n    sendDigest(id: $id) {\n      ...DigestDeliveryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../app/graphql/graphqlErrors';
 import { AuditLogSettings } from './components/AuditLogSettings';
+import { DigestSettings } from './components/DigestSettings';
 import { LoopSettings } from './components/LoopSettings';
 import { MechanismSettings } from './components/MechanismSettings';
 import { ServiceSettings } from './components/ServiceSettings';
@@ -18,6 +19,7 @@ const tabs = [
   { value: 'teams', label: 'Teams' },
   { value: 'services', label: 'Services' },
   { value: 'loop', label: 'Reviews and repeats' },
+  { value: 'digests', label: 'Digests' },
   { value: 'sources', label: 'Sources' },
   { value: 'users', label: 'Users' },
   { value: 'tokens', label: 'API tokens' },
@@ -55,6 +57,7 @@ export function SettingsPage() {
         {d && tab === 'teams' && <TeamSettings teams={d.teams} />}
         {d && tab === 'services' && <ServiceSettings services={d.services} teams={d.teams} mechanisms={d.redundancyMechanisms} />}
         {tab === 'loop' && <LoopSettings />}
+        {tab === 'digests' && <DigestSettings />}
         {tab === 'sources' && <SourcesSettings />}
         {tab === 'users' && <UserSettings teams={d?.teams ?? []} />}
         {tab === 'tokens' && <TokenSettings />}
