@@ -382,7 +382,7 @@ function table(c: Ctx, head: string[], rows: string[][], widths: number[]): void
   rows.forEach((r, n) => drawRow(r, false, n % 2 === 1));
   struct.end();
   if (!rows.length) {
-    note(c, 'None in this quarter.');
+    note(c, 'None in this period.');
     doc.moveDown(0.5);
     return;
   }
@@ -442,7 +442,7 @@ function trendChart(c: Ctx, d: ReportData): void {
   const before = d.previous?.timeToResolve.medianMinutes ?? null;
   const values = points.flatMap((p) => [p.median, p.mean]).filter((v): v is number => v !== null);
   if (!values.length) {
-    note(c, 'No incident of this quarter is resolved: no trend to draw.');
+    note(c, 'No incident of this period is resolved: no trend to draw.');
     return;
   }
   const w = 440;
@@ -587,7 +587,7 @@ function trendChart(c: Ctx, d: ReportData): void {
 function paretoChart(c: Ctx, m: MetricsJson): void {
   const { doc } = c;
   if (!m.byRootCause.length) {
-    note(c, 'No incident of this quarter has a primary cause.');
+    note(c, 'No incident of this period has a primary cause.');
     return;
   }
   const rows = m.byRootCause
@@ -711,7 +711,7 @@ function availabilityChart(c: Ctx, m: MetricsJson): void {
       doc
         .fontSize(8)
         .fillColor(INK)
-        .text('Availability (%) in the quarter', x0, y0 + h + 13, { width: w, align: 'center', lineBreak: false });
+        .text('Availability (%) in the period', x0, y0 + h + 13, { width: w, align: 'center', lineBreak: false });
       let lx = MARGIN;
       const key = (draw: () => void, text: string) => {
         draw();
@@ -747,7 +747,7 @@ function availabilityChart(c: Ctx, m: MetricsJson): void {
 function gapMatrix(c: Ctx, m: MetricsJson): void {
   const { doc } = c;
   if (!m.redundancyGaps.length) {
-    note(c, 'No redundancy gap (MISSING or FAILED assessment) in this quarter.');
+    note(c, 'No redundancy gap (MISSING or FAILED assessment) in this period.');
     return;
   }
   const sumBy = (key: (g: MetricsJson['redundancyGaps'][number]) => string, val: (g: MetricsJson['redundancyGaps'][number]) => number) => {

@@ -166,7 +166,7 @@ describe('quarterly report PDF (real PostgreSQL)', () => {
       expect(text).toContain(section);
     // the charts' axis titles and legends, in natural units
     expect(text).toContain('Time to resolve (h)');
-    expect(text).toContain('Availability (%) in the quarter');
+    expect(text).toContain('Availability (%) in the period');
     expect(text).toContain('uncovered: no open action item');
   });
 
