@@ -10,7 +10,12 @@ export const DELIVERY_HISTORY_SIZE = 20;
 /** A digest's latest deliveries, newest first; `refresh` changes when a watched delivery ends. */
 export function DigestDeliveries({ digestId, digestName, refresh }: { digestId: string; digestName: string; refresh: number }) {
   // The API lists deliveries per digest only through `digests`; an admin has a handful, so all are asked at once.
-  const [result, reexecute] = useQuery({ query: DigestDeliveriesQuery, variables: { first: DELIVERY_HISTORY_SIZE } });
+  // Asked afresh on opening: a cached answer from another digest's history would show this one's deliveries as they were then.
+  const [result, reexecute] = useQuery({
+    query: DigestDeliveriesQuery,
+    variables: { first: DELIVERY_HISTORY_SIZE },
+    requestPolicy: 'network-only',
+  });
   useEffect(() => {
     if (refresh) reexecute({ requestPolicy: 'network-only' });
   }, [refresh, reexecute]);

@@ -31,6 +31,8 @@ export function DigestSettings() {
       setErrors(digestFieldErrors(res.error));
       return;
     }
+    // An empty list names no typename, so the cache cannot know the new digest belongs in it: ask again.
+    reexecute({ requestPolicy: 'network-only' });
     setAdding(false);
     setValues(emptyDigestForm());
     setNotice(`Created ${res.data.createDigest.name}. Press Send now to try it, or wait for its schedule.`);
@@ -59,7 +61,10 @@ export function DigestSettings() {
               digest={d}
               known={known}
               onDeliveryFinished={() => reexecute({ requestPolicy: 'network-only' })}
-              onDeleted={(name) => setNotice(`Deleted ${name}.`)}
+              onDeleted={(name) => {
+                setNotice(`Deleted ${name}.`);
+                reexecute({ requestPolicy: 'network-only' });
+              }}
             />
           </li>
         ))}
