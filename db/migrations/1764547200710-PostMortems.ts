@@ -27,6 +27,9 @@ export class PostMortems1764547200710 implements MigrationInterface {
         search tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
       );
       CREATE INDEX post_mortem_search ON post_mortem USING gin (search) WHERE state = 'PUBLISHED';
+      -- review completion of a period reads the required severities' counted resolved incidents from this index alone
+      CREATE INDEX incident_review_scope ON incident (severity, started_at)
+        INCLUDE (id, team_id, private, source_id, postmortem_state, resolved_at) WHERE in_metrics AND resolved_at IS NOT NULL;
       CREATE TABLE post_mortem_reviewer (
         incident_id integer NOT NULL REFERENCES post_mortem(incident_id) ON DELETE CASCADE,
         user_id integer NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
@@ -60,6 +63,7 @@ export class PostMortems1764547200710 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP TRIGGER IF EXISTS loop_setting_bump_version ON loop_setting;
+      DROP INDEX IF EXISTS incident_review_scope;
       DROP TRIGGER IF EXISTS incident_post_mortem_state ON incident;
       DROP FUNCTION IF EXISTS post_mortem_follow_incident();
       DROP TABLE IF EXISTS post_mortem_reviewer, post_mortem;

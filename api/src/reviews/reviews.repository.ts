@@ -19,8 +19,13 @@ const REQUIRED = `(i.in_metrics AND i.severity = ANY(ls.review_severities))`;
 const PUBLISHED = `(i.postmortem_state = 'PUBLISHED')`;
 const OVERDUE = `(${REQUIRED} AND NOT ${PUBLISHED} AND ${DUE} < now())`;
 
-/** Reviews that count in reliabilityMetrics.reviews: required ones of resolved incidents of the scope (alias i, pm, ls). */
-function completionScope(scope: MetricsScope, params: unknown[]): string {
+/**
+ * Reviews that count in reliabilityMetrics.reviews: required ones of resolved incidents of the scope (alias i, pm). The
+ * settings come in as parameters (read just before), so the required severities are an index range: incident_review_scope
+ * (severity, started_at) over counted resolved incidents answers the scope without reading incident rows. Returns the
+ * conditions and the effective due date expression.
+ */
+function completionScope(scope: MetricsScope, settings: LoopSettingRow, params: unknown[]): { where: string; due: string } {
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -29,11 +34,12 @@ function completionScope(scope: MetricsScope, params: unknown[]): string {
   if (scope.periodStart) where.push(`i.started_at >= ${p(scope.periodStart)}`);
   where.push(`i.started_at < ${p(scope.periodEnd)}`);
   where.push(incidentFilterSql(scope.filter, p));
-  where.push(REQUIRED, 'i.resolved_at IS NOT NULL');
-  return where.join(' AND ');
+  where.push('i.in_metrics', 'i.resolved_at IS NOT NULL', `i.severity = ANY(${p(settings.review_severities)}::severity[])`);
+  const due = `coalesce(pm.due_at, i.resolved_at + make_interval(days => ${p(settings.review_due_days)}::int))`;
+  return { where: where.join(' AND '), due };
 }
 
-const FROM = `incident i CROSS JOIN loop_setting ls LEFT JOIN post_mortem pm ON pm.incident_id = i.id`;
+const FROM = `incident i LEFT JOIN post_mortem pm ON pm.incident_id = i.id`;
 
 @Injectable()
 export class ReviewsRepository {
@@ -51,7 +57,7 @@ export class ReviewsRepository {
               pm.due_at, ${DUE} AS effective_due_at, pm.published_at, coalesce(pm.version, 0) AS version,
               pm.updated_at, pm.updated_by, ${REQUIRED} AS required, coalesce(${OVERDUE}, false) AS overdue,
               coalesce((SELECT array_agg(r.user_id ORDER BY r.user_id) FROM post_mortem_reviewer r WHERE r.incident_id = i.id), '{}') AS reviewer_ids
-         FROM ${FROM}
+         FROM ${FROM} CROSS JOIN loop_setting ls
         WHERE i.id = ANY($1::int[])`,
       [ids],
     );
@@ -146,12 +152,12 @@ export class ReviewsRepository {
    */
   async completion(scope: MetricsScope): Promise<ReviewCompletionRow> {
     const params: unknown[] = [];
-    const where = completionScope(scope, params);
+    const { where, due } = completionScope(scope, await this.settings(), params);
     const [row] = await this.db.query(
       `SELECT count(*)::int AS required,
               count(*) FILTER (WHERE ${PUBLISHED})::int AS published,
-              count(*) FILTER (WHERE ${PUBLISHED} AND pm.published_at <= ${DUE})::int AS published_on_time,
-              count(*) FILTER (WHERE NOT ${PUBLISHED} AND ${DUE} < now())::int AS overdue,
+              count(*) FILTER (WHERE ${PUBLISHED} AND pm.published_at <= ${due})::int AS published_on_time,
+              count(*) FILTER (WHERE NOT ${PUBLISHED} AND ${due} < now())::int AS overdue,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pm.published_at - i.resolved_at) / 86400)
                 FILTER (WHERE ${PUBLISHED} AND pm.published_at IS NOT NULL) AS median_days_to_publish
          FROM ${FROM} WHERE ${where}`,
@@ -164,12 +170,12 @@ export class ReviewsRepository {
   }
 
   /** The overdue required reviews of the scope: most overdue (earliest effective due date) first, at most `limit`. */
-  overdueIncidents(scope: MetricsScope, limit: number): Promise<IncidentRow[]> {
+  async overdueIncidents(scope: MetricsScope, limit: number): Promise<IncidentRow[]> {
     const params: unknown[] = [];
-    const where = completionScope(scope, params);
+    const { where, due } = completionScope(scope, await this.settings(), params);
     return this.db.query(
-      `SELECT i.* FROM ${FROM} WHERE ${where} AND NOT ${PUBLISHED} AND ${DUE} < now()
-        ORDER BY ${DUE} ASC, i.id ASC LIMIT ${Number(limit)}`,
+      `SELECT i.* FROM ${FROM} WHERE ${where} AND NOT ${PUBLISHED} AND ${due} < now()
+        ORDER BY ${due} ASC, i.id ASC LIMIT ${Number(limit)}`,
       params,
     );
   }
