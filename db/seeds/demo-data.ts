@@ -10,6 +10,7 @@ import {
   GAME_DAYS,
   REGIONS,
 } from './demo-catalogue';
+import { ReviewFacts, ReviewPlan, ReviewPlanner } from './demo-reviews';
 import { Random, WeightedTable } from './random';
 
 /** Anything with a pg-like `query`: a pg Client or Pool (`{ rows }`) or a TypeORM DataSource/EntityManager (rows). */
@@ -77,6 +78,10 @@ interface ServiceRef {
   episodes: Array<{ from: number; to: number; rate: number; duration: number; causes: WeightedTable<CauseRef> }>;
   /** DEMO_GAP_FIX when it is this service's: the mechanism it lacked until `fixedAt`. */
   gapFix: { mechanismId: number; fixedAt: number } | null;
+  /** Causes a PREVENT item here names (see FIXABLE_SHARE): the rare ones, which a fix can remove for good. */
+  fixable: Set<number>;
+  /** The usual mix of the fixable causes: what a fixed failure mode's incidents are redrawn from. */
+  rareCauses: WeightedTable<CauseRef>;
 }
 
 interface Catalogue {
@@ -86,7 +91,57 @@ interface Catalogue {
   serviceTables: WeightedTable<ServiceRef>[];
   contributing: WeightedTable<CauseRef>;
   gameDays: Array<{ title: string; cause: CauseRef | null; mechanism: MechanismRef }>;
+  /** Users who review post-mortems (none on an empty database: reviews then have no reviewers). */
+  users: number[];
+  /** loop_setting: which counted incidents require a review, and when it is due. */
+  reviewSeverities: Set<string>;
+  reviewDueDays: number;
+  repeatWindowDays: number;
 }
+
+/**
+ * What closing the loop carried from one incident to the next (they are generated in start order), with its own
+ * random stream so reviews never shift the main stream's draws:
+ * - fixedAt: failure mode (`service:cause`) → when a PREVENT item naming it was done; from then on the fix holds
+ *   (a later counted incident there is redrawn), except for the few that leak through (FIX_LEAK);
+ * - pending: failure modes with a PREVENT item naming them still open: the next item there does not name the cause;
+ * - lastAt: when each failure mode last happened, to damp repeats (REPEAT_DAMPING).
+ */
+interface Loop {
+  rng: Random;
+  reviews: ReviewPlanner;
+  fixedAt: Map<string, number>;
+  pending: Set<string>;
+  /** failure mode → when its latest counted incident started */
+  lastAt: Map<string, number>;
+  /** Systematic sampling of FIX_LEAK (an accumulator with a random phase): the same share whatever the seed. */
+  leakDue: number;
+}
+
+/** Whether this counted incident of a fixed failure mode happens anyway (a fix that did not hold): FIX_LEAK of them. */
+function leaks(loop: Loop): boolean {
+  loop.leakDue += FIX_LEAK;
+  if (loop.leakDue < 1) return false;
+  loop.leakDue -= 1;
+  return true;
+}
+
+/**
+ * A cause is fixable on a service when it is at most this share of the service's causes (also while an episode
+ * runs): a fix for a rare failure mode removes it, while the common ones (releases, config pushes, capacity) keep
+ * coming back whatever one item does, so the demo names the cause only on items for the rare ones. Otherwise nearly
+ * every done PREVENT item would be a fix that did not hold.
+ */
+const FIXABLE_SHARE = 0.06;
+/** Odds that a counted incident of a fixed failure mode happens anyway: a fix that did not hold. */
+const FIX_LEAK = 0.07;
+/**
+ * Odds that a counted incident which would repeat its service's failure mode of the repeat window (loop_setting)
+ * gets another cause: right after an incident its team hardens that path, so the same failure comes back less often
+ * than chance alone (without this about 30 % of the demo's incidents repeat, with it about 20 %).
+ */
+const REPEAT_DAMPING = 0.6;
+const failureMode = (serviceId: number, causeId: number) => `${serviceId}:${causeId}`;
 
 /**
  * Seeds a deterministic demo data set for a fictional streaming company: five teams, twelve
@@ -112,12 +167,22 @@ export async function seedDemoData(db: SeedDb, options: SeedDemoOptions = {}): P
   if (total === 0 || catalogue.services.length === 0) return result;
 
   const { times, ongoing } = startTimes(rng, total, nowMs);
+  const loopRng = new Random(((options.seed ?? 42) ^ 0x5bd1e995) >>> 0);
+  const loop: Loop = {
+    rng: loopRng,
+    // reviews on a third stream: they never move the fixes' and repeats' draws either
+    reviews: new ReviewPlanner(new Random(((options.seed ?? 42) ^ 0x27d4eb2f) >>> 0), catalogue.reviewDueDays),
+    fixedAt: new Map(),
+    pending: new Set(),
+    lastAt: new Map(),
+    leakDue: loopRng.next(),
+  };
   // Generate the next batch while PostgreSQL inserts the previous one; at most one statement in flight.
   let pending: Promise<number> | null = null;
   for (let from = 0; from < total; from += batchSize) {
     const to = Math.min(total, from + batchSize);
     const batch = new Batch();
-    for (let i = from; i < to; i++) generateIncident(catalogue, rng, nowMs, i + 1, times[i], ongoing[i], batch);
+    for (let i = from; i < to; i++) generateIncident(catalogue, rng, loop, nowMs, i + 1, times[i], ongoing[i], batch);
     if (pending) result.incidents += await pending;
     pending = insertBatch(db, batch).then((inserted) => {
       options.onProgress?.(to);
@@ -200,18 +265,27 @@ async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
     causes.set(profile.cause, { id, profile, mechanisms: linked });
   }
 
-  const causeTable = (profile: DemoService, affinity: Record<string, number> = {}) =>
-    new WeightedTable(
-      [...causes.values()]
-        .filter((cause) => !cause.profile.services || cause.profile.services.includes(profile.name))
-        .map(
-          (cause) =>
-            [
-              cause,
-              cause.profile.weight * (profile.causeAffinity[cause.profile.cause] ?? 1) * (affinity[cause.profile.cause] ?? 1),
-            ] as const,
-        ),
-    );
+  const causeWeights = (profile: DemoService, affinity: Record<string, number> = {}) =>
+    [...causes.values()]
+      .filter((cause) => !cause.profile.services || cause.profile.services.includes(profile.name))
+      .map(
+        (cause) =>
+          [cause, cause.profile.weight * (profile.causeAffinity[cause.profile.cause] ?? 1) * (affinity[cause.profile.cause] ?? 1)] as const,
+      );
+  const causeTable = (profile: DemoService, affinity: Record<string, number> = {}) => new WeightedTable(causeWeights(profile, affinity));
+  /** The causes at most FIXABLE_SHARE of the service's, in its usual mix and in each of its episodes. */
+  const fixable = (profile: DemoService) => {
+    const mixes = [
+      causeWeights(profile),
+      ...DEMO_EPISODES.filter((e) => e.service === profile.name).map((e) => causeWeights(profile, e.causeAffinity)),
+    ];
+    const rare = new Set([...causes.values()].map((c) => c.id));
+    for (const mix of mixes) {
+      const total = mix.reduce((sum, [, w]) => sum + w, 0);
+      for (const [cause, w] of mix) if (w > FIXABLE_SHARE * total) rare.delete(cause.id);
+    }
+    return rare;
+  };
   const fixMechanism = mechanisms.get(lower(DEMO_GAP_FIX.mechanism));
   const services: ServiceRef[] = serviceRows
     .map((row) => {
@@ -221,6 +295,7 @@ async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
         .map((d) => mechanismById.get(d.mechanism_id))
         .filter((m): m is MechanismRef => !!m);
       const c = profile.criticality;
+      const rare = fixable(profile);
       return {
         id: row.id,
         name: row.name,
@@ -230,8 +305,8 @@ async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
         declared,
         declaredIds: new Set(declared.map((m) => m.id)),
         severities: new WeightedTable<Severity>([
-          ['SEV1', 2.5 * c],
-          ['SEV2', 12 * c],
+          ['SEV1', 3 * c],
+          ['SEV2', 16 * c],
           ['SEV3', 45],
           ['SEV4', 40],
         ]),
@@ -248,6 +323,8 @@ async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
           fixMechanism && DEMO_GAP_FIX.service === profile.name
             ? { mechanismId: fixMechanism.id, fixedAt: nowMs - DEMO_GAP_FIX.fixedDaysAgo * DAY }
             : null,
+        fixable: rare,
+        rareCauses: new WeightedTable(causeWeights(profile).filter(([cause]) => rare.has(cause.id))),
       };
     })
     // catalogue order, so generated data does not depend on the order rows came back in
@@ -263,6 +340,12 @@ async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
     if (mechanism) gameDays.push({ title: g.title, cause: causes.get(g.cause) ?? null, mechanism });
   }
 
+  const users = (await rows(db, `SELECT id FROM app_user WHERE NOT disabled ORDER BY id LIMIT 100`)).map((u) => Number(u.id));
+  const [settings] = await rows(
+    db,
+    `SELECT review_severities::text[] AS severities, review_due_days, repeat_window_days FROM loop_setting`,
+  );
+
   const serviceTables: WeightedTable<ServiceRef>[] = [];
   for (let age = 0; age <= WINDOW_DAYS; age += BUCKET_DAYS) {
     const at = nowMs - (age + BUCKET_DAYS / 2) * DAY;
@@ -276,6 +359,10 @@ async function prepareCatalogue(db: SeedDb, nowMs: number): Promise<Catalogue> {
       CONTRIBUTING_WEIGHTS.filter(([name]) => causes.has(name)).map(([name, w]) => [causes.get(name)!, w] as const),
     ),
     gameDays,
+    users,
+    reviewSeverities: new Set<string>(settings?.severities ?? ['SEV1', 'SEV2']),
+    reviewDueDays: settings?.review_due_days ?? 5,
+    repeatWindowDays: settings?.repeat_window_days ?? 90,
   };
 }
 
@@ -504,9 +591,18 @@ class Batch {
     completed: [] as (string | null)[],
   };
   timeline = { n: [] as number[], at: [] as string[], kind: [] as string[], message: [] as string[] };
+  review = {
+    n: [] as number[],
+    state: [] as string[],
+    body: [] as string[],
+    published: [] as (string | null)[],
+    version: [] as number[],
+    updated: [] as string[],
+  };
+  reviewer = { n: [] as number[], user: [] as number[] };
 
   params(): unknown[] {
-    const { incident: i, service: s, cause: c, assessment: a, action: x, timeline: t } = this;
+    const { incident: i, service: s, cause: c, assessment: a, action: x, timeline: t, review: r, reviewer: v } = this;
     return [
       i.n,
       i.title,
@@ -554,6 +650,14 @@ class Batch {
       t.at,
       t.kind,
       t.message,
+      r.n,
+      r.state,
+      r.body,
+      r.published,
+      r.version,
+      r.updated,
+      v.n,
+      v.user,
     ];
   }
 }
@@ -614,6 +718,17 @@ timeline AS (
   SELECT ids.id, u.at, u.kind, u.message, '${DEMO_SOURCE}', u.at
   FROM unnest($43::int[], $44::timestamptz[], $45::text[], $46::text[]) AS u(n, at, kind, message)
   JOIN ids USING (n)
+),
+reviews AS (
+  INSERT INTO post_mortem (incident_id, state, body, published_at, version, updated_at, updated_by)
+  SELECT ids.id, u.state, u.body, u.published_at, u.version, u.updated_at, '${DEMO_SOURCE}'
+  FROM unnest($47::int[], $48::postmortem_state[], $49::text[], $50::timestamptz[], $51::int[], $52::timestamptz[])
+    AS u(n, state, body, published_at, version, updated_at)
+  JOIN ids USING (n)
+),
+reviewers AS (
+  INSERT INTO post_mortem_reviewer (incident_id, user_id)
+  SELECT ids.id, u.user_id FROM unnest($53::int[], $54::int[]) AS u(n, user_id) JOIN ids USING (n)
 )
 SELECT count(*)::int AS inserted FROM inc`;
 
@@ -634,6 +749,7 @@ function minutes(rng: Random, median: number, sigma: number, min: number, max: n
 function generateIncident(
   cat: Catalogue,
   rng: Random,
+  loop: Loop,
   nowMs: number,
   n: number,
   startedAt: number,
@@ -647,7 +763,19 @@ function generateIncident(
   const service = cat.serviceTables[Math.min(cat.serviceTables.length - 1, Math.max(0, Math.floor(ageDays / BUCKET_DAYS)))].draw(rng);
   const episode = episodeAt(service, startedAt);
   const causeTable = episode?.causes ?? service.causes;
-  const cause = gameDay ? gameDay.cause : causeTable.size > 0 ? causeTable.draw(rng) : null;
+  const counted = !gameDay && !nearMiss;
+  // a fix that holds: a counted incident does not come back to a failure mode fixed before it started (FIX_LEAK aside)
+  const fixed = (s: ServiceRef, c: CauseRef | null) => c !== null && (loop.fixedAt.get(failureMode(s.id, c.id)) ?? Infinity) < startedAt;
+  let firstCause = gameDay ? gameDay.cause : causeTable.size > 0 ? causeTable.draw(rng) : null;
+  const recent = (s: ServiceRef, c: CauseRef | null) =>
+    c !== null && (loop.lastAt.get(failureMode(s.id, c.id)) ?? -Infinity) >= startedAt - cat.repeatWindowDays * DAY;
+  if (counted && recent(service, firstCause) && loop.rng.chance(REPEAT_DAMPING)) firstCause = causeTable.draw(loop.rng);
+  if (counted && fixed(service, firstCause) && !leaks(loop) && service.rareCauses.size > 0) {
+    // another rare failure mode (the common ones keep their share); when all are fixed (very large data sets), the
+    // last draw stands
+    for (let k = 0; k < 8 && fixed(service, firstCause); k++) firstCause = service.rareCauses.draw(loop.rng);
+  }
+  const cause = firstCause;
   const severity = gameDay ? GAME_DAY_SEVERITY.draw(rng) : nearMiss ? NEAR_MISS_SEVERITY.draw(rng) : service.severities.draw(rng);
   const symptom = rng.pick(service.profile.symptoms);
   const fill = (template: string) =>
@@ -663,7 +791,9 @@ function generateIncident(
   // affected services: the primary one and sometimes a neighbour it dragged along
   const secondChance =
     gameDay || nearMiss ? 0.05 : severity === 'SEV1' ? 0.35 : severity === 'SEV2' ? 0.2 : severity === 'SEV3' ? 0.06 : 0.03;
-  const second = service.neighbours.length > 0 && rng.chance(secondChance) ? rng.pick(service.neighbours) : null;
+  let second = service.neighbours.length > 0 && rng.chance(secondChance) ? rng.pick(service.neighbours) : null;
+  if (second && counted && fixed(second, cause) && !leaks(loop)) second = null;
+  if (counted && cause) for (const s of second ? [service, second] : [service]) loop.lastAt.set(failureMode(s.id, cause.id), startedAt);
 
   const regions = [REGION_TABLE.draw(rng)];
   const extraRegions = (rng.chance(0.25) ? 1 : 0) + (rng.chance(severity === 'SEV1' ? 0.4 : 0.05) ? 1 : 0);
@@ -721,18 +851,17 @@ function generateIncident(
     return t <= nowMs ? t : from + Math.floor(Math.max(0, nowMs - from) * rng.next());
   };
 
-  // post-mortems: always for SEV1/SEV2, published a few weeks later
+  // post-mortems: always for SEV1/SEV2; when each is published: planReview (required ones are due after reviewDueDays)
   const needsPostmortem = rng.chance(
     gameDay ? 0.8 : nearMiss ? 0.3 : severity === 'SEV1' || severity === 'SEV2' ? 1 : severity === 'SEV3' ? 0.45 : 0.12,
   );
-  let postmortem = 'NONE';
-  if (ongoing) postmortem = rng.chance(0.3) ? 'DRAFT' : 'NONE';
+  let review: ReviewPlan | null = null;
+  if (ongoing) review = rng.chance(0.3) ? loop.reviews.planOngoing(acknowledged, nowMs) : null;
   else if (needsPostmortem) {
-    const r = rng.next();
-    if (ageDays > 45) postmortem = r < 0.85 ? 'PUBLISHED' : r < 0.95 ? 'IN_REVIEW' : 'DRAFT';
-    else if (ageDays > 14) postmortem = r < 0.4 ? 'PUBLISHED' : r < 0.75 ? 'IN_REVIEW' : 'DRAFT';
-    else postmortem = r < 0.1 ? 'PUBLISHED' : r < 0.4 ? 'IN_REVIEW' : 'DRAFT';
+    rng.next(); // (the draw that once picked the state by age: kept, so the rest of the data set stays as it was)
+    review = loop.reviews.plan(counted && cat.reviewSeverities.has(severity), resolved!, nowMs);
   }
+  const postmortem = review?.state ?? 'NONE';
 
   const privateIncident = !gameDay && rng.chance(cause?.profile.privateShare ?? 0.015);
 
@@ -761,7 +890,7 @@ function generateIncident(
         .replace(/ +/g, ' ')
         .trim();
 
-  const updated = postmortem === 'NONE' ? lastPhase : later(lastPhase, 3 * 24 * 60);
+  const updated = Math.max(postmortem === 'NONE' ? lastPhase : later(lastPhase, 3 * 24 * 60), review?.publishedAt ?? 0);
   const i = batch.incident;
   i.n.push(n);
   i.title.push(title);
@@ -793,6 +922,7 @@ function generateIncident(
 
   // causes: untagged while fresh (teams tag first and review later), confirmed once reviewed
   const tagged = cause !== null && (gameDay !== null || !rng.chance(ageDays < 7 ? 0.5 : 0.03));
+  const contributingNames: string[] = [];
   if (tagged) {
     const confirmOdds = postmortem === 'PUBLISHED' ? 0.9 : postmortem === 'IN_REVIEW' ? 0.5 : 0.15;
     const used = new Set<number>();
@@ -812,12 +942,34 @@ function generateIncident(
     const contributing = cat.contributing.size > 0 ? CONTRIBUTING_COUNT.draw(rng) : 0;
     for (let k = 0; k < contributing; k++) {
       const c = cat.contributing.draw(rng);
-      if (!used.has(c.id)) tag(c, false);
+      if (!used.has(c.id)) {
+        tag(c, false);
+        contributingNames.push(c.profile.cause);
+      }
     }
   }
 
+  const facts: ReviewFacts = {
+    summary,
+    impact,
+    team: service.teamName,
+    cause: tagged ? cause!.profile.cause : null,
+    explanation: tagged ? fill(cause!.profile.explanation) : null,
+    contributing: contributingNames,
+    detection,
+    detectionMessage: detectionMessage(detection, symptom, service),
+    mitigation: cause ? cause.profile.mitigation : null,
+    startedAt,
+    detectedAt: detected,
+    acknowledgedAt: acknowledged,
+    mitigatedAt: mitigated,
+    resolvedAt: resolved,
+    assessments: [],
+    actions: [],
+  };
   if (ongoing) {
     addTimeline(batch, rng, n, service, cause, symptom, severity, detection, detected, acknowledged, mitigated, null, nowMs);
+    if (review) addReview(batch, loop, cat, n, review, facts);
     return;
   }
 
@@ -858,14 +1010,19 @@ function generateIncident(
     batch.assessment.n.push(n);
     batch.assessment.mechanism.push(mechanism.id);
     batch.assessment.outcome.push(outcome);
-    batch.assessment.notes.push(OUTCOME_NOTES[outcome].replace('{svc}', service.name).replace('{mech}', mechanism.name));
+    const note = OUTCOME_NOTES[outcome].replace('{svc}', service.name).replace('{mech}', mechanism.name);
+    batch.assessment.notes.push(note);
+    facts.assessments.push({ outcome, note });
     batch.assessment.at.push(iso(later(lastPhase, 2 * 24 * 60)));
     if (outcome === 'MISSING' || outcome === 'FAILED') gaps.push({ mechanism, outcome });
   }
 
   // action items: close gaps, prevent the cause, detect it sooner, fix the process
   const weight = postmortem === 'NONE' && (severity === 'SEV3' || severity === 'SEV4') ? 0.4 : 1;
-  const addAction = (title: string, type: string, causeId: number | null, mechanismId: number | null) => {
+  const services = second ? [service, second] : [service];
+  let namedCause = false;
+  const addAction = (title: string, type: string, causeIdOf: number | null, mechanismId: number | null) => {
+    let causeId = causeIdOf;
     const created = later(lastPhase, 2 * 24 * 60);
     const due = created + rng.int(14, 90) * DAY;
     let status =
@@ -893,6 +1050,16 @@ function generateIncident(
         completed = null;
       }
     }
+    if (type === 'PREVENT' && causeId !== null) {
+      // names the cause only where a fix can remove it and no other open item already aims at it (see Loop)
+      const modes = services.map((s) => failureMode(s.id, causeId!));
+      // (one item per review names it: the others are parts of the same fix)
+      if (namedCause || !services.every((s) => s.fixable.has(causeId!)) || modes.some((m) => loop.pending.has(m))) causeId = null;
+      else if (status === 'DONE') for (const m of modes) loop.fixedAt.set(m, Math.min(loop.fixedAt.get(m) ?? Infinity, completed!));
+      else if (status !== 'WONT_DO') for (const m of modes) loop.pending.add(m);
+      namedCause ||= causeId !== null;
+    }
+    facts.actions.push({ title, type, status });
     const a = batch.action;
     a.n.push(n);
     a.title.push(title);
@@ -917,6 +1084,25 @@ function generateIncident(
   if (rng.chance(0.2 * weight)) addAction(fill(rng.pick(PROCESS_ITEMS)), 'PROCESS', null, null);
 
   addTimeline(batch, rng, n, service, cause, symptom, severity, detection, detected, acknowledged, mitigated, resolved, nowMs);
+  if (review) addReview(batch, loop, cat, n, review, facts);
+}
+
+function addReview(batch: Batch, loop: Loop, cat: Catalogue, n: number, review: ReviewPlan, facts: ReviewFacts): void {
+  const r = batch.review;
+  r.n.push(n);
+  r.state.push(review.state);
+  r.body.push(loop.reviews.body(facts, review.state));
+  r.published.push(isoOrNull(review.publishedAt));
+  r.version.push(review.version);
+  r.updated.push(iso(review.updatedAt));
+  for (const user of loop.reviews.reviewers(cat.users)) {
+    batch.reviewer.n.push(n);
+    batch.reviewer.user.push(user);
+  }
+}
+
+function detectionMessage(detection: Detection, symptom: string, service: ServiceRef): string {
+  return DETECTION_MESSAGES[detection].replace('{symptom}', symptom).replace('{svc}', service.name);
 }
 
 const DETECTION_MESSAGES: Record<Detection, string> = {
@@ -950,7 +1136,7 @@ function addTimeline(
     t.kind.push(kind);
     t.message.push(message);
   };
-  add(detected, 'DETECTION', DETECTION_MESSAGES[detection].replace('{symptom}', symptom).replace('{svc}', service.name));
+  add(detected, 'DETECTION', detectionMessage(detection, symptom, service));
   add(acknowledged, 'ACKNOWLEDGEMENT', `${service.teamName} on-call acknowledged the page`);
   const end = mitigated ?? resolved ?? nowMs;
   if ((severity === 'SEV1' || severity === 'SEV2') && rng.chance(0.8)) {

@@ -1,14 +1,23 @@
 import { seedDemoData } from '../../../db/seeds/demo-data';
+import { POST_MORTEM_SECTIONS } from '../../src/reviews/post-mortem.template';
 import { startTestApp, TestApp } from '../harness';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
 const DAY = 86_400_000;
+/**
+ * The latest noon (UTC) before now. The data set moves with `now` only by whole days when its time of day stays the
+ * same, so every run sees the same data; and it ends less than a day before the database's now(), which decides
+ * which reviews are overdue (reliabilityMetrics.reviews.overdue).
+ */
+const NOW = new Date(Math.floor((Date.now() - DAY / 2) / DAY) * DAY + DAY / 2);
+/** The default seed: the demo a first start seeds (at its own time of day, so a different sample of the same story). */
+const SEED = 42;
 const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
 const TEAMS = ['Playback', 'Identity', 'Discovery', 'Commerce', 'Edge'];
 
-/** A fingerprint of the demo incidents that does not depend on the ids they got. */
+/** A fingerprint of the demo incidents and their reviews that does not depend on the ids they got. */
 const DIGEST = `SELECT md5(string_agg(concat_ws(',', external_id, title, severity, kind, started_at, detected_at, acknowledged_at,
-  mitigated_at, resolved_at, summary), ';' ORDER BY external_id)) AS digest FROM incident WHERE source = 'demo'`;
+  mitigated_at, resolved_at, summary, pm.state, pm.published_at, pm.version, md5(pm.body)), ';' ORDER BY external_id)) AS digest
+  FROM incident i LEFT JOIN post_mortem pm ON pm.incident_id = i.id WHERE source = 'demo'`;
 
 class Rollback extends Error {}
 
@@ -21,7 +30,7 @@ describe('demo data seed (real PostgreSQL)', () => {
     t = await startTestApp();
     // an existing team, spelled differently, is reused rather than duplicated
     await t.db.query(`INSERT INTO team (name) VALUES ('PLAYBACK')`);
-    first = await seedDemoData(t.db.manager, { incidents: 400, seed: 7, now: NOW });
+    first = await seedDemoData(t.db.manager, { incidents: 400, seed: SEED, now: NOW });
   });
   afterAll(() => t.close());
 
@@ -199,12 +208,137 @@ describe('demo data seed (real PostgreSQL)', () => {
     expect(r.mitigated).toBeGreaterThan(0);
   });
 
+  it('writes a review on the template for every incident with a review state, published ones with publishedAt', async () => {
+    const r = await one(
+      `SELECT count(*) FILTER (WHERE i.postmortem_state <> 'NONE')::int AS with_state,
+              count(pm.incident_id)::int AS reviews,
+              count(*) FILTER (WHERE pm.incident_id IS NOT NULL AND pm.state <> i.postmortem_state)::int AS state_differs,
+              count(*) FILTER (WHERE i.postmortem_state = 'PUBLISHED')::int AS published,
+              count(*) FILTER (WHERE i.postmortem_state = 'PUBLISHED' AND pm.published_at >= i.resolved_at
+                AND pm.published_at <= $1::timestamptz)::int AS published_in_order,
+              count(*) FILTER (WHERE i.postmortem_state <> 'PUBLISHED' AND pm.published_at IS NOT NULL)::int AS stray_published_at,
+              count(*) FILTER (WHERE pm.updated_at > $1::timestamptz OR pm.updated_at < i.started_at)::int AS bad_updated_at,
+              (SELECT count(*)::int FROM post_mortem_reviewer) AS reviewers,
+              (SELECT count(DISTINCT incident_id)::int FROM post_mortem_reviewer) AS reviewed,
+              count(*) FILTER (WHERE pm.body NOT LIKE '## Summary%')::int AS off_template
+         FROM incident i LEFT JOIN post_mortem pm ON pm.incident_id = i.id`,
+      [NOW],
+    );
+    expect(r.with_state).toBeGreaterThan(100);
+    expect(r).toMatchObject({ reviews: r.with_state, state_differs: 0, stray_published_at: 0, bad_updated_at: 0, off_template: 0 });
+    expect(r.published).toBeGreaterThan(r.with_state / 2);
+    expect(r.published_in_order).toBe(r.published);
+    // the one user (the first admin) reviews every review
+    expect(r).toMatchObject({ reviewers: r.reviews, reviewed: r.reviews });
+
+    // through the API: a published review has every section written from its incident; a draft keeps the later prompts
+    const token = await t.login();
+    const review = async (state: string) => {
+      const [{ id }] = await t.db.query(
+        `SELECT i.id FROM incident i WHERE i.postmortem_state = $1 AND i.resolved_at IS NOT NULL ORDER BY i.started_at DESC LIMIT 1`,
+        [state],
+      );
+      const data = await t.ok(
+        `query($id: ID!) { incident(id: $id) { title resolvedAt services { name }
+           postMortem { state body publishedAt version reviewers { email } } } }`,
+        { id: String(id) },
+        token,
+      );
+      return data.incident;
+    };
+    const published = await review('PUBLISHED');
+    expect(published.postMortem).toMatchObject({ state: 'PUBLISHED', reviewers: [{ email: 'admin@example.com' }] });
+    expect(new Date(published.postMortem.publishedAt).getTime()).toBeGreaterThan(new Date(published.resolvedAt).getTime());
+    expect(published.postMortem.version).toBeGreaterThan(1);
+    for (const [heading, prompt] of POST_MORTEM_SECTIONS) {
+      expect(published.postMortem.body).toContain(`## ${heading}\n`);
+      expect(published.postMortem.body).not.toContain(prompt);
+    }
+    expect(published.postMortem.body).toContain(published.services[0].name);
+    expect(published.postMortem.body).toMatch(/Impact lasted \d/);
+    const draft = await review('DRAFT');
+    expect(draft.postMortem).toMatchObject({ state: 'DRAFT', publishedAt: null });
+    expect(draft.postMortem.body).toContain(`## Timeline\n\nAll times UTC.`);
+    expect(draft.postMortem.body).toContain(`_${POST_MORTEM_SECTIONS[8][1]}_`);
+  });
+
+  const loop = async (fromDays: number, toDays = 0) =>
+    (
+      await t.ok(
+        `query($f: MetricsFilter) { reliabilityMetrics(filter: $f) { incidentCount
+           reviews { required published publishedOnTime overdue medianDaysToPublish overdueIncidents { id } }
+           repeats { count share }
+           fixesThatDidNotHold { actionItem { id } incidents { id } } } }`,
+        { f: { from: daysBefore(fromDays), to: daysBefore(toDays) } },
+        await t.login(),
+      )
+    ).reliabilityMetrics;
+
+  it('publishes reviews more and more on time, most within the due date, with a short list overdue', async () => {
+    const year = await loop(365);
+    const quarter = await loop(90);
+    const yearAgo = await loop(365, 275);
+    const onTime = (m: typeof year) => m.reviews.publishedOnTime / m.reviews.published;
+    // enough required reviews in the overview's default period not to be a small sample
+    expect(quarter.reviews.required).toBeGreaterThanOrEqual(5);
+    expect(year.reviews.required).toBeGreaterThanOrEqual(15);
+    expect(onTime(year)).toBeGreaterThan(0.5);
+    expect(onTime(yearAgo)).toBeLessThan(0.7);
+    expect(onTime(quarter)).toBeGreaterThanOrEqual(0.75);
+    expect(onTime(quarter)).toBeGreaterThan(onTime(yearAgo));
+    // right-skewed: the median well inside the 5-day due date
+    expect(year.reviews.medianDaysToPublish).toBeGreaterThan(0.5);
+    expect(year.reviews.medianDaysToPublish).toBeLessThan(5);
+    // a short list: 2–5 in a quarter (a quarter of the 400-incident demo has 5–12 required reviews), a few more over the year
+    expect(quarter.reviews.overdue).toBeGreaterThanOrEqual(2);
+    expect(quarter.reviews.overdue).toBeLessThanOrEqual(8);
+    expect(year.reviews.overdue).toBeGreaterThanOrEqual(3);
+    expect(year.reviews.overdue).toBeLessThanOrEqual(10);
+    expect(quarter.reviews.overdueIncidents).toHaveLength(quarter.reviews.overdue);
+    expect(year.reviews.published + year.reviews.overdue).toBeLessThanOrEqual(year.reviews.required);
+  });
+
+  it('has some repeats and a few fixes that did not hold, while most fixes hold', async () => {
+    const year = await loop(365);
+    const quarter = await loop(90);
+    expect(year.repeats.share).toBeGreaterThanOrEqual(0.1);
+    expect(year.repeats.share).toBeLessThanOrEqual(0.25);
+    expect(year.repeats.count).toBe(Math.round(year.repeats.share * year.incidentCount));
+    expect(quarter.repeats.count).toBeGreaterThan(0);
+    expect(quarter.repeats.share).toBeLessThanOrEqual(0.3);
+
+    const notHeld = year.fixesThatDidNotHold as Array<{ actionItem: { id: string }; incidents: Array<{ id: string }> }>;
+    expect(notHeld.length).toBeGreaterThanOrEqual(2);
+    expect(notHeld.length).toBeLessThanOrEqual(5);
+    for (const f of notHeld) expect(f.incidents.length).toBeGreaterThan(0);
+    const { done } = await one(
+      `SELECT count(*)::int AS done FROM action_item WHERE type = 'PREVENT' AND status = 'DONE' AND cause_id IS NOT NULL
+          AND completed_at < $1::timestamptz`,
+      [NOW],
+    );
+    expect(done).toBeGreaterThan(10 * notHeld.length);
+  });
+
+  it('keeps the repeat keys (kept by triggers) in step with incidents, services and primary causes', async () => {
+    const [{ missing, extra, keys }] = await t.db.query(
+      `WITH expected AS (
+         SELECT i.id AS incident_id, s.service_id, c.cause_id, i.started_at FROM incident i
+           JOIN incident_service s ON s.incident_id = i.id JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary
+          WHERE i.in_metrics)
+       SELECT (SELECT count(*)::int FROM (SELECT * FROM expected EXCEPT SELECT incident_id, service_id, cause_id, started_at FROM repeat_key) x) AS missing,
+              (SELECT count(*)::int FROM (SELECT incident_id, service_id, cause_id, started_at FROM repeat_key EXCEPT SELECT * FROM expected) x) AS extra,
+              (SELECT count(*)::int FROM repeat_key) AS keys`,
+    );
+    expect({ missing, extra }).toEqual({ missing: 0, extra: 0 });
+    expect(keys).toBeGreaterThan(300);
+  });
+
   it('is deterministic, whatever the batch size, and safe to run twice', async () => {
     const [{ digest }] = await t.db.query(DIGEST);
-    expect(await digestOfReseed(7)).toBe(digest);
-    expect(await digestOfReseed(8)).not.toBe(digest);
+    expect(await digestOfReseed(SEED)).toBe(digest);
+    expect(await digestOfReseed(SEED + 1)).not.toBe(digest);
 
-    const again = await seedDemoData(t.db.manager, { incidents: 400, seed: 7, now: NOW });
+    const again = await seedDemoData(t.db.manager, { incidents: 400, seed: SEED, now: NOW });
     expect(again).toEqual({ incidents: 0, services: 12, teams: 5 });
     expect(await one(`SELECT count(*)::int AS n FROM incident`)).toEqual({ n: 400 });
     expect(await one(`SELECT count(*)::int AS n FROM service`)).toEqual({ n: 12 });
