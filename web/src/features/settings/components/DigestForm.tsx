@@ -80,7 +80,7 @@ export function DigestForm({ values, errors, known, busy, onChange, onSubmit, on
           >
             <ChoiceSelect value={values.schedule} choices={scheduleChoices} onChange={(v) => set('schedule', v as DigestSchedule)} />
           </FormField>
-          <FormField label="Channel" error={errors.channel}>
+          <FormField label="Channel" error={errors.channel} hint="Email through this server’s SMTP server, or a Slack-compatible message.">
             <ChoiceSelect value={values.channel} choices={channelChoices} onChange={(v) => set('channel', v as DigestChannel)} />
           </FormField>
           <FormField label={target.label} error={errors.target} hint={target.hint} className="span-2">

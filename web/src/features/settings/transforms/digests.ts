@@ -29,7 +29,7 @@ export const scheduleChoices: readonly { value: DigestSchedule; label: string }[
 
 export const channelChoices: readonly { value: DigestChannel; label: string }[] = [
   { value: 'EMAIL', label: 'Email' },
-  { value: 'WEBHOOK', label: 'Webhook (Slack-compatible)' },
+  { value: 'WEBHOOK', label: 'Webhook' },
 ];
 
 /** The schedule in words, with the period each sending covers (as the API's DigestSchedule describes it). */
