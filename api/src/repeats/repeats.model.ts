@@ -76,7 +76,9 @@ export class RepeatStats {
   description:
     'A fix that did not hold (SPEC §6): a PREVENT action item marked DONE, with a cause, after whose completedAt counted incidents ' +
     'started on a service of the action item’s own incident with that primary cause (or a cause under it, when the item’s cause is ' +
-    'a category). Only incidents you may see take part: the item’s incident and the later ones.',
+    'a category). Only incidents you may see take part: the item’s incident and the later ones. Bounded: of the items completed ' +
+    'before the period’s end that did not hold, only the 200 most recently completed are counted, and at most 50 of those are ' +
+    'listed (most later incidents first).',
 })
 export class FixThatDidNotHold {
   @Field(() => ActionItem, { description: 'The DONE PREVENT action item.' })
@@ -89,7 +91,15 @@ export class FixThatDidNotHold {
   services: Service[];
 
   @Field(() => [Incident], {
-    description: 'The later counted incidents in the filter and its period (startedAt > completedAt), oldest first.',
+    description:
+      'The later counted incidents in the filter and its period (startedAt > completedAt), oldest first: at most the first 20 ' +
+      '(incidentCount has them all).',
   })
   incidents: Incident[];
+
+  @Field(() => Int, {
+    description:
+      'How many later counted incidents in the filter and its period there are (count of incidents; `incidents` lists at most 20).',
+  })
+  incidentCount: number;
 }

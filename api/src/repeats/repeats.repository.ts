@@ -4,39 +4,88 @@ import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { Database } from '../common/database/database.service';
 import { INCIDENT_COLUMNS, IncidentRow } from '../incidents/incident.entity';
+import { incidentFilterSql } from '../metrics/metrics.filter';
 import { scopeSql, TREND_UNITS } from '../metrics/metrics.queries';
+import { QUERY_WORK_MEM } from '../metrics/metrics.repository';
 import type { ResolvedFilter, Visibility } from '../metrics/metrics.scope';
 
 /**
  * SQL of SPEC §6 repeats and fixes that did not hold. Every lookup goes through repeat_key (migration RepeatIndexes):
- * one row per counted incident with a primary cause × affected service, indexed by (service_id, cause_id, started_at),
- * so an incident's window is an index range. Visibility is checked on the incident the key names.
+ * one row per counted incident with a primary cause × affected service, with the incident's started_at, private and
+ * team_id, indexed by (service_id, cause_id, started_at). A reader's keys are selected on the key itself (visibility
+ * reads only private and team_id), so no statement joins incident per key.
  */
 
 /** The repeat window (loop_setting.repeat_window_days) as an interval of whole 24-hour days (no calendar or DST shift). */
 const WINDOW = `(SELECT make_interval(hours => 24 * repeat_window_days) FROM loop_setting)`;
 
+/** True when the filter selects by period (and visibility) only: a key then says all the scope asks of its incident. */
+const periodOnly = (f: ResolvedFilter) =>
+  !f.teamIds.length && !f.severities.length && !f.sourceIds?.length && !f.serviceIds.length && !f.rootCauseIds.length;
+
 /**
- * A lateral join on incident alias \`i\` (counted, with keys in repeat_key) giving one row (\`hit\` = 1) when it repeats an
- * earlier incident the reader sees, i.e. a key with the same service and cause started in [i.started_at − window,
- * i.started_at). LIMIT 1 keeps it a per-incident index probe: as a plain EXISTS the planner may hash all of repeat_key.
+ * The CTEs `keys`, `hit` and `repeat` of the repeat statements; `repeat` (id, cause_id, started_at) holds the
+ * repeating incidents of the scope: counted, visible, in the filter and period, and started after a visible counted
+ * key of the same service and cause at most the window earlier (ties at the same instant do not count).
+ * keys: the reader's keys from the window before the period to its end, each with prev = the latest strictly earlier
+ * key of its service and cause (one sorted pass: a window frame ending 1 µs before the row); hit: the incidents of the
+ * period with a key whose prev lies in the window. Those are then joined to incident for the filter's dimensions
+ * (without any, the key already is in the period, counted and visible).
  */
-function repeatHitSql(who: Visibility, params: unknown[]): string {
-  return `LATERAL (
-    SELECT 1 AS hit FROM repeat_key k
-      JOIN repeat_key ek ON ek.service_id = k.service_id AND ek.cause_id = k.cause_id
-       AND ek.started_at < k.started_at AND ek.started_at >= k.started_at - ${WINDOW}
-      JOIN incident e ON e.id = ek.incident_id
-     WHERE k.incident_id = i.id AND ${visibleIncidentsSql(who as Principal, 'e', params)}
-     LIMIT 1) r`;
+function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
+  const keyWhere = [visibleIncidentsSql(who as Principal, 'k', params)];
+  const hitWhere = [`r.prev >= r.started_at - ${WINDOW}`];
+  if (f.from) {
+    const from = `$${params.push(f.from)}::timestamptz`;
+    keyWhere.push(`k.started_at >= ${from} - ${WINDOW}`);
+    hitWhere.push(`r.started_at >= ${from}`);
+  }
+  if (f.to) keyWhere.push(`k.started_at < $${params.push(f.to)}::timestamptz`);
+  const repeat = periodOnly(f)
+    ? `SELECT * FROM hit`
+    : `SELECT hit.* FROM hit JOIN incident i ON i.id = hit.id WHERE ${scopeSql(who, f, params)} AND i.in_metrics`;
+  return `keys AS (
+      SELECT k.incident_id, k.cause_id, k.started_at,
+             max(k.started_at) OVER (PARTITION BY k.service_id, k.cause_id ORDER BY k.started_at
+                                     RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING) AS prev
+        FROM repeat_key k
+       WHERE ${keyWhere.join(' AND ')}),
+    -- an incident's keys all have its primary cause and start
+    hit AS (
+      SELECT r.incident_id AS id, min(r.cause_id) AS cause_id, min(r.started_at) AS started_at
+        FROM keys r WHERE ${hitWhere.join(' AND ')}
+       GROUP BY r.incident_id),
+    repeat AS (${repeat})`;
 }
 
+/** The item's cause node and the causes under it (a category) as rows `node`: a key lookup is then on equal (service, cause). */
+const causeNodes = (item: string) =>
+  `LATERAL (SELECT ${item}.cause_id AS id UNION ALL SELECT rc.id FROM root_cause rc WHERE rc.parent_id = ${item}.cause_id) node`;
+
 export type RepeatRow = IncidentRow & { of_id: number };
-export type FixRow = ActionItemRow & { service_id: number; later_id: number };
+export type FixRow = ActionItemRow & { incident_count: number; service_ids: number[]; later_ids: number[] };
+
+/** How much of the fixes that did not hold one statement looks at and returns (FixThatDidNotHold's descriptions). */
+export interface FixCaps {
+  /** Failing items counted: the most recently completed ones. */
+  candidates: number;
+  /** Items returned, most later incidents first. */
+  items: number;
+  /** Later incidents returned per item, oldest first. */
+  incidents: number;
+}
 
 @Injectable()
 export class RepeatsRepository {
   constructor(private readonly db: Database) {}
+
+  /** Runs one statement with the metric queries' work_mem (its sorts stay in memory) and without JIT. */
+  private read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('work_mem', '${QUERY_WORK_MEM}', true), set_config('jit', 'off', true)`);
+      return tx.query(sql, params);
+    });
+  }
 
   /** For each of the incidents: the latest earlier visible incident it repeats (ties by the higher id); none when it repeats none. */
   repeatOf(who: Visibility, ids: readonly number[]): Promise<RepeatRow[]> {
@@ -82,16 +131,11 @@ export class RepeatsRepository {
    * REPEATS — per primary cause node: count = counted incidents in the scope (visible, in the filter and period) that
    * repeat an earlier visible counted incident. Most first, then by cause id.
    */
-  async byCause(who: Visibility, f: ResolvedFilter): Promise<Array<{ cause_id: number; count: number }>> {
+  byCause(who: Visibility, f: ResolvedFilter): Promise<Array<{ cause_id: number; count: number }>> {
     const params: unknown[] = [];
-    const where = scopeSql(who, f, params);
-    return this.db.query(
-      `SELECT c.cause_id, count(*)::int AS count
-         FROM incident i JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary
-        CROSS JOIN ${repeatHitSql(who, params)}
-        WHERE ${where} AND i.in_metrics
-        GROUP BY c.cause_id
-        ORDER BY count DESC, c.cause_id`,
+    return this.read(
+      `WITH ${repeatCtes(who, f, params)}
+       SELECT cause_id, count(*)::int AS count FROM repeat GROUP BY cause_id ORDER BY count DESC, cause_id`,
       params,
     );
   }
@@ -106,16 +150,17 @@ export class RepeatsRepository {
     granularity: keyof typeof TREND_UNITS,
   ): Promise<Array<{ period_start: Date; count: number; incident_count: number }>> {
     const params: unknown[] = [];
-    const hit = repeatHitSql(who, params);
+    const ctes = repeatCtes(who, f, params);
     const where = scopeSql(who, f, params);
     const [unit, step] = TREND_UNITS[granularity];
     const u = `$${params.push(unit)}`;
     const s = `$${params.push(step)}::interval`;
-    return this.db.query(
-      `WITH agg AS (
+    return this.read(
+      `WITH ${ctes},
+       agg AS (
          SELECT date_trunc(${u}, i.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS incident_count,
-                count(r.hit)::int AS count
-           FROM incident i LEFT JOIN ${hit} ON true
+                count(r.id)::int AS count
+           FROM incident i LEFT JOIN repeat r ON r.id = i.id
           WHERE ${where} AND i.in_metrics
           GROUP BY bucket),
        span AS (SELECT generate_series(min(bucket), max(bucket), ${s}) AS bucket FROM agg)
@@ -130,46 +175,75 @@ export class RepeatsRepository {
   /** The repeating incidents of the scope, newest first, at most `limit`; only those with primary cause node `causeId` when given. */
   incidents(who: Visibility, f: ResolvedFilter, limit: number, causeId: number | null): Promise<IncidentRow[]> {
     const params: unknown[] = [];
-    const hit = repeatHitSql(who, params);
-    const where = scopeSql(who, f, params);
-    const cause = causeId === null ? '' : `AND c.cause_id = $${params.push(causeId)}::int`;
-    return this.db.query(
-      `SELECT ${INCIDENT_COLUMNS}
-         FROM incident i JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary ${cause}
-        CROSS JOIN ${hit}
-        WHERE ${where} AND i.in_metrics
-        ORDER BY i.started_at DESC, i.id DESC
-        LIMIT $${params.push(limit)}::int`,
+    const ctes = repeatCtes(who, f, params);
+    const cause = causeId === null ? '' : `WHERE r.cause_id = $${params.push(causeId)}::int`;
+    return this.read(
+      `WITH ${ctes},
+       page AS (SELECT r.id FROM repeat r ${cause} ORDER BY r.started_at DESC, r.id DESC LIMIT $${params.push(limit)}::int)
+       SELECT ${INCIDENT_COLUMNS} FROM page JOIN incident i ON i.id = page.id
+        ORDER BY i.started_at DESC, i.id DESC`,
       params,
     );
   }
 
   /**
-   * FIXES_THAT_DID_NOT_HOLD — one row per (DONE PREVENT action item with a cause, whose incident is visible) × (service of
-   * its incident) × (counted incident in the scope, other than the item's own, that started on that service after
-   * completed_at with the item's cause or a cause under it as primary cause).
+   * FIXES_THAT_DID_NOT_HOLD — DONE PREVENT action items with a cause, whose incident is visible, completed before the
+   * period's end, followed by a later incident: a counted visible incident in the scope (filter and period), other than
+   * the item's own, started after completed_at on a service of the item's incident with the item's cause or a cause
+   * under it as primary cause. Of the `caps.candidates` most recently completed such items (each found by one index
+   * probe per service and cause node), with incident_count = their later incidents (all of them), service_ids = the
+   * services those affected, later_ids = the first `caps.incidents` of them (oldest first): the `caps.items` with the
+   * most, then completed last, then by id.
    */
-  fixes(who: Visibility, f: ResolvedFilter): Promise<FixRow[]> {
+  fixes(who: Visibility, f: ResolvedFilter, caps: FixCaps): Promise<FixRow[]> {
     const params: unknown[] = [];
-    const where = scopeSql(who, f, params);
     const itemVisible = visibleIncidentsSql(who as Principal, 'ai', params);
-    // the period again on the key, so each item's lookup is an index range of (service, cause, started_at)
-    const period = [
-      f.from ? `AND k.started_at >= $${params.push(f.from)}` : '',
-      f.to ? `AND k.started_at < $${params.push(f.to)}` : '',
-    ].join(' ');
-    return this.db.query(
-      `SELECT ${ACTION_ITEM_COLUMNS}, s0.service_id, i.id AS later_id
-         FROM action_item a
-         JOIN incident ai ON ai.id = a.incident_id
-         JOIN incident_service s0 ON s0.incident_id = a.incident_id
-        -- the item's cause and the causes under it (a category), as rows: the key lookup is then on equal (service, cause)
-        CROSS JOIN LATERAL (SELECT a.cause_id AS id UNION ALL SELECT rc.id FROM root_cause rc WHERE rc.parent_id = a.cause_id) node
-         JOIN repeat_key k ON k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > a.completed_at ${period}
-         JOIN incident i ON i.id = k.incident_id
-        WHERE a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
-          AND i.id <> a.incident_id AND ${itemVisible} AND ${where}
-        ORDER BY a.id, i.started_at, i.id, s0.service_id`,
+    const keyVisible = visibleIncidentsSql(who as Principal, 'k', params);
+    const from = f.from ? `AND k.started_at >= $${params.push(f.from)}::timestamptz` : '';
+    const to = f.to ? `$${params.push(f.to)}::timestamptz` : null;
+    // the filter's dimensions, on the incident a key names (period, counted and visibility are on the key)
+    const dims = periodOnly(f) ? null : incidentFilterSql(f, (v) => `$${params.push(v)}`);
+    // the later keys of item alias `a` on service `s0.service_id` and cause `node.id`: an index range
+    const laterKeys = (a: string) => `repeat_key k ${dims ? 'JOIN incident i ON i.id = k.incident_id' : ''}
+       WHERE k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > ${a}.completed_at ${from}
+         ${to ? `AND k.started_at < ${to}` : ''} AND ${keyVisible} AND k.incident_id <> ${a}.incident_id ${dims ? `AND ${dims}` : ''}`;
+    return this.read(
+      `WITH failing AS (
+         SELECT a.id, a.incident_id, a.cause_id, a.completed_at
+           FROM action_item a
+           JOIN incident ai ON ai.id = a.incident_id
+          -- one later key is enough; the services in a fenced subquery and ORDER BY on the key keep both index lookups
+          CROSS JOIN LATERAL (
+            SELECT 1 FROM (SELECT s.service_id FROM incident_service s WHERE s.incident_id = a.incident_id OFFSET 0) s0
+             CROSS JOIN ${causeNodes('a')}
+             CROSS JOIN LATERAL (SELECT 1 FROM ${laterKeys('a')} ORDER BY k.started_at LIMIT 1) h
+             LIMIT 1) x
+          WHERE a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
+            ${to ? `AND a.completed_at < ${to}` : ''} AND ${itemVisible}
+          ORDER BY a.completed_at DESC, a.id DESC
+          LIMIT $${params.push(caps.candidates)}::int),
+       later AS (
+         SELECT f.id AS item_id, s0.service_id, k.incident_id, k.started_at
+           FROM failing f
+          CROSS JOIN LATERAL (SELECT s.service_id FROM incident_service s WHERE s.incident_id = f.incident_id OFFSET 0) s0
+          CROSS JOIN ${causeNodes('f')}
+          -- fenced (OFFSET 0): an index range per item, service and cause, not a join of all keys of the cause
+          CROSS JOIN LATERAL (SELECT k.incident_id, k.started_at FROM ${laterKeys('f')} OFFSET 0) k),
+       counted AS (
+         SELECT l.item_id, count(DISTINCT l.incident_id)::int AS incident_count, array_agg(DISTINCT l.service_id) AS service_ids
+           FROM later l GROUP BY l.item_id),
+       top AS (
+         SELECT c.*, f.completed_at FROM counted c JOIN failing f ON f.id = c.item_id
+          ORDER BY c.incident_count DESC, f.completed_at DESC, c.item_id
+          LIMIT $${params.push(caps.items)}::int)
+       SELECT ${ACTION_ITEM_COLUMNS}, top.incident_count, top.service_ids, l.later_ids
+         FROM top
+         JOIN action_item a ON a.id = top.item_id
+        CROSS JOIN LATERAL (
+          SELECT array_agg(x.incident_id ORDER BY x.started_at, x.incident_id) AS later_ids
+            FROM (SELECT DISTINCT l.incident_id, l.started_at FROM later l WHERE l.item_id = top.item_id
+                   ORDER BY l.started_at, l.incident_id LIMIT $${params.push(caps.incidents)}::int) x) l
+        ORDER BY top.incident_count DESC, top.completed_at DESC, a.id`,
       params,
     );
   }

@@ -53,7 +53,8 @@ export class MetricsRepeatsResolver {
     description:
       'Fixes that did not hold (SPEC §6): DONE PREVENT action items with a cause, whose incident you may see, followed (startedAt > ' +
       'completedAt) by counted incidents in the filter and period with that primary cause (or one under it) on a service of the ' +
-      'item’s incident. Most later incidents first.',
+      'item’s incident. Of the 200 most recently completed items that did not hold, the 50 with the most later incidents (then ' +
+      'completed last first, then by id), each listing at most its first 20 later incidents (incidentCount counts all).',
     complexity: METRICS_PART_COMPLEXITY,
   })
   fixesThatDidNotHold(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<FixThatDidNotHold[]> {

@@ -13,10 +13,16 @@ import { ServicesService } from '../services/services.service';
 import { toRootCause } from '../taxonomy/root-cause.model';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { FixThatDidNotHold, RepeatCauseCount, RepeatStats, RepeatTrendPoint } from './repeats.model';
-import { RepeatsRepository, RepeatRow } from './repeats.repository';
+import { FixCaps, RepeatsRepository, RepeatRow } from './repeats.repository';
 
 /** Most repeating incidents one drill-down returns. */
 export const MAX_REPEAT_INCIDENTS = 200;
+
+/**
+ * Bounds of fixesThatDidNotHold (its descriptions name them): the most recently completed failing items counted, the
+ * items listed, the later incidents listed per item.
+ */
+export const FIX_CAPS: FixCaps = { candidates: 200, items: 50, incidents: 20 };
 
 const visibilityOf = (p: Principal): Visibility =>
   p.role === 'ADMIN' ? { role: 'ADMIN', teamIds: [] } : { role: p.role, teamIds: [...p.teamIds].sort((a, b) => a - b) };
@@ -98,34 +104,27 @@ export class RepeatsService {
     return (await this.repo.incidents(scope.visibility, scope.filter, first, causeId)).map(toIncident);
   }
 
-  /** Fixes that did not hold in the scope, most later incidents first (then the item completed last first, then id). */
-  async fixesThatDidNotHold(scope: MetricsScope, loaders: RequestLoaders): Promise<FixThatDidNotHold[]> {
-    const rows = await this.repo.fixes(scope.visibility, scope.filter);
-    const laterIds = [...new Set(rows.map((r) => r.later_id))];
+  /**
+   * Fixes that did not hold in the scope: of the FIX_CAPS.candidates most recently completed failing items, the
+   * FIX_CAPS.items with the most later incidents (then the item completed last first, then id), each with its first
+   * FIX_CAPS.incidents later incidents and their full number. `caps` only for tests.
+   */
+  async fixesThatDidNotHold(scope: MetricsScope, loaders: RequestLoaders, caps: FixCaps = FIX_CAPS): Promise<FixThatDidNotHold[]> {
+    const rows = await this.repo.fixes(scope.visibility, scope.filter, caps);
+    const laterIds = [...new Set(rows.flatMap((r) => r.later_ids))];
     const incidents = new Map<number, IncidentRow>((laterIds.length ? await this.repo.byIds(laterIds) : []).map((r) => [r.id, r]));
-    const fixes = await Promise.all(
-      [...groupBy(rows, (r) => r.id).values()].map(async (item) => {
-        const first = item[0];
-        const serviceIds = [...new Set(item.map((r) => r.service_id))];
-        const services = (await Promise.all(serviceIds.map((id) => this.servicesService.load(loaders, id))))
+    // rows come in the answer's order; later_ids oldest first
+    return Promise.all(
+      rows.map(async (r) => ({
+        actionItem: toActionItem(r),
+        cause: toRootCause((await this.taxonomy.load(loaders, r.cause_id!))!),
+        services: (await Promise.all(r.service_ids.map((id) => this.servicesService.load(loaders, id))))
           .filter((s) => s !== null)
           .map(toService)
-          .sort((a, b) => a.name.localeCompare(b.name));
-        // rows come oldest first (started_at, id) per item
-        const later = [...new Set(item.map((r) => r.later_id))].map((id) => toIncident(incidents.get(id)!));
-        return {
-          actionItem: toActionItem(first),
-          cause: toRootCause((await this.taxonomy.load(loaders, first.cause_id!))!),
-          services,
-          incidents: later,
-          completedAt: first.completed_at!.getTime(),
-        };
-      }),
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        incidents: r.later_ids.map((id) => toIncident(incidents.get(id)!)),
+        incidentCount: r.incident_count,
+      })),
     );
-    fixes.sort(
-      (a, b) =>
-        b.incidents.length - a.incidents.length || b.completedAt - a.completedAt || Number(a.actionItem.id) - Number(b.actionItem.id),
-    );
-    return fixes.map(({ completedAt: _, ...f }) => f);
   }
 }
