@@ -1,3 +1,4 @@
+import { RepeatsRepository } from '../../src/repeats/repeats.repository';
 import { createIncident, createWorld, World } from '../factories/incidents';
 import { startTestApp, TestApp } from '../harness';
 import { countStatements } from '../support/count-statements';
@@ -27,11 +28,17 @@ import { countStatements } from '../support/count-statements';
  * Privacy: G0 (private, team B) on gA with g1 PREVENT DONE DNS completed Aug 2, then G1 Aug 3 public on gA;
  *   H0 public on hA with h1 PREVENT DONE DNS completed Aug 2, then H1 Aug 4 private (team B) on hA
  *   → the admin sees g1 [G1] and h1 [H1]; a viewer of team A sees neither (one's item, the other's later incident hidden).
+ *   With the filter teamIds [A] (the later incident must be of team A, the item's incident need not): a4, a1, g1.
+ *
+ * Caps (created by the last test, from T2 = 2025-06-01, service cA, DNS): C0 at T2 with c1 PREVENT DONE DNS completed
+ *   T2 + 1 d, c2 completed T2 + 2 d, c3 completed T2 + 13.5 d; then Cm (m = 1..21) at T2 + (3 + m) days → c1 and c2 have 21
+ *   later incidents (C1..C21), c3 has 11 (C11..C21). Listed: c2, c1 (equal counts: completed last first), c3; 20 shown each.
  */
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const T1 = Date.parse('2026-08-01T00:00:00.000Z');
+const T2 = Date.parse('2025-06-01T00:00:00.000Z');
 const at = (ms: number) => new Date(ms).toISOString();
 const window = (start: number) => ({
   startedAt: at(start),
@@ -265,6 +272,52 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     expect((await get()).repeatOf).toBeNull();
   });
 
+  it('filters the repeating incidents by the filter’s dimensions, the earlier one may lie outside them', async () => {
+    const f = { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
+    const q = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ repeats { count incidentCount byRootCause { name count }
+      trend(granularity: MONTH) { count incidentCount } incidents { key } } } }`;
+    // team A: P2 repeats P1 of team B; P1 itself is not in the filter (16 − 1 incidents)
+    const a = (await t.ok(q, { f: { ...f, teamIds: [w.teamId] } }, w.token)).reliabilityMetrics.repeats;
+    expect(a).toMatchObject({ count: 5, incidentCount: 15 });
+    expect(a.byRootCause).toEqual([
+      { name: 'DNS', count: 3 },
+      { name: 'CDN', count: 2 },
+    ]);
+    expect(a.trend.map((p: any) => [p.count, p.incidentCount])).toEqual([
+      [3, 11],
+      [0, 0],
+      [1, 1],
+      [1, 3],
+    ]);
+    expect(a.incidents.map((i: any) => i.key)).toEqual(keys(['Q90', 'Q89', 'L3', 'L2', 'P2']));
+    const b = (await t.ok(q, { f: { ...f, teamIds: [teamB] } }, w.token)).reliabilityMetrics.repeats;
+    expect(b).toMatchObject({ count: 0, incidentCount: 1, byRootCause: [], incidents: [] });
+  });
+
+  it('refreshes the repeat keys when an incident becomes public or changes team', async () => {
+    const set = async (input: Record<string, unknown>) => {
+      const { version } = (await t.ok(`query($id:ID!){ incident(id:$id){ version } }`, { id: inc.P1.id }, w.token)).incident;
+      await t.ok(
+        `mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ id } }`,
+        { id: inc.P1.id, i: { expectedVersion: version, ...input } },
+        w.token,
+      );
+    };
+    const countFor = async (token: string) => (await metrics('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z', token)).repeats.count;
+    try {
+      await set({ private: false });
+      expect((await t.ok(REPEAT_OF, { id: inc.P2.id }, viewerA)).incident.repeatOf).toEqual({ key: inc.P1.key });
+      expect(await countFor(viewerA)).toBe(5);
+      await set({ private: true, teamId: w.teamId });
+      expect(await countFor(viewerA)).toBe(5);
+      // P1 is now hidden from team B: P2 no longer repeats for them
+      expect(await countFor(viewerB)).toBe(4);
+    } finally {
+      await set({ private: true, teamId: teamB });
+    }
+    expect(await countFor(viewerA)).toBe(4);
+  });
+
   it('lists fixes that did not hold: same cause (or under its category) on a service of the item’s incident after completedAt', async () => {
     const q = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ fixesThatDidNotHold {
       actionItem { id title } cause { name } services { name } incidents { key } } } }`;
@@ -290,6 +343,14 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     const sept = (await t.ok(q, { f: { from: '2026-09-01T00:00:00Z', to: '2026-12-01T00:00:00Z' } }, w.token)).reliabilityMetrics
       .fixesThatDidNotHold;
     expect(sept.map((f: any) => [f.actionItem.title, f.incidents.map((i: any) => i.key)])).toEqual([['a4', [inc.F6.key]]]);
+    // a filter's dimensions apply to the later incidents (H1 is of team B), not to the item's incident (G0 is)
+    const teamA = (await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z', teamIds: [w.teamId] } }, w.token))
+      .reliabilityMetrics.fixesThatDidNotHold;
+    expect(teamA).toEqual([
+      row('a4', 'Network', 'Fix A', ['F1', 'F6']),
+      row('a1', 'DNS', 'Fix A', ['F1']),
+      row('g1', 'DNS', 'Fix G', ['G1']),
+    ]);
   });
 
   it('resolves repeatOf and repeatedBy of a page in the same number of statements whatever its size', async () => {
@@ -304,5 +365,60 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     expect(large).toBe(small);
     // auth + page + count + repeatOf (one for the page) + repeatedBy (one for the page)
     expect(large).toBeLessThanOrEqual(5);
+  });
+
+  // last: it adds incidents the page above would list
+  it('lists at most 20 later incidents per fix with their full count, and bounds the items looked at', async () => {
+    const cA = await service('Caps');
+    await make('C0', cA, T2, 'DNS');
+    const done = async (title: string, completed: number) => {
+      const d = await t.ok(
+        `mutation($i:CreateActionItemInput!){ createActionItem(input:$i){ id } }`,
+        { i: { incidentId: inc.C0.id, title, type: 'PREVENT', causeId: cause.DNS } },
+        w.token,
+      );
+      items[title] = d.createActionItem.id;
+      await t.db.query(`UPDATE action_item SET status = 'DONE', completed_at = $2 WHERE id = $1`, [
+        Number(items[title]),
+        new Date(completed),
+      ]);
+    };
+    await done('c1', T2 + DAY);
+    await done('c2', T2 + 2 * DAY);
+    await done('c3', T2 + 13.5 * DAY);
+    const later = Array.from({ length: 21 }, (_, n) => `C${n + 1}`);
+    for (const [n, name] of later.entries()) await make(name, cA, T2 + (4 + n) * DAY, 'DNS');
+
+    const q = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ fixesThatDidNotHold {
+      actionItem { title } incidentCount incidents { key } } } }`;
+    const f = { from: '2025-06-01T00:00:00Z', to: '2025-12-01T00:00:00Z' };
+    const fixes = (await t.ok(q, { f }, w.token)).reliabilityMetrics.fixesThatDidNotHold;
+    expect(fixes.map((x: any) => [x.actionItem.title, x.incidentCount, x.incidents.map((i: any) => i.key)])).toEqual([
+      ['c2', 21, keys(later.slice(0, 20))],
+      ['c1', 21, keys(later.slice(0, 20))],
+      ['c3', 11, keys(later.slice(10))],
+    ]);
+
+    // the caps, lowered: only the 2 most recently completed failing items (c3, c2) are counted; 3 incidents each
+    const repo = t.app.get(RepeatsRepository);
+    const filter = {
+      from: new Date(f.from),
+      to: new Date(f.to),
+      serviceIds: [],
+      teamIds: [],
+      severities: [],
+      rootCauseIds: [],
+      sourceIds: [],
+      confirmedOnly: false,
+    };
+    const admin = { role: 'ADMIN', teamIds: [] };
+    const ids = (names: string[]) => names.map((n) => Number(inc[n].id));
+    const rows = await repo.fixes(admin, filter, { candidates: 2, items: 50, incidents: 3 });
+    expect(rows.map((r) => [String(r.id), r.incident_count, r.later_ids])).toEqual([
+      [items.c2, 21, ids(['C1', 'C2', 'C3'])],
+      [items.c3, 11, ids(['C11', 'C12', 'C13'])],
+    ]);
+    const one = await repo.fixes(admin, filter, { candidates: 200, items: 1, incidents: 20 });
+    expect(one.map((r) => [String(r.id), r.incident_count, r.later_ids.length])).toEqual([[items.c2, 21, 20]]);
   });
 });
