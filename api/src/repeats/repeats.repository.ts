@@ -19,9 +19,14 @@ import type { ResolvedFilter, Visibility } from '../metrics/metrics.scope';
 /** The repeat window (loop_setting.repeat_window_days) as an interval of whole 24-hour days (no calendar or DST shift). */
 const WINDOW = `(SELECT make_interval(hours => 24 * repeat_window_days) FROM loop_setting)`;
 
-/** True when the filter selects by period (and visibility) only: a key then says all the scope asks of its incident. */
-const periodOnly = (f: ResolvedFilter) =>
-  !f.teamIds.length && !f.severities.length && !f.sourceIds?.length && !f.serviceIds.length && !f.rootCauseIds.length;
+/**
+ * The filter's conditions on key alias `k` when a key answers them itself (its incident's team; period, counted and
+ * visibility are on every key): 'true' without dimensions; null when the filter has others, read from incident.
+ */
+function keyFilterSql(f: ResolvedFilter, k: string, params: unknown[]): string | null {
+  if (f.severities.length || f.sourceIds?.length || f.serviceIds.length || f.rootCauseIds.length) return null;
+  return f.teamIds.length ? `${k}.team_id = ANY($${params.push(f.teamIds)}::int[])` : 'true';
+}
 
 /**
  * The CTEs `keys`, `hit` and `repeat` of the repeat statements; `repeat` (id, cause_id, started_at) holds the
@@ -30,7 +35,7 @@ const periodOnly = (f: ResolvedFilter) =>
  * keys: the reader's keys from the window before the period to its end, each with prev = the latest strictly earlier
  * key of its service and cause (one sorted pass: a window frame ending 1 µs before the row); hit: the incidents of the
  * period with a key whose prev lies in the window. Those are then joined to incident for the filter's dimensions
- * (without any, the key already is in the period, counted and visible).
+ * unless the key answers them (keyFilterSql).
  */
 function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
   const keyWhere = [visibleIncidentsSql(who as Principal, 'k', params)];
@@ -41,18 +46,20 @@ function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): stri
     hitWhere.push(`r.started_at >= ${from}`);
   }
   if (f.to) keyWhere.push(`k.started_at < $${params.push(f.to)}::timestamptz`);
-  const repeat = periodOnly(f)
-    ? `SELECT * FROM hit`
-    : `SELECT hit.* FROM hit JOIN incident i ON i.id = hit.id WHERE ${scopeSql(who, f, params)} AND i.in_metrics`;
+  const onKey = keyFilterSql(f, 'hit', params);
+  const repeat =
+    onKey !== null
+      ? `SELECT * FROM hit WHERE ${onKey}`
+      : `SELECT hit.* FROM hit JOIN incident i ON i.id = hit.id WHERE ${scopeSql(who, f, params)} AND i.in_metrics`;
   return `keys AS (
-      SELECT k.incident_id, k.cause_id, k.started_at,
+      SELECT k.incident_id, k.cause_id, k.started_at, k.team_id,
              max(k.started_at) OVER (PARTITION BY k.service_id, k.cause_id ORDER BY k.started_at
                                      RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING) AS prev
         FROM repeat_key k
        WHERE ${keyWhere.join(' AND ')}),
     -- an incident's keys all have its primary cause and start
     hit AS (
-      SELECT r.incident_id AS id, min(r.cause_id) AS cause_id, min(r.started_at) AS started_at
+      SELECT r.incident_id AS id, min(r.cause_id) AS cause_id, min(r.started_at) AS started_at, min(r.team_id) AS team_id
         FROM keys r WHERE ${hitWhere.join(' AND ')}
        GROUP BY r.incident_id),
     repeat AS (${repeat})`;
@@ -157,12 +164,12 @@ export class RepeatsRepository {
     const s = `$${params.push(step)}::interval`;
     return this.read(
       `WITH ${ctes},
-       agg AS (
-         SELECT date_trunc(${u}, i.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS incident_count,
-                count(r.id)::int AS count
-           FROM incident i LEFT JOIN repeat r ON r.id = i.id
-          WHERE ${where} AND i.in_metrics
-          GROUP BY bucket),
+       counted AS (
+         SELECT date_trunc(${u}, i.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS incident_count
+           FROM incident i WHERE ${where} AND i.in_metrics GROUP BY bucket),
+       -- every repeating incident is a counted one of the scope: its bucket is among those above
+       repeating AS (SELECT date_trunc(${u}, r.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS count FROM repeat r GROUP BY bucket),
+       agg AS (SELECT bucket, c.incident_count, coalesce(r.count, 0) AS count FROM counted c LEFT JOIN repeating r USING (bucket)),
        span AS (SELECT generate_series(min(bucket), max(bucket), ${s}) AS bucket FROM agg)
        SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, coalesce(agg.count, 0) AS count,
               coalesce(agg.incident_count, 0) AS incident_count
@@ -201,12 +208,13 @@ export class RepeatsRepository {
     const keyVisible = visibleIncidentsSql(who as Principal, 'k', params);
     const from = f.from ? `AND k.started_at >= $${params.push(f.from)}::timestamptz` : '';
     const to = f.to ? `$${params.push(f.to)}::timestamptz` : null;
-    // the filter's dimensions, on the incident a key names (period, counted and visibility are on the key)
-    const dims = periodOnly(f) ? null : incidentFilterSql(f, (v) => `$${params.push(v)}`);
+    // the filter's dimensions, on the key when it answers them, else on the incident it names
+    const onKey = keyFilterSql(f, 'k', params);
+    const dims = onKey ?? incidentFilterSql(f, (v) => `$${params.push(v)}`);
     // the later keys of item alias `a` on service `s0.service_id` and cause `node.id`: an index range
-    const laterKeys = (a: string) => `repeat_key k ${dims ? 'JOIN incident i ON i.id = k.incident_id' : ''}
+    const laterKeys = (a: string) => `repeat_key k ${onKey === null ? 'JOIN incident i ON i.id = k.incident_id' : ''}
        WHERE k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > ${a}.completed_at ${from}
-         ${to ? `AND k.started_at < ${to}` : ''} AND ${keyVisible} AND k.incident_id <> ${a}.incident_id ${dims ? `AND ${dims}` : ''}`;
+         ${to ? `AND k.started_at < ${to}` : ''} AND ${keyVisible} AND k.incident_id <> ${a}.incident_id AND ${dims}`;
     return this.read(
       `WITH failing AS (
          SELECT a.id, a.incident_id, a.cause_id, a.completed_at

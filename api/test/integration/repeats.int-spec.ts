@@ -84,6 +84,7 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
   };
   const metrics = async (from: string, to: string, token = w.token) => (await t.ok(METRICS, { f: { from, to } }, token)).reliabilityMetrics;
   const keys = (names: string[]) => names.map((n) => inc[n].key);
+  const serviceId = async (name: string) => String((await t.db.query(`SELECT id FROM service WHERE name = $1`, [name]))[0].id);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -292,6 +293,18 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     expect(a.incidents.map((i: any) => i.key)).toEqual(keys(['Q90', 'Q89', 'L3', 'L2', 'P2']));
     const b = (await t.ok(q, { f: { ...f, teamIds: [teamB] } }, w.token)).reliabilityMetrics.repeats;
     expect(b).toMatchObject({ count: 0, incidentCount: 1, byRootCause: [], incidents: [] });
+    // a service (read from the incident, not the key): P1 and P2 on Shared, and Latest with L1–L3
+    const shared = await serviceId('Shared');
+    const s = (await t.ok(q, { f: { ...f, serviceIds: [shared, await serviceId('Latest')] } }, w.token)).reliabilityMetrics.repeats;
+    expect(s).toMatchObject({ count: 3, incidentCount: 5 });
+    expect(s.byRootCause).toEqual([
+      { name: 'CDN', count: 2 },
+      { name: 'DNS', count: 1 },
+    ]);
+    expect(s.trend.map((p: any) => [p.count, p.incidentCount])).toEqual([[3, 5]]);
+    expect(s.incidents.map((i: any) => i.key)).toEqual(keys(['L3', 'L2', 'P2']));
+    const hidden = (await t.ok(q, { f: { ...f, serviceIds: [shared] } }, viewerA)).reliabilityMetrics.repeats;
+    expect(hidden).toMatchObject({ count: 0, incidentCount: 1 });
   });
 
   it('refreshes the repeat keys when an incident becomes public or changes team', async () => {
@@ -351,6 +364,11 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
       row('a1', 'DNS', 'Fix A', ['F1']),
       row('g1', 'DNS', 'Fix G', ['G1']),
     ]);
+    // a service filter (read from the later incident): only Fix A's
+    const fixA = (
+      await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z', serviceIds: [await serviceId('Fix A')] } }, w.token)
+    ).reliabilityMetrics.fixesThatDidNotHold;
+    expect(fixA).toEqual([row('a4', 'Network', 'Fix A', ['F1', 'F6']), row('a1', 'DNS', 'Fix A', ['F1'])]);
   });
 
   it('resolves repeatOf and repeatedBy of a page in the same number of statements whatever its size', async () => {
