@@ -124,4 +124,22 @@ export class DigestsRepository {
     );
     return row ?? null;
   }
+  /** The names of a filter's teams, services, causes and sources (ids no longer found are named "#id (deleted)"), for the digest's scope line. */
+  async scopeNames(filter: DigestFilterJson): Promise<{ teams: string[]; services: string[]; causes: string[]; sources: string[] }> {
+    const names = async (table: 'team' | 'service' | 'root_cause' | 'source', ids: string[] | null | undefined) => {
+      if (!ids?.length) return [];
+      const rows: Array<{ id: number; name: string }> = await this.db.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::int[])`, [
+        ids.map(Number).filter(Number.isInteger),
+      ]);
+      const byId = new Map(rows.map((r) => [String(r.id), r.name]));
+      return ids.map((id) => byId.get(String(id)) ?? `#${id} (deleted)`);
+    };
+    const [teams, services, causes, sources] = await Promise.all([
+      names('team', filter.teamIds),
+      names('service', filter.serviceIds),
+      names('root_cause', filter.rootCauseIds),
+      names('source', filter.sourceIds),
+    ]);
+    return { teams, services, causes, sources };
+  }
 }

@@ -135,9 +135,11 @@ export class DigestsWorker implements OnModuleInit {
     };
     const { period_from: from, period_to: to } = delivery;
     const report = await this.reports.period(principal, from, to, digest.filter);
-    const base =
-      this.config.publicUrl ?? `http://${this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host}:${this.config.port}`;
-    return { report, content: digestContent(digest.name, report, overviewLink(base, from, to, digest.filter)) };
+    // without HINDSIGHT_PUBLIC_URL there is no address the recipients are known to reach: no link (the footer says why)
+    const link = this.config.publicUrl ? overviewLink(this.config.publicUrl, from, to, digest.filter) : null;
+    const names = await this.repo.scopeNames(digest.filter);
+    const scope = { ...names, severities: digest.filter.severities, confirmedOnly: digest.filter.confirmedOnly };
+    return { report, content: digestContent(digest.name, report, link, scope) };
   }
 
   private async deliver(digest: DigestRow, delivery: DigestDeliveryRow, signal: AbortSignal): Promise<void> {
@@ -189,9 +191,13 @@ export class DigestsWorker implements OnModuleInit {
       });
     } catch (err) {
       if (signal.aborted) throw err;
-      const e = err as Error & { cause?: { code?: string } };
+      const e = err as Error & { cause?: { code?: string; message?: string } };
       if (e.name === 'TimeoutError') throw new Error(`The webhook did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`, { cause: err });
-      throw new Error(`The webhook could not be reached (${e.cause?.code ?? e.name})`, { cause: err }); // not the URL: it may be a secret
+      // fetch says only "fetch failed" (a TypeError): the cause tells why (e.g. "connect ECONNREFUSED 127.0.0.1:8080");
+      // never the URL, which may hold a secret
+      const u = new URL(url);
+      const why = scrub(e.cause?.message || e.message || e.name, [url, u.pathname.length > 1 ? u.pathname : null, u.search || null]);
+      throw new Error(`The webhook could not be reached: ${why}`, { cause: err });
     }
     if (res.ok) {
       await res.body?.cancel();

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { periodNames } from '../../src/digests/digest-content';
 import { DigestsService } from '../../src/digests/digests.service';
 import { coveredPeriod, nextRunAfter } from '../../src/digests/digest-schedule';
 import { APP_CONFIG, AppConfig } from '../../src/config';
@@ -20,6 +23,8 @@ const SEND = `mutation($id:ID!){ sendDigest(id:$id){ id status attempt trigger p
 const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code ?? 'OK';
 const fields = (r: { errors?: Array<{ extensions?: { fields?: string[] } }> }) => r.errors?.[0]?.extensions?.fields ?? [];
 const iso = (ms: number) => new Date(ms).toISOString();
+/** `~` is a non-breaking space (U+00A0) in the expectations; `−` is U+2212. */
+const n = (s: string) => s.replace(/~/g, '\u00a0');
 
 /**
  * Digests end to end: the app runs its jobs (pg-boss workers, HINDSIGHT_RUN_JOBS=true), mail goes to a real SMTP
@@ -42,6 +47,7 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
   let other: World;
   let admin: string;
   let causeName: string;
+  let teamName: string;
   const { from, to } = coveredPeriod('WEEKLY', new Date());
   const f = from.getTime();
 
@@ -84,6 +90,7 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     admin = w.token;
     const [cause] = await t.db.query(`SELECT id, name FROM root_cause WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1`);
     causeName = cause.name;
+    teamName = (await t.db.query(`SELECT name FROM team WHERE id = $1`, [w.teamId]))[0].name;
     const at = (start: number, mitigated: number, resolved: number, over: Record<string, unknown> = {}) => ({
       startedAt: iso(start),
       detectedAt: iso(start + 5 * MIN),
@@ -194,27 +201,36 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     expect(envelopeTo.sort()).toEqual(['cto@example.com', 'lead@example.com']);
     expect(mail.from?.value[0].address).toBe('digests@hindsight.test');
     const lastDay = new Date(to.getTime() - DAY).toISOString().slice(0, 10);
-    const period = `${from.toISOString().slice(0, 10)} to ${lastDay}`;
-    expect(mail.subject).toBe(`Ops weekly: reliability ${period}`);
+    const week = periodNames(from.toISOString(), to.toISOString());
+    const before = periodNames(new Date(from.getTime() - 7 * DAY).toISOString(), from.toISOString());
+    expect(week.short).toMatch(/^Week of \d{1,2} [A-Z][a-z]{2}$/);
+    expect(mail.subject).toBe(`Ops weekly: reliability, ${week.long}`);
     const text = mail.text ?? '';
-    expect(text).toContain('Incidents: 3 (previous 1; change +2 (+200.0 %))');
-    expect(text).toContain('Median time to resolve: 1.00 h (previous 1.50 h;');
-    expect(text).toContain('p90 time to resolve: 1.80 h');
-    expect(text).toContain('MTTR (mean time to resolve): 1.17 h');
-    expect(text).toContain('Downtime (sum): 2.50 h (previous 1.00 h; change +1.50 h (+150.0 %))');
+    expect(text).toContain(`Covers ${from.toISOString().slice(0, 10)} to ${lastDay} (UTC), compared with ${before.long}.`);
+    expect(text).toContain(`Scope: Teams: ${teamName}.`);
+    expect(text).toContain(n(`Incidents: 3 (${before.short}: 1; change +2 (+200.0~%), ▲ worse)`));
+    expect(text).toContain(n(`Median time to resolve: 1.00~h (${before.short}: 1.50~h; change −30.0~min (−33.3~%), ▼ better)`));
+    expect(text).toContain(n('p90 time to resolve: 1.80~h'));
+    expect(text).toContain(n('MTTR (mean time to resolve): 1.17~h'));
+    expect(text).toContain(n(`Downtime (sum): 2.50~h (${before.short}: 1.00~h; change +1.50~h (+150.0~%), ▲ worse)`));
     expect(text).toContain('Services within SLO');
+    expect(text).toContain('Closing the loop\n- Reviews published: ');
+    expect(text).toContain(n(`- Repeat incidents: 0 (0.0~%) (${before.short}: 0 (0.0~%); change ±0)`));
     expect(text).toContain('Incidents rose from 1 to 3');
-    expect(text).toContain(`- ${causeName}: 1.50 h of downtime over 1 incident (33 % of incidents)`);
+    expect(text).toContain(n(`- ${causeName}: 1.50~h of downtime over 1 incident (33~% of incidents)`));
     expect(text).toContain(
       `Overview: https://hindsight.example.com/?period=custom&from=${from.toISOString().slice(0, 10)}&to=${lastDay}&team=${w.teamId}`,
     );
     expect(text).not.toContain('Other team');
-    expect(mail.html).toContain('<td style="padding:2px 10px 2px 0">Incidents</td>');
+    expect(mail.html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(mail.html).toContain(
+      '<th scope="row" style="padding:4px 6px;vertical-align:top;border-bottom:1px solid #e3e5e8;text-align:left;font-weight:400">Incidents</th>',
+    );
     expect(mail.html).toContain('href="https://hindsight.example.com/?period=custom');
     expect(mail.attachments).toHaveLength(1);
     const [pdf] = mail.attachments;
     expect(pdf.contentType).toBe('application/pdf');
-    expect(pdf.filename).toBe(`reliability-${period.replace(/ /g, '-')}.pdf`);
+    expect(pdf.filename).toBe(`reliability-${week.short.replace(/ /g, '-')}.pdf`);
     expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.content.length).toBeGreaterThan(5000);
   });
@@ -262,18 +278,68 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     const [req] = hooks.to('/slack');
     expect(req.headers['content-type']).toBe('application/json');
     const { text, blocks } = req.json;
-    expect(text).toContain('Slack weekly: reliability');
-    expect(text).toContain('Incidents 3 (+2 (+200.0 %)');
-    expect(blocks.map((b: { type: string }) => b.type)).toEqual(['header', 'section', 'section', 'section', 'context']);
-    expect(blocks[0].text).toEqual({ type: 'plain_text', text: expect.stringMatching(/^Slack weekly: reliability \d{4}-\d\d-\d\d to /) });
-    const headline = blocks[1].text.text;
-    expect(headline).toContain('• Incidents: *3* (+2 (+200.0 %))');
-    expect(headline).toContain('• Median time to resolve: *1.00 h*');
-    expect(headline).toContain('• p90 time to resolve: *1.80 h*');
-    expect(headline).toContain('• Downtime (sum): *2.50 h* (+1.50 h (+150.0 %))');
-    expect(blocks[2].text.text).toMatch(/^\*What changed most\*\n• Incidents rose from 1 to 3/);
-    expect(blocks[3].text.text).toContain(`• *${causeName}*: 1.50 h of downtime over 1 incident`);
-    expect(blocks[4].elements[0].text).toMatch(/^<https:\/\/hindsight\.example\.com\/\?period=custom&from=.*&team=\d+\|Open the overview>/);
+    const week = periodNames(from.toISOString(), to.toISOString());
+    expect(text).toBe(
+      n(
+        `Slack weekly: reliability, ${week.long}: Incidents 3 (+2 (+200.0~%) vs ${periodNames(new Date(from.getTime() - 7 * DAY).toISOString(), from.toISOString()).short})`,
+      ),
+    );
+    expect(blocks.map((b: { type: string }) => b.type)).toEqual([
+      'header',
+      'context',
+      'section',
+      'section',
+      'section',
+      'section',
+      'context',
+    ]);
+    expect(blocks[0].text).toEqual({ type: 'plain_text', text: `Slack weekly: reliability, ${week.long}` });
+    expect(blocks[1].elements[0].text).toContain(`Scope: Teams: ${teamName}`);
+    const headline = blocks[2].text.text;
+    expect(headline).toContain(n('• Incidents: *3* (+2 (+200.0~%), ▲ worse)'));
+    expect(headline).toContain(n('• Median time to resolve: *1.00~h* (−30.0~min (−33.3~%), ▼ better)'));
+    expect(headline).toContain(n('• p90 time to resolve: *1.80~h*'));
+    expect(headline).toContain(n('• Downtime (sum): *2.50~h* (+1.50~h (+150.0~%), ▲ worse)'));
+    expect(blocks[3].text.text).toMatch(/^\*Closing the loop\*\n• Reviews published: /);
+    expect(blocks[3].text.text).toContain(n('• Repeat incidents: *0 (0.0~%)* (±0)'));
+    expect(blocks[4].text.text).toMatch(/^\*What changed most\*\n• Incidents rose from 1 to 3/);
+    expect(blocks[5].text.text).toContain(n(`• *${causeName}*: 1.50~h of downtime over 1 incident`));
+    expect(blocks[6].elements[0].text).toMatch(/^<https:\/\/hindsight\.example\.com\/\?period=custom&from=.*&team=\d+\|Open the overview>/);
+  });
+
+  it('WEBHOOK without HINDSIGHT_PUBLIC_URL: no link (the footer says how to get one); the scope named, an empty period said once', async () => {
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const kept = config.publicUrl;
+    config.publicUrl = undefined;
+    try {
+      const url = hooks.on('/nolink', () => ({ status: 200 }));
+      const d = await create({ name: 'SEV1 only', channel: 'WEBHOOK', target: url, filter: { teamIds: [w.teamId], severities: ['SEV1'] } });
+      const queued = (await t.ok(SEND, { id: d.id }, admin)).sendDigest;
+      expect((await waitForEnd(d.id, queued.id)).delivery).toMatchObject({ status: 'SENT' });
+      const { text, blocks } = hooks.to('/nolink')[0].json;
+      expect(JSON.stringify(blocks)).not.toContain('http');
+      expect(blocks.at(-1).elements[0].text).toBe(
+        'A link to the overview appears here once HINDSIGHT_PUBLIC_URL is set on the Hindsight server.',
+      );
+      expect(blocks[1].elements[0].text).toContain(`Scope: Teams: ${teamName} · Severities: SEV1`);
+      // the week's incidents have the factory's severity, not SEV1: nothing counted
+      expect(text).toMatch(/: no incidents in this period \(0 in Week of /);
+      expect(blocks[2].text.text).toMatch(/^\*Headline numbers\*\nNo incidents in this period \(0 in Week of \d+ \w+\)\.$/);
+    } finally {
+      config.publicUrl = kept;
+    }
+  });
+
+  it('WEBHOOK: an unreachable receiver FAILS with the network cause, never the URL', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const d = await create({ name: 'Gone', channel: 'WEBHOOK', target: `http://127.0.0.1:${port}/services/T0/B0/secret-path` });
+    const queued = (await t.ok(SEND, { id: d.id }, admin)).sendDigest;
+    const { delivery } = await waitForEnd(d.id, queued.id);
+    expect(delivery).toMatchObject({ status: 'FAILED', attempt: 3 });
+    expect(delivery.error).toBe(`The webhook could not be reached: connect ECONNREFUSED 127.0.0.1:${port}`);
   });
 
   it('WEBHOOK: a receiver that fails first is retried: RETRYING with the error, then SENT', async () => {
