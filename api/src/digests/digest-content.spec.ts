@@ -152,6 +152,9 @@ describe('digest content', () => {
       change: n('±0.0~min (±0.0~%)'),
       verdict: null,
     });
+    // detect: 5.04 vs 5 min prints "+0.0 min (+0.8 %)": a change that rounds to nothing is not judged
+    const tiny = digestContent('X', report(metrics({ timeToDetect: stat(10, 5.04) }), previous), null, ALL);
+    expect(tiny.headline[5]).toMatchObject({ change: n('+0.0~min (+0.8~%)'), verdict: null });
     expect(c.headline[10]).toEqual({
       label: 'Services within SLO',
       now: n('3~of~3'),
@@ -186,7 +189,10 @@ describe('digest content', () => {
     expect(emailHtml(c)).toContain(note);
     expect(emailHtml(c)).not.toContain('<a ');
     const blocks = slackMessage(c).blocks as Array<{ type: string; elements?: Array<{ text: string }> }>;
-    expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: note }] });
+    expect(blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: note.replace('HINDSIGHT_PUBLIC_URL', '`HINDSIGHT_PUBLIC_URL`') }],
+    });
   });
 
   it('an empty period says so once, in email and webhook, without the loop table', () => {
@@ -268,7 +274,11 @@ describe('digest content', () => {
     const td = /<td style="padding:([^;]+);[^"]*text-align:right;white-space:nowrap"/.exec(html);
     expect(th?.[1]).toBe(td?.[1]);
     expect(html).toContain('>Week of 30 Nov</th>');
-    expect(html).toContain('<span style="color:#b42318;font-weight:600">▲ worse</span>');
+    expect(html).toContain(
+      n(
+        '<td style="padding:4px 6px;vertical-align:top;border-bottom:1px solid #e3e5e8;text-align:right"><span style="white-space:nowrap">+2</span> <span style="white-space:nowrap">(+200.0~%)</span><br><span style="color:#b42318;font-weight:600">▲ worse</span></td>',
+      ),
+    );
     expect(html).toContain('<a href="https://h.example.com/?period=custom&#38;from=2026-11-30&#38;to=2026-12-06"');
   });
 });

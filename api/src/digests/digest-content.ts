@@ -123,7 +123,8 @@ function verdict(change: string, lowerIsBetter: boolean | null): DigestFigure['v
   if (lowerIsBetter === null) return null;
   const up = change.startsWith('+');
   const down = change.startsWith(MINUS);
-  if (!up && !down) return null;
+  // a change that rounds to nothing ("+0.0 min (+1.3 %)") is not judged
+  if ((!up && !down) || /^[+\u2212]0(\.0+)?(?![\d.])/.test(change)) return null;
   return up !== lowerIsBetter ? 'better' : 'worse';
 }
 
@@ -238,7 +239,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};
 const FONT = 'font-family:-apple-system,BlinkMacSystemFont,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
 /** The same padding for header and data cells, so a right-aligned header sits over its numbers. */
 const CELL = 'padding:4px 6px;vertical-align:top;border-bottom:1px solid #e3e5e8';
-const cellStyle = (i: number) => `${CELL};text-align:${i ? 'right' : 'left'}${i ? ';white-space:nowrap' : ''}`;
+/** Number cells do not wrap; the change cell may, between the change and its percentage. */
+const cellStyle = (i: number) => `${CELL};text-align:${i ? 'right' : 'left'}${i === 1 || i === 2 ? ';white-space:nowrap' : ''}`;
+const NOWRAP = '<span style="white-space:nowrap">';
 const COLOUR = { better: '#1a7f37', worse: '#b42318' };
 const H2 = 'font-size:16px;margin:20px 0 6px';
 
@@ -248,7 +251,10 @@ function figureTable(c: DigestContent, rows: DigestFigure[], caption: string): s
     .map((h, i) => `<th scope="col" style="${cellStyle(i)};font-weight:600">${esc(h)}</th>`)
     .join('');
   const change = (f: DigestFigure) =>
-    `${esc(f.change)}${f.verdict ? `<br><span style="color:${COLOUR[f.verdict]};font-weight:600">${arrow(f)} ${f.verdict}</span>` : ''}`;
+    `${f.change
+      .split(/ (?=\()/)
+      .map((part) => `${NOWRAP}${esc(part)}</span>`)
+      .join(' ')}${f.verdict ? `<br><span style="color:${COLOUR[f.verdict]};font-weight:600">${arrow(f)} ${f.verdict}</span>` : ''}`;
   const body = rows
     .map(
       (f) =>
@@ -319,7 +325,11 @@ export function slackMessage(c: DigestContent): { text: string; blocks: object[]
       section(
         `*What to fix next*\n${c.fixNext.length ? c.fixNext.map((f) => `• *${mrk(f.title)}*: ${mrk(f.detail)}`).join('\n') : 'Nothing stands out.'}`,
       ),
-      context(c.link ? `<${c.link}|Open the overview> · ${mrk(c.period)} (UTC)` : mrk(FOOTER_NO_LINK)),
+      context(
+        c.link
+          ? `<${c.link}|Open the overview> · ${mrk(c.period)} (UTC)`
+          : mrk(FOOTER_NO_LINK).replace('HINDSIGHT_PUBLIC_URL', '`HINDSIGHT_PUBLIC_URL`'),
+      ),
     ],
   };
 }

@@ -319,7 +319,7 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
       const { text, blocks } = hooks.to('/nolink')[0].json;
       expect(JSON.stringify(blocks)).not.toContain('http');
       expect(blocks.at(-1).elements[0].text).toBe(
-        'A link to the overview appears here once HINDSIGHT_PUBLIC_URL is set on the Hindsight server.',
+        'A link to the overview appears here once `HINDSIGHT_PUBLIC_URL` is set on the Hindsight server.',
       );
       expect(blocks[1].elements[0].text).toContain(`Scope: Teams: ${teamName} · Severities: SEV1`);
       // the week's incidents have the factory's severity, not SEV1: nothing counted
