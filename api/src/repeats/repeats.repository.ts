@@ -80,6 +80,8 @@ export interface FixCaps {
   items: number;
   /** Later incidents returned per item, oldest first. */
   incidents: number;
+  /** Most keys of a scope whose filter is read from incident for which the scope's keys are joined to the items. */
+  scopeKeys: number;
 }
 
 @Injectable()
@@ -202,41 +204,86 @@ export class RepeatsRepository {
    * services those affected, later_ids = the first `caps.incidents` of them (oldest first): the `caps.items` with the
    * most, then completed last, then by id.
    */
-  fixes(who: Visibility, f: ResolvedFilter, caps: FixCaps): Promise<FixRow[]> {
+  async fixes(who: Visibility, f: ResolvedFilter, caps: FixCaps): Promise<FixRow[]> {
+    // the scope's conditions on key k (and the incident it names when the filter is read from there)
+    const keyScopeSql = (ps: unknown[]) => {
+      const where = [visibleIncidentsSql(who as Principal, 'k', ps)];
+      if (f.from) where.push(`k.started_at >= $${ps.push(f.from)}::timestamptz`);
+      if (f.to) where.push(`k.started_at < $${ps.push(f.to)}::timestamptz`);
+      where.push(keyFilterSql(f, 'k', ps) ?? incidentFilterSql(f, (v) => `$${ps.push(v)}`));
+      return `AND ${where.join(' AND ')}`;
+    };
+    const readsIncident = keyFilterSql(f, 'k', []) === null;
+    const keyFrom = `repeat_key k ${readsIncident ? 'JOIN incident i ON i.id = k.incident_id' : ''}`;
+
+    // A filter read from the incident (severity, source, service, cause) may leave few later incidents, and an item
+    // probe then walks every key of its service and cause in vain: when the scope has at most caps.scopeKeys keys,
+    // its keys are joined to the items instead (a hash join; exact either way).
+    let scopeFirst = false;
+    if (readsIncident) {
+      const ps: unknown[] = [];
+      const where = keyScopeSql(ps);
+      const [row] = await this.read<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${keyFrom} WHERE true ${where} LIMIT $${ps.push(caps.scopeKeys + 1)}::int) x`,
+        ps,
+      );
+      scopeFirst = row.n <= caps.scopeKeys;
+    }
+
     const params: unknown[] = [];
     const itemVisible = visibleIncidentsSql(who as Principal, 'ai', params);
-    const keyVisible = visibleIncidentsSql(who as Principal, 'k', params);
-    const from = f.from ? `AND k.started_at >= $${params.push(f.from)}::timestamptz` : '';
+    const keyScope = keyScopeSql(params);
     const to = f.to ? `$${params.push(f.to)}::timestamptz` : null;
-    // the filter's dimensions, on the key when it answers them, else on the incident it names
-    const onKey = keyFilterSql(f, 'k', params);
-    const dims = onKey ?? incidentFilterSql(f, (v) => `$${params.push(v)}`);
+    const items = `a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
+      ${to ? `AND a.completed_at < ${to}` : ''} AND ${itemVisible}`;
+    const candidates = `$${params.push(caps.candidates)}::int`;
     // the later keys of item alias `a` on service `s0.service_id` and cause `node.id`: an index range
-    const laterKeys = (a: string) => `repeat_key k ${onKey === null ? 'JOIN incident i ON i.id = k.incident_id' : ''}
-       WHERE k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > ${a}.completed_at ${from}
-         ${to ? `AND k.started_at < ${to}` : ''} AND ${keyVisible} AND k.incident_id <> ${a}.incident_id AND ${dims}`;
+    const laterKeys = (a: string) => `${keyFrom}
+       WHERE k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > ${a}.completed_at
+         AND k.incident_id <> ${a}.incident_id ${keyScope}`;
+    const failingAndLater = scopeFirst
+      ? `scoped AS MATERIALIZED (
+           -- each key of the scope under its cause and under that cause's category: the item causes it answers to
+           SELECT k.incident_id, k.service_id, k.started_at, node.id AS item_cause
+             FROM ${keyFrom}
+            CROSS JOIN LATERAL (SELECT k.cause_id AS id UNION ALL
+                                SELECT rc.parent_id FROM root_cause rc WHERE rc.id = k.cause_id AND rc.parent_id IS NOT NULL) node
+            WHERE true ${keyScope}),
+         pairs AS (
+           SELECT a.id, a.completed_at, s0.service_id, sk.incident_id, sk.started_at
+             FROM action_item a
+             JOIN incident ai ON ai.id = a.incident_id
+             JOIN incident_service s0 ON s0.incident_id = a.incident_id
+             JOIN scoped sk ON sk.service_id = s0.service_id AND sk.item_cause = a.cause_id
+              AND sk.started_at > a.completed_at AND sk.incident_id <> a.incident_id
+            WHERE ${items}),
+         failing AS (
+           SELECT p.id, max(p.completed_at) AS completed_at FROM pairs p GROUP BY p.id
+            ORDER BY completed_at DESC, p.id DESC LIMIT ${candidates}),
+         later AS (
+           SELECT p.id AS item_id, p.service_id, p.incident_id, p.started_at FROM pairs p JOIN failing f ON f.id = p.id)`
+      : `failing AS (
+           SELECT a.id, a.incident_id, a.cause_id, a.completed_at
+             FROM action_item a
+             JOIN incident ai ON ai.id = a.incident_id
+            -- one later key is enough; the services in a fenced subquery and ORDER BY on the key keep both index lookups
+            CROSS JOIN LATERAL (
+              SELECT 1 FROM (SELECT s.service_id FROM incident_service s WHERE s.incident_id = a.incident_id OFFSET 0) s0
+               CROSS JOIN ${causeNodes('a')}
+               CROSS JOIN LATERAL (SELECT 1 FROM ${laterKeys('a')} ORDER BY k.started_at LIMIT 1) h
+               LIMIT 1) x
+            WHERE ${items}
+            ORDER BY a.completed_at DESC, a.id DESC
+            LIMIT ${candidates}),
+         later AS (
+           SELECT f.id AS item_id, s0.service_id, k.incident_id, k.started_at
+             FROM failing f
+            CROSS JOIN LATERAL (SELECT s.service_id FROM incident_service s WHERE s.incident_id = f.incident_id OFFSET 0) s0
+            CROSS JOIN ${causeNodes('f')}
+            -- fenced (OFFSET 0): an index range per item, service and cause, not a join of all keys of the cause
+            CROSS JOIN LATERAL (SELECT k.incident_id, k.started_at FROM ${laterKeys('f')} OFFSET 0) k)`;
     return this.read(
-      `WITH failing AS (
-         SELECT a.id, a.incident_id, a.cause_id, a.completed_at
-           FROM action_item a
-           JOIN incident ai ON ai.id = a.incident_id
-          -- one later key is enough; the services in a fenced subquery and ORDER BY on the key keep both index lookups
-          CROSS JOIN LATERAL (
-            SELECT 1 FROM (SELECT s.service_id FROM incident_service s WHERE s.incident_id = a.incident_id OFFSET 0) s0
-             CROSS JOIN ${causeNodes('a')}
-             CROSS JOIN LATERAL (SELECT 1 FROM ${laterKeys('a')} ORDER BY k.started_at LIMIT 1) h
-             LIMIT 1) x
-          WHERE a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
-            ${to ? `AND a.completed_at < ${to}` : ''} AND ${itemVisible}
-          ORDER BY a.completed_at DESC, a.id DESC
-          LIMIT $${params.push(caps.candidates)}::int),
-       later AS (
-         SELECT f.id AS item_id, s0.service_id, k.incident_id, k.started_at
-           FROM failing f
-          CROSS JOIN LATERAL (SELECT s.service_id FROM incident_service s WHERE s.incident_id = f.incident_id OFFSET 0) s0
-          CROSS JOIN ${causeNodes('f')}
-          -- fenced (OFFSET 0): an index range per item, service and cause, not a join of all keys of the cause
-          CROSS JOIN LATERAL (SELECT k.incident_id, k.started_at FROM ${laterKeys('f')} OFFSET 0) k),
+      `WITH ${failingAndLater},
        counted AS (
          SELECT l.item_id, count(DISTINCT l.incident_id)::int AS incident_count, array_agg(DISTINCT l.service_id) AS service_ids
            FROM later l GROUP BY l.item_id),

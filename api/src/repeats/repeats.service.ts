@@ -22,7 +22,7 @@ export const MAX_REPEAT_INCIDENTS = 200;
  * Bounds of fixesThatDidNotHold (its descriptions name them): the most recently completed failing items counted, the
  * items listed, the later incidents listed per item.
  */
-export const FIX_CAPS: FixCaps = { candidates: 200, items: 50, incidents: 20 };
+export const FIX_CAPS: FixCaps = { candidates: 200, items: 50, incidents: 20, scopeKeys: 20_000 };
 
 const visibilityOf = (p: Principal): Visibility =>
   p.role === 'ADMIN' ? { role: 'ADMIN', teamIds: [] } : { role: p.role, teamIds: [...p.teamIds].sort((a, b) => a - b) };

@@ -431,12 +431,19 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     };
     const admin = { role: 'ADMIN', teamIds: [] };
     const ids = (names: string[]) => names.map((n) => Number(inc[n].id));
-    const rows = await repo.fixes(admin, filter, { candidates: 2, items: 50, incidents: 3 });
-    expect(rows.map((r) => [String(r.id), r.incident_count, r.later_ids])).toEqual([
+    const capped = [
       [items.c2, 21, ids(['C1', 'C2', 'C3'])],
       [items.c3, 11, ids(['C11', 'C12', 'C13'])],
-    ]);
-    const one = await repo.fixes(admin, filter, { candidates: 200, items: 1, incidents: 20 });
+    ];
+    const rows = await repo.fixes(admin, filter, { candidates: 2, items: 50, incidents: 3, scopeKeys: 0 });
+    expect(rows.map((r) => [String(r.id), r.incident_count, r.later_ids])).toEqual(capped);
+    // a filter read from the incident (a service): items probed one by one (scopeKeys 0) or the scope's keys joined to them
+    const byService = { ...filter, serviceIds: [Number(await serviceId('Caps'))] };
+    for (const scopeKeys of [0, 1000]) {
+      const r = await repo.fixes(admin, byService, { candidates: 2, items: 50, incidents: 3, scopeKeys });
+      expect([scopeKeys, r.map((x) => [String(x.id), x.incident_count, x.later_ids])]).toEqual([scopeKeys, capped]);
+    }
+    const one = await repo.fixes(admin, filter, { candidates: 200, items: 1, incidents: 20, scopeKeys: 0 });
     expect(one.map((r) => [String(r.id), r.incident_count, r.later_ids.length])).toEqual([[items.c2, 21, 20]]);
   });
 });
