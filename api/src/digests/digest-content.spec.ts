@@ -224,11 +224,11 @@ describe('digest content', () => {
         text: {
           type: 'mrkdwn',
           text: n(
-            '*Headline numbers* (Week of 30 Nov vs Week of 23 Nov)\n• Incidents: *3* (+2 (+200.0~%), ▲ worse)\n• Downtime (sum): *2.50~h* (+1.50~h (+150.0~%), ▲ worse)',
+            '*Headline numbers* (Week of 30 Nov vs Week of 23 Nov)\n• Incidents: *3* (+2 (+200.0~%), ▲~worse)\n• Downtime (sum): *2.50~h* (+1.50~h (+150.0~%), ▲~worse)',
           ),
         },
       },
-      { type: 'section', text: { type: 'mrkdwn', text: n('*Closing the loop*\n• Repeat incidents: *1 (33.3~%)* (+1, ▲ worse)') } },
+      { type: 'section', text: { type: 'mrkdwn', text: n('*Closing the loop*\n• Repeat incidents: *1 (33.3~%)* (+1, ▲~worse)') } },
       { type: 'section', text: { type: 'mrkdwn', text: n('*What changed most*\n• Incidents rose from 1 to 3 (+200~%).') } },
       {
         type: 'section',
@@ -260,8 +260,8 @@ describe('digest content', () => {
 
   it('the email: the same lines in text; HTML a document with the user text escaped, header cells padded like data cells', () => {
     const text = emailText(content({ fixNext: [] }));
-    expect(text).toContain(n('- Incidents: 3 (Week of 23 Nov: 1; change +2 (+200.0~%), ▲ worse)'));
-    expect(text).toContain(n('Closing the loop\n- Repeat incidents: 1 (33.3~%) (Week of 23 Nov: 0 (0.0~%); change +1, ▲ worse)'));
+    expect(text).toContain(n('- Incidents: 3 (Week of 23 Nov: 1; change +2 (+200.0~%), ▲~worse)'));
+    expect(text).toContain(n('Closing the loop\n- Repeat incidents: 1 (33.3~%) (Week of 23 Nov: 0 (0.0~%); change +1, ▲~worse)'));
     expect(text).toContain('Scope: Teams: Ops.');
     expect(text).toContain('What to fix next\n- Nothing stands out.');
     const html = emailHtml(content());
@@ -276,7 +276,7 @@ describe('digest content', () => {
     expect(html).toContain('>Week of 30 Nov</th>');
     expect(html).toContain(
       n(
-        '<td style="padding:4px 6px;vertical-align:top;border-bottom:1px solid #e3e5e8;text-align:right"><span style="white-space:nowrap">+2</span> <span style="white-space:nowrap">(+200.0~%)</span><br><span style="color:#b42318;font-weight:600">▲ worse</span></td>',
+        '<td style="padding:4px 6px;vertical-align:top;border-bottom:1px solid #e3e5e8;text-align:right"><span style="white-space:nowrap">+2</span> <span style="white-space:nowrap">(+200.0~%)</span><br><span style="color:#b42318;font-weight:600">▲~worse</span></td>',
       ),
     );
     expect(html).toContain('<a href="https://h.example.com/?period=custom&#38;from=2026-11-30&#38;to=2026-12-06"');

@@ -207,7 +207,7 @@ export function digestContent(name: string, d: ReportData, link: string | null, 
 
 const FOOTER_NO_LINK = 'A link to the overview appears here once HINDSIGHT_PUBLIC_URL is set on the Hindsight server.';
 const arrow = (f: DigestFigure) => (f.change.startsWith('+') ? '▲' : '▼');
-const judged = (f: DigestFigure) => (f.verdict ? `, ${arrow(f)} ${f.verdict}` : '');
+const judged = (f: DigestFigure) => (f.verdict ? `, ${arrow(f)}${NBSP}${f.verdict}` : '');
 const line = (f: DigestFigure, previous: string) => `${f.label}: ${f.now} (${previous}: ${f.before}; change ${f.change}${judged(f)})`;
 const emptyLine = (c: DigestContent) => `No incidents in this period (${c.previousIncidents} in ${c.previousPeriod}).`;
 
@@ -254,7 +254,7 @@ function figureTable(c: DigestContent, rows: DigestFigure[], caption: string): s
     `${f.change
       .split(/ (?=\()/)
       .map((part) => `${NOWRAP}${esc(part)}</span>`)
-      .join(' ')}${f.verdict ? `<br><span style="color:${COLOUR[f.verdict]};font-weight:600">${arrow(f)} ${f.verdict}</span>` : ''}`;
+      .join(' ')}${f.verdict ? `<br><span style="color:${COLOUR[f.verdict]};font-weight:600">${arrow(f)}${NBSP}${f.verdict}</span>` : ''}`;
   const body = rows
     .map(
       (f) =>

@@ -208,11 +208,11 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     const text = mail.text ?? '';
     expect(text).toContain(`Covers ${from.toISOString().slice(0, 10)} to ${lastDay} (UTC), compared with ${before.long}.`);
     expect(text).toContain(`Scope: Teams: ${teamName}.`);
-    expect(text).toContain(n(`Incidents: 3 (${before.short}: 1; change +2 (+200.0~%), ▲ worse)`));
-    expect(text).toContain(n(`Median time to resolve: 1.00~h (${before.short}: 1.50~h; change −30.0~min (−33.3~%), ▼ better)`));
+    expect(text).toContain(n(`Incidents: 3 (${before.short}: 1; change +2 (+200.0~%), ▲~worse)`));
+    expect(text).toContain(n(`Median time to resolve: 1.00~h (${before.short}: 1.50~h; change −30.0~min (−33.3~%), ▼~better)`));
     expect(text).toContain(n('p90 time to resolve: 1.80~h'));
     expect(text).toContain(n('MTTR (mean time to resolve): 1.17~h'));
-    expect(text).toContain(n(`Downtime (sum): 2.50~h (${before.short}: 1.00~h; change +1.50~h (+150.0~%), ▲ worse)`));
+    expect(text).toContain(n(`Downtime (sum): 2.50~h (${before.short}: 1.00~h; change +1.50~h (+150.0~%), ▲~worse)`));
     expect(text).toContain('Services within SLO');
     expect(text).toContain('Closing the loop\n- Reviews published: ');
     expect(text).toContain(n(`- Repeat incidents: 0 (0.0~%) (${before.short}: 0 (0.0~%); change ±0)`));
@@ -296,10 +296,10 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     expect(blocks[0].text).toEqual({ type: 'plain_text', text: `Slack weekly: reliability, ${week.long}` });
     expect(blocks[1].elements[0].text).toContain(`Scope: Teams: ${teamName}`);
     const headline = blocks[2].text.text;
-    expect(headline).toContain(n('• Incidents: *3* (+2 (+200.0~%), ▲ worse)'));
-    expect(headline).toContain(n('• Median time to resolve: *1.00~h* (−30.0~min (−33.3~%), ▼ better)'));
+    expect(headline).toContain(n('• Incidents: *3* (+2 (+200.0~%), ▲~worse)'));
+    expect(headline).toContain(n('• Median time to resolve: *1.00~h* (−30.0~min (−33.3~%), ▼~better)'));
     expect(headline).toContain(n('• p90 time to resolve: *1.80~h*'));
-    expect(headline).toContain(n('• Downtime (sum): *2.50~h* (+1.50~h (+150.0~%), ▲ worse)'));
+    expect(headline).toContain(n('• Downtime (sum): *2.50~h* (+1.50~h (+150.0~%), ▲~worse)'));
     expect(blocks[3].text.text).toMatch(/^\*Closing the loop\*\n• Reviews published: /);
     expect(blocks[3].text.text).toContain(n('• Repeat incidents: *0 (0.0~%)* (±0)'));
     expect(blocks[4].text.text).toMatch(/^\*What changed most\*\n• Incidents rose from 1 to 3/);
@@ -315,7 +315,7 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
       const url = hooks.on('/nolink', () => ({ status: 200 }));
       const d = await create({ name: 'SEV1 only', channel: 'WEBHOOK', target: url, filter: { teamIds: [w.teamId], severities: ['SEV1'] } });
       const queued = (await t.ok(SEND, { id: d.id }, admin)).sendDigest;
-      expect((await waitForEnd(d.id, queued.id)).delivery).toMatchObject({ status: 'SENT' });
+      expect((await waitForEnd(d.id, queued.id)).delivery).toMatchObject({ status: 'SENT', error: null });
       const { text, blocks } = hooks.to('/nolink')[0].json;
       expect(JSON.stringify(blocks)).not.toContain('http');
       expect(blocks.at(-1).elements[0].text).toBe(
