@@ -249,19 +249,32 @@ export class RepeatsRepository {
             CROSS JOIN LATERAL (SELECT k.cause_id AS id UNION ALL
                                 SELECT rc.parent_id FROM root_cause rc WHERE rc.id = k.cause_id AND rc.parent_id IS NOT NULL) node
             WHERE true ${keyScope}),
-         pairs AS (
-           SELECT a.id, a.completed_at, s0.service_id, sk.incident_id, sk.started_at
+         -- per service and item cause the latest key and its incident: the item failed when that key is later than its
+         -- completion and of another incident (else, rarely, another later key is looked for)
+         bucket AS (
+           SELECT service_id, item_cause, max(started_at) AS last,
+                  (array_agg(incident_id ORDER BY started_at DESC, incident_id DESC))[1] AS last_id
+             FROM scoped GROUP BY service_id, item_cause),
+         failing AS (
+           SELECT a.id, a.completed_at
              FROM action_item a
              JOIN incident ai ON ai.id = a.incident_id
+            WHERE ${items} AND EXISTS (
+              SELECT 1 FROM incident_service s0
+                JOIN bucket b ON b.service_id = s0.service_id AND b.item_cause = a.cause_id AND b.last > a.completed_at
+               WHERE s0.incident_id = a.incident_id
+                 AND (b.last_id <> a.incident_id
+                      OR EXISTS (SELECT 1 FROM scoped sk WHERE sk.service_id = b.service_id AND sk.item_cause = b.item_cause
+                                    AND sk.started_at > a.completed_at AND sk.incident_id <> a.incident_id)))
+            ORDER BY a.completed_at DESC, a.id DESC
+            LIMIT ${candidates}),
+         later AS (
+           SELECT f.id AS item_id, s0.service_id, sk.incident_id, sk.started_at
+             FROM failing f
+             JOIN action_item a ON a.id = f.id
              JOIN incident_service s0 ON s0.incident_id = a.incident_id
              JOIN scoped sk ON sk.service_id = s0.service_id AND sk.item_cause = a.cause_id
-              AND sk.started_at > a.completed_at AND sk.incident_id <> a.incident_id
-            WHERE ${items}),
-         failing AS (
-           SELECT p.id, max(p.completed_at) AS completed_at FROM pairs p GROUP BY p.id
-            ORDER BY completed_at DESC, p.id DESC LIMIT ${candidates}),
-         later AS (
-           SELECT p.id AS item_id, p.service_id, p.incident_id, p.started_at FROM pairs p JOIN failing f ON f.id = p.id)`
+              AND sk.started_at > a.completed_at AND sk.incident_id <> a.incident_id)`
       : `failing AS (
            SELECT a.id, a.incident_id, a.cause_id, a.completed_at
              FROM action_item a
