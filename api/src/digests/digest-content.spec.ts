@@ -49,6 +49,7 @@ const metrics = (over: Partial<MetricsJson> = {}): MetricsJson => ({
     actionItem: { title },
     cause: { name: 'Bad deploy' },
     services: i ? [{ name: 'Checkout' }] : [{ name: 'Checkout' }, { name: 'Cart' }],
+    incidentCount: 1,
     incidents: [{ key: `INC-${7 + i}` }],
   })),
   ...over,

@@ -166,7 +166,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinitionEntry[] = [
     key: 'fixesThatDidNotHold',
     name: 'Fixes that did not hold',
     formula:
-      'A PREVENT action item marked DONE, with a cause, after whose completion a counted incident with that primary cause started on one of the services of the item’s incident; listed with those incidents (in the period).',
+      'A PREVENT action item marked DONE, with a cause, after whose completion a counted incident with that primary cause started on one of the services of the item’s incident; listed with those incidents (in the period). At most 50 items (the most incidents first, among the 200 most recently completed that did not hold), each with its number of incidents and at most 20 of them.',
     unit: 'list',
   },
 ];

@@ -102,7 +102,15 @@ describe('report wording', () => {
           actionItem: { title: 'Add a canary' },
           cause: { name: 'Bad deploy' },
           services: [{ name: 'API' }, { name: 'Web' }],
+          incidentCount: 2,
           incidents: [{ key: 'INC-9' }, { key: 'INC-12' }],
+        },
+        {
+          actionItem: { title: 'Retry budget' },
+          cause: { name: 'Overload' },
+          services: [{ name: 'API' }],
+          incidentCount: 21,
+          incidents: [{ key: 'INC-20' }],
         },
       ],
     });
@@ -118,7 +126,10 @@ describe('report wording', () => {
     ]);
     expect(loopRows(report(now, null))[1]).toEqual(['Reviews published', '6 (75.0 %)', '–', '–']);
     expect(overdueReviewRows(report(now, null))).toEqual([['INC-7', 'Checkout down', '2026-06-20']]);
-    expect(fixNotHeldRows(report(now, null))).toEqual([['Add a canary', 'Bad deploy', 'API, Web', 'INC-9, INC-12']]);
+    expect(fixNotHeldRows(report(now, null))).toEqual([
+      ['Add a canary', 'Bad deploy', 'API, Web', 'INC-9, INC-12'],
+      ['Retry budget', 'Overload', 'API', 'INC-20 … (21 in all)'],
+    ]);
   });
 
   it('what changed: the incident count first, then the largest relative changes, each with its n', () => {

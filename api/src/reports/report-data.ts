@@ -311,5 +311,5 @@ export const fixNotHeldRows = (d: ReportData): Array<[string, string, string, st
     f.actionItem.title,
     f.cause.name,
     f.services.map((s) => s.name).join(', '),
-    f.incidents.map((i) => i.key).join(', '),
+    f.incidents.map((i) => i.key).join(', ') + (f.incidentCount > f.incidents.length ? ` … (${f.incidentCount} in all)` : ''),
   ]);

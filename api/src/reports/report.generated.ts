@@ -143,6 +143,7 @@ export type QuarterlyReportQuery = {
       };
       repeats: { count: number; share: number; smallSample: boolean; byRootCause: Array<{ name: string; count: number }> };
       fixesThatDidNotHold: Array<{
+        incidentCount: number;
         actionItem: { title: string };
         cause: { name: string };
         services: Array<{ name: string }>;
@@ -290,6 +291,7 @@ export type QuarterlyReportQuery = {
     };
     repeats: { count: number; share: number; smallSample: boolean; byRootCause: Array<{ name: string; count: number }> };
     fixesThatDidNotHold: Array<{
+      incidentCount: number;
       actionItem: { title: string };
       cause: { name: string };
       services: Array<{ name: string }>;
@@ -473,6 +475,7 @@ export type ReportMetricsFragment = {
   };
   repeats: { count: number; share: number; smallSample: boolean; byRootCause: Array<{ name: string; count: number }> };
   fixesThatDidNotHold: Array<{
+    incidentCount: number;
     actionItem: { title: string };
     cause: { name: string };
     services: Array<{ name: string }>;

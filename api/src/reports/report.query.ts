@@ -141,6 +141,7 @@ export const REPORT_QUERY = /* GraphQL */ `
       services {
         name
       }
+      incidentCount
       incidents {
         key
       }
