@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestLoaders } from '../common/graphql/loaders';
 import { MetricsRepository } from './metrics.repository';
+import type { ResolvedFilter, Visibility } from './metrics.scope';
 
 const MAX_ENTRIES = 2000;
+
+/** The cache key of one metric answer: who sees what (admin, or the reader's teams), the filter, the metric and its arguments. */
+export function metricsCacheKey(s: { visibility: Visibility; filter: ResolvedFilter }, metric: string, ...args: unknown[]): string {
+  const v = s.visibility.role === 'ADMIN' ? 'ADMIN' : s.visibility.teamIds.join(',');
+  return JSON.stringify([v, s.filter, metric, ...args]);
+}
 
 interface Entry {
   version: bigint;

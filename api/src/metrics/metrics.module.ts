@@ -7,10 +7,10 @@ import { MetricsRepository } from './metrics.repository';
 import { MetricsResolver } from './metrics.resolver';
 import { MetricsService } from './metrics.service';
 
-/** SPEC §3 metrics: `reliabilityMetrics`. MetricsService is exported for reports. */
+/** SPEC §3 metrics: `reliabilityMetrics`. MetricsService is exported for reports, MetricsCache for the other parts of reliabilityMetrics (repeats). */
 @Module({
   imports: [ServicesModule, TaxonomyModule, RedundancyModule],
   providers: [MetricsRepository, MetricsCache, MetricsService, MetricsResolver],
-  exports: [MetricsService],
+  exports: [MetricsService, MetricsCache],
 })
 export class MetricsModule {}

@@ -11,7 +11,7 @@ import { ServicesService } from '../services/services.service';
 import { toRootCause } from '../taxonomy/root-cause.model';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MetricsFilter } from './dto/metrics-filter.input';
-import { MetricsCache } from './metrics.cache';
+import { metricsCacheKey, MetricsCache } from './metrics.cache';
 import {
   ActionItemProgress,
   CauseFrequency,
@@ -131,8 +131,7 @@ export class MetricsService {
   }
 
   private key(s: { visibility: Visibility; filter: ResolvedFilter }, metric: string, ...args: unknown[]): string {
-    const v = s.visibility.role === 'ADMIN' ? 'ADMIN' : s.visibility.teamIds.join(',');
-    return JSON.stringify([v, s.filter, metric, ...args]);
+    return metricsCacheKey(s, metric, ...args);
   }
 
   private async forScope(visibility: Visibility, filter: ResolvedFilter, loaders: RequestLoaders): Promise<ReliabilityMetrics> {

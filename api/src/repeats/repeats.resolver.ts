@@ -75,8 +75,9 @@ export class RepeatStatsResolver {
   trend(
     @Parent() r: RepeatStats,
     @Args('granularity', { type: () => Granularity, description: 'Bucket size.' }) granularity: Granularity,
+    @Context() ctx: RequestContext,
   ): Promise<RepeatTrendPoint[]> {
-    return this.service.trend(r.scope, granularity);
+    return this.service.trend(r.scope, granularity, ctx.loaders);
   }
 
   @ResolveField(() => [Incident], {

@@ -5,6 +5,7 @@ import { badInput } from '../common/errors/domain-error';
 import { groupBy, RequestLoaders } from '../common/graphql/loaders';
 import type { IncidentRow } from '../incidents/incident.entity';
 import { Incident, toIncident } from '../incidents/incident.model';
+import { metricsCacheKey, MetricsCache } from '../metrics/metrics.cache';
 import { Granularity } from '../metrics/metrics.model';
 import type { MetricsScope, Visibility } from '../metrics/metrics.scope';
 import { SMALL_SAMPLE } from '../metrics/metrics.service';
@@ -40,6 +41,7 @@ export class RepeatsService {
     private readonly repo: RepeatsRepository,
     private readonly servicesService: ServicesService,
     private readonly taxonomy: TaxonomyService,
+    private readonly cache: MetricsCache,
   ) {}
 
   /** The latest earlier visible incident that `incidentId` repeats; null when none. Batched per request. */
@@ -60,7 +62,10 @@ export class RepeatsService {
 
   /** count, share, smallSample and byRootCause of the metrics' scope. */
   async stats(scope: MetricsScope, loaders: RequestLoaders): Promise<RepeatStats> {
-    const rows = await this.repo.byCause(scope.visibility, scope.filter);
+    // answers are cached like the other metrics: per reader's visibility and filter, valid while the data version holds
+    const rows = await this.cache.get(loaders, metricsCacheKey(scope, 'repeats.byCause'), () =>
+      this.repo.byCause(scope.visibility, scope.filter),
+    );
     const byRootCause: RepeatCauseCount[] = await Promise.all(
       rows.map(async (r) => {
         const cause = toRootCause((await this.taxonomy.load(loaders, r.cause_id))!);
@@ -81,8 +86,10 @@ export class RepeatsService {
     };
   }
 
-  async trend(scope: MetricsScope, granularity: Granularity): Promise<RepeatTrendPoint[]> {
-    const rows = await this.repo.trend(scope.visibility, scope.filter, granularity);
+  async trend(scope: MetricsScope, granularity: Granularity, loaders: RequestLoaders): Promise<RepeatTrendPoint[]> {
+    const rows = await this.cache.get(loaders, metricsCacheKey(scope, 'repeats.trend', granularity), () =>
+      this.repo.trend(scope.visibility, scope.filter, granularity),
+    );
     return rows.map((r) => ({
       periodStart: r.period_start,
       count: r.count,
@@ -110,9 +117,14 @@ export class RepeatsService {
    * FIX_CAPS.incidents later incidents and their full number. `caps` only for tests.
    */
   async fixesThatDidNotHold(scope: MetricsScope, loaders: RequestLoaders, caps: FixCaps = FIX_CAPS): Promise<FixThatDidNotHold[]> {
-    const rows = await this.repo.fixes(scope.visibility, scope.filter, caps);
-    const laterIds = [...new Set(rows.flatMap((r) => r.later_ids))];
-    const incidents = new Map<number, IncidentRow>((laterIds.length ? await this.repo.byIds(laterIds) : []).map((r) => [r.id, r]));
+    const { rows, incidents } = await this.cache.get(loaders, metricsCacheKey(scope, 'fixesThatDidNotHold', caps), async () => {
+      const rows = await this.repo.fixes(scope.visibility, scope.filter, caps);
+      const laterIds = [...new Set(rows.flatMap((r) => r.later_ids))];
+      return {
+        rows,
+        incidents: new Map<number, IncidentRow>((laterIds.length ? await this.repo.byIds(laterIds) : []).map((r) => [r.id, r])),
+      };
+    });
     // rows come in the answer's order; later_ids oldest first
     return Promise.all(
       rows.map(async (r) => ({
