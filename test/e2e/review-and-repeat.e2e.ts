@@ -29,6 +29,7 @@ describe('closing the loop on the incident page (Chromium): write and publish a 
   let token: string;
   let earlier: { id: string; key: string };
   let later: { id: string; key: string };
+  let serviceId: string;
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
   const review = async (id: string) => (await gql(server.url, REVIEW, { id }, token)).data.incident.postMortem;
@@ -47,6 +48,7 @@ describe('closing the loop on the incident page (Chromium): write and publish a 
       token,
     );
     expect(svc.errors).toBeUndefined();
+    serviceId = svc.data.createService.id;
     const incident = async (title: string, startedAt: string) => {
       const r = await gql(
         server.url,
@@ -84,7 +86,20 @@ describe('closing the loop on the incident page (Chromium): write and publish a 
     await server?.stop();
   });
 
+  /** The overview's review completion for the earlier incident's day and service: only that incident is in scope. */
+  const completion = async () => {
+    await page.goto(`${server.url}/?period=custom&from=2026-10-01&to=2026-10-01&service=${serviceId}`);
+    const figure = page
+      .locator('article.loop-card')
+      .filter({ has: page.getByRole('heading', { name: 'Reviews', exact: true }) })
+      .locator('.loop-figure');
+    await figure.waitFor({ timeout: 60_000 });
+    return figure.innerText();
+  };
+
   it('writes a review from the template, publishes it and shows it rendered, raw HTML left out', async () => {
+    // before: the incident's review is required and not published, on the overview too
+    expect(await completion()).toMatch(/^0 of 1 published \(0 %\)/);
     await page.goto(`${server.url}/incidents/${earlier.id}`);
     const reviewSection = section(page, 'Review');
     await reviewSection.getByText('Not started').waitFor({ timeout: 30_000 });
@@ -158,6 +173,8 @@ describe('closing the loop on the incident page (Chromium): write and publish a 
     await reviewSection.screenshot({ path: path.join(SHOTS, 'review-published-390.png') });
     await page.screenshot({ path: path.join(SHOTS, 'review-published-390-page.png') });
     await page.setViewportSize({ width: 1440, height: 900 });
+    // completion moved on the overview
+    expect(await completion()).toMatch(/^1 of 1 published \(100 %\)/);
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
