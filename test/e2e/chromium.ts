@@ -72,3 +72,19 @@ export async function signedInBrowser(url: string, viewport = { width: 1280, hei
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
   return browser;
 }
+
+/**
+ * What makes the page scroll sideways, named for a failure message: [] when the document is no wider than the window;
+ * else the elements of main reaching past its right edge (those inside a `.table-scroll`, which scroll in their own
+ * box, left out), or the document's width when no single element is to blame.
+ */
+export const overflowing = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const width = document.documentElement.scrollWidth;
+    if (width <= window.innerWidth) return [];
+    const culprits = [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('.table-scroll'))
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}px`)
+      .slice(0, 10);
+    return culprits.length ? culprits : [`document ${width}px wide in a ${window.innerWidth}px window`];
+  });

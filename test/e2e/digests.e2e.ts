@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
-import { adminToken, BrowserPage, signedInBrowser } from './chromium';
+import { adminToken, BrowserPage, signedInBrowser, overflowing } from './chromium';
 import { gql, startServer, StartedServer } from './server';
 
 /** A real HTTP receiver on loopback: answers every POST with `status` (and `body`) and keeps what it was sent. */
@@ -25,16 +25,6 @@ async function receiver(
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
-
-/** The elements that reach past the window's right edge (a horizontal scroll), named for the failure message. */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    return [...document.querySelectorAll('main *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}px`)
-      .slice(0, 10);
-  });
 
 describe('Settings → Digests in Chromium: webhook digests sent now, to a receiver that takes them and one that refuses', () => {
   let server: StartedServer;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { adminToken, launchBrowser, signedInBrowser, BrowserPage } from './chromium';
+import { adminToken, launchBrowser, signedInBrowser, BrowserPage, overflowing } from './chromium';
 import { gql, ROOT, startServer, StartedServer } from './server';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -24,16 +24,6 @@ async function signIn(url: string, email: string, viewport = { width: 1440, heig
 
 const section = (page: Page, heading: string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
-
-/** The elements that reach past the window's right edge (a horizontal scroll), named for the failure message. */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    return [...document.querySelectorAll('main *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('.table-scroll'))
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}px`)
-      .slice(0, 10);
-  });
 
 describe('the incident page is a write-up: readers see no form, editors open it with Edit (Chromium)', () => {
   let server: StartedServer;

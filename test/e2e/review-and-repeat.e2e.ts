@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { adminToken, eventually, signedInBrowser, BrowserPage } from './chromium';
+import { adminToken, eventually, signedInBrowser, BrowserPage, overflowing } from './chromium';
 import { gql, ROOT, startServer, StartedServer } from './server';
 
 // Screenshots of the review editor and the published review, at a desktop and a phone width.
@@ -11,16 +11,6 @@ const CREATE = 'mutation($i:CreateIncidentInput!){ createIncident(input:$i){ id 
 
 const section = (page: Page, heading: string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
-
-/** The elements that reach past the window's right edge (a horizontal scroll), named for the failure message. */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    return [...document.querySelectorAll('main *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}px`)
-      .slice(0, 10);
-  });
 
 describe('closing the loop on the incident page (Chromium): write and publish a review, follow a repeat', () => {
   let server: StartedServer;
