@@ -21,7 +21,7 @@ const OVERDUE = `(${REQUIRED} AND NOT ${PUBLISHED} AND ${DUE} < now())`;
 
 /**
  * Reviews that count in reliabilityMetrics.reviews: required ones of resolved incidents of the scope (alias i, pm). The
- * settings come in as parameters (read just before), so the required severities are an index range: incident_review_scope
+ * settings come in as parameters (read once per request, ReviewsService.requestSettings), so the required severities are an index range: incident_review_scope
  * (severity, started_at) over counted resolved incidents answers the scope without reading incident rows. Returns the
  * conditions and the effective due date expression.
  */
@@ -150,9 +150,9 @@ export class ReviewsRepository {
    * due date; overdue = not published and effective due date < now; median_days_to_publish = percentile_cont(0.5) of
    * (published_at − resolved_at) in days over the published ones that have published_at (null when none).
    */
-  async completion(scope: MetricsScope): Promise<ReviewCompletionRow> {
+  async completion(scope: MetricsScope, settings: LoopSettingRow): Promise<ReviewCompletionRow> {
     const params: unknown[] = [];
-    const { where, due } = completionScope(scope, await this.settings(), params);
+    const { where, due } = completionScope(scope, settings, params);
     const [row] = await this.db.query(
       `SELECT count(*)::int AS required,
               count(*) FILTER (WHERE ${PUBLISHED})::int AS published,
@@ -170,9 +170,9 @@ export class ReviewsRepository {
   }
 
   /** The overdue required reviews of the scope: most overdue (earliest effective due date) first, at most `limit`. */
-  async overdueIncidents(scope: MetricsScope, limit: number): Promise<IncidentRow[]> {
+  async overdueIncidents(scope: MetricsScope, settings: LoopSettingRow, limit: number): Promise<IncidentRow[]> {
     const params: unknown[] = [];
-    const { where, due } = completionScope(scope, await this.settings(), params);
+    const { where, due } = completionScope(scope, settings, params);
     return this.db.query(
       `SELECT i.* FROM ${FROM} WHERE ${where} AND NOT ${PUBLISHED} AND ${due} < now()
         ORDER BY ${due} ASC, i.id ASC LIMIT ${Number(limit)}`,

@@ -64,8 +64,8 @@ export class LoopSettingsResolver {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Query(() => LoopSettings, { description: 'The settings for reviews and repeat incidents (any signed-in user reads them).' })
-  async loopSettings(): Promise<LoopSettings> {
-    return toLoopSettings(await this.reviews.settings());
+  async loopSettings(@Context() ctx: RequestContext): Promise<LoopSettings> {
+    return toLoopSettings(await this.reviews.requestSettings(ctx.loaders));
   }
 
   @Mutation(() => LoopSettings, { description: 'Changes the loop settings (admins). CONFLICT when expectedVersion is stale.' })
@@ -87,8 +87,8 @@ export class MetricsReviewsResolver {
   @ResolveField(() => ReviewCompletion, {
     description: 'Review completion of the required reviews in the filter and period (see ReviewCompletion).',
   })
-  reviews(@Parent() m: ReliabilityMetrics): Promise<ReviewCompletion> {
-    return this.reviewsService.completion(m.scope);
+  reviews(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<ReviewCompletion> {
+    return this.reviewsService.completion(ctx.loaders, m.scope);
   }
 }
 
@@ -100,7 +100,7 @@ export class ReviewCompletionResolver {
     description:
       'The overdue required reviews’ incidents (not PUBLISHED, effective dueAt < now): most overdue (earliest dueAt) first, at most 50.',
   })
-  async overdueIncidents(@Parent() r: ReviewCompletion): Promise<Incident[]> {
-    return (await this.reviews.overdueIncidents(r.scope)).map(toIncident);
+  async overdueIncidents(@Parent() r: ReviewCompletion, @Context() ctx: RequestContext): Promise<Incident[]> {
+    return (await this.reviews.overdueIncidents(ctx.loaders, r.scope)).map(toIncident);
   }
 }

@@ -110,10 +110,6 @@ export class ReviewsService {
     });
   }
 
-  settings(): Promise<LoopSettingRow> {
-    return this.repo.settings();
-  }
-
   /** Admins only (the resolver's Access rule); validation by the input class. */
   async updateSettings(principal: Principal, input: UpdateLoopSettingsInput): Promise<LoopSettingRow> {
     return this.db.transaction(async (tx) => {
@@ -149,12 +145,23 @@ export class ReviewsService {
     });
   }
 
-  async completion(scope: MetricsScope): Promise<ReviewCompletion> {
-    return toReviewCompletion(await this.repo.completion(scope), scope, SMALL_SAMPLE);
+  /**
+   * The loop settings as this request sees them: read once per GraphQL request (review completion, its overdue list
+   * and loopSettings share the read), so every answer of one request follows the same settings.
+   */
+  requestSettings(loaders: RequestLoaders): Promise<LoopSettingRow> {
+    return loaders
+      .get<'loop', LoopSettingRow | null>('loopSettings', async () => new Map([['loop', await this.repo.settings()]]), null)
+      .load('loop') as Promise<LoopSettingRow>;
   }
 
-  overdueIncidents(scope: MetricsScope): Promise<IncidentRow[]> {
-    return this.repo.overdueIncidents(scope, OVERDUE_LIST_LIMIT);
+  async completion(loaders: RequestLoaders, scope: MetricsScope): Promise<ReviewCompletion> {
+    const settings = await this.requestSettings(loaders);
+    return toReviewCompletion(await this.repo.completion(scope, settings), scope, SMALL_SAMPLE);
+  }
+
+  async overdueIncidents(loaders: RequestLoaders, scope: MetricsScope): Promise<IncidentRow[]> {
+    return this.repo.overdueIncidents(scope, await this.requestSettings(loaders), OVERDUE_LIST_LIMIT);
   }
 
   /** As incident edits answer a stale version (incidents.service), so the web offers the same reload-and-merge. */

@@ -1,5 +1,6 @@
 import { buildIncident, createWorld, World } from '../factories/incidents';
 import { startTestApp, TestApp } from '../harness';
+import { Client } from 'pg';
 import { countStatements } from '../support/count-statements';
 
 const PASSWORD = 'Review-Password-2026';
@@ -26,6 +27,24 @@ type Gql = { errors?: Array<{ extensions?: { code?: string; fields?: string[] } 
 const code = (r: Gql) => r.errors?.[0]?.extensions?.code ?? 'OK';
 const fields = (r: Gql) => r.errors?.[0]?.extensions?.fields ?? [];
 const DAY = 86_400_000;
+
+/** How many statements that read the loop_setting row on their own (`FROM loop_setting`) `work` sends, on every pg client. */
+async function settingsReads(work: () => Promise<unknown>): Promise<number> {
+  const proto = Client.prototype as any;
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (config: unknown, ...rest: unknown[]) {
+    const text = typeof config === 'string' ? config : ((config as { text?: string } | null)?.text ?? '');
+    if (/\bFROM\s+loop_setting\b/i.test(text)) n += 1;
+    return original.call(this, config, ...rest);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return n;
+}
 const plusDays = (iso: string, days: number) => new Date(new Date(iso).getTime() + days * DAY).toISOString();
 
 describe('reviews (post-mortems), loop settings and review completion (real PostgreSQL)', () => {
@@ -408,6 +427,26 @@ describe('reviews (post-mortems), loop settings and review completion (real Post
         await t.ok(UPDATE_SETTINGS, { i: { expectedVersion: v + 1, reviewSeverities: ['SEV1', 'SEV2'], reviewDueDays: 5 } }, admin);
       }
       expect((await reviews()).required).toBe(7);
+    });
+
+    it('reads the loop settings once per request, for the numbers, the overdue list and loopSettings alike', async () => {
+      const TWO = `query($f:MetricsFilter,$g:MetricsFilter){
+        a: reliabilityMetrics(filter:$f){ reviews{ required overdue overdueIncidents{ id } } }
+        b: reliabilityMetrics(filter:$g){ reviews{ required overdue overdueIncidents{ id } } }
+        loopSettings{ reviewDueDays } }`;
+      let one: any;
+      expect(await settingsReads(async () => (one = await t.ok(REVIEWS, { f: filter() }, admin)))).toBe(1);
+      expect(one.reliabilityMetrics.reviews).toMatchObject({ required: 7, overdue: 3 });
+      expect(one.reliabilityMetrics.reviews.overdueIncidents.map((i: { id: string }) => i.id)).toEqual([ids.D, ids.E, ids.J]);
+      let two: any;
+      const g = { ...filter(), severities: ['SEV1'] };
+      expect(await settingsReads(async () => (two = await t.ok(TWO, { f: filter(), g }, admin)))).toBe(1);
+      expect(two.a.reviews).toMatchObject({ required: 7, overdue: 3 });
+      // SEV1 only: A D J required (H is a near miss, I is ongoing); D and J overdue
+      expect(two.b.reviews).toEqual({ required: 3, overdue: 2, overdueIncidents: [{ id: ids.D }, { id: ids.J }] });
+      expect(two.loopSettings).toEqual({ reviewDueDays: 5 });
+      // a new request reads them again (nothing is kept across requests)
+      expect(await settingsReads(() => t.ok(REVIEWS, { f: filter() }, admin))).toBe(1);
     });
 
     it('gives null median days and a small sample when nothing is required', async () => {
