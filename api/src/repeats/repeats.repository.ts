@@ -4,65 +4,85 @@ import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { Database } from '../common/database/database.service';
 import { INCIDENT_COLUMNS, IncidentRow } from '../incidents/incident.entity';
-import { incidentFilterSql } from '../metrics/metrics.filter';
-import { scopeSql, TREND_UNITS } from '../metrics/metrics.queries';
+import { TREND_UNITS } from '../metrics/metrics.queries';
 import { QUERY_WORK_MEM } from '../metrics/metrics.repository';
 import type { ResolvedFilter, Visibility } from '../metrics/metrics.scope';
 
 /**
- * SQL of SPEC §6 repeats and fixes that did not hold. Every lookup goes through repeat_key (migration RepeatIndexes):
- * one row per counted incident with a primary cause × affected service, with the incident's started_at, private and
- * team_id, indexed by (service_id, cause_id, started_at). A reader's keys are selected on the key itself (visibility
- * reads only private and team_id), so no statement joins incident per key.
+ * SQL of SPEC §6 repeats and fixes that did not hold. Every lookup goes through repeat_key (migrations RepeatIndexes and
+ * RepeatKeyDimensions): one row per counted incident with a primary cause × affected service, with the incident's
+ * started_at, visibility (private, team_id) and filter dimensions (severity, source_id, cause_confirmed), indexed by
+ * (service_id, cause_id, started_at). A reader's keys and the filter's incidents are selected on the keys themselves,
+ * so no statement reads incident for its scope (only to return the incidents it lists).
  */
 
 /** The repeat window (loop_setting.repeat_window_days) as an interval of whole 24-hour days (no calendar or DST shift). */
 const WINDOW = `(SELECT make_interval(hours => 24 * repeat_window_days) FROM loop_setting)`;
 
+/** The root-cause nodes a rootCauseIds filter matches as a primary cause: each node and the causes under it (as metrics.filter). */
+const filterCauseNodes = (ids: string) =>
+  `(SELECT rc.id FROM root_cause rc WHERE rc.id = ANY(${ids}::int[]) OR rc.parent_id = ANY(${ids}::int[]))`;
+
 /**
- * The filter's conditions on key alias `k` when a key answers them itself (its incident's team; period, counted and
- * visibility are on every key): 'true' without dimensions; null when the filter has others, read from incident.
+ * The filter's conditions on key alias `k` that every key of an incident shares (metrics.filter's semantics): team,
+ * severity, source, and root cause (its primary cause is the node or under it; CONFIRMED only with confirmedOnly).
+ * 'true' without them. The service filter ("affects any of them") is not among them: an incident has a key per
+ * affected service, so it is answered over the incident's keys (serviceKeySql, or an aggregate over them).
  */
-function keyFilterSql(f: ResolvedFilter, k: string, params: unknown[]): string | null {
-  if (f.severities.length || f.sourceIds?.length || f.serviceIds.length || f.rootCauseIds.length) return null;
-  return f.teamIds.length ? `${k}.team_id = ANY($${params.push(f.teamIds)}::int[])` : 'true';
+function keyFilterSql(f: ResolvedFilter, k: string, params: unknown[]): string {
+  const where: string[] = [];
+  if (f.teamIds.length) where.push(`${k}.team_id = ANY($${params.push(f.teamIds)}::int[])`);
+  if (f.severities.length) where.push(`${k}.severity = ANY($${params.push(f.severities)}::severity[])`);
+  if (f.sourceIds?.length) where.push(`${k}.source_id = ANY($${params.push(f.sourceIds)}::int[])`);
+  if (f.rootCauseIds.length) {
+    where.push(
+      `${k}.cause_id IN ${filterCauseNodes(`$${params.push(f.rootCauseIds)}`)}${f.confirmedOnly ? ` AND ${k}.cause_confirmed` : ''}`,
+    );
+  }
+  return where.length ? where.join(' AND ') : 'true';
+}
+
+/** The service filter on key alias `k`: its incident affects one of the services (this key's service, or a key of another by primary key). */
+function serviceKeySql(f: ResolvedFilter, k: string, params: unknown[]): string {
+  if (!f.serviceIds.length) return 'true';
+  const ids = `$${params.push(f.serviceIds)}::int[]`;
+  return `(${k}.service_id = ANY(${ids}) OR EXISTS (SELECT 1 FROM repeat_key sx WHERE sx.incident_id = ${k}.incident_id AND sx.service_id = ANY(${ids})))`;
 }
 
 /**
- * The CTEs `keys`, `hit` and `repeat` of the repeat statements; `repeat` (id, cause_id, started_at) holds the
- * repeating incidents of the scope: counted, visible, in the filter and period, and started after a visible counted
- * key of the same service and cause at most the window earlier (ties at the same instant do not count).
+ * The CTEs `keys` and `repeat`; `repeat` (id, cause_id, started_at) holds the repeating incidents of the scope: counted,
+ * visible, in the filter and period, and started after a visible counted key of the same service and cause at most the
+ * window earlier (ties at the same instant do not count).
  * keys: the reader's keys from the window before the period to its end, each with prev = the latest strictly earlier
- * key of its service and cause (one sorted pass: a window frame ending 1 µs before the row); hit: the incidents of the
- * period with a key whose prev lies in the window. Those are then joined to incident for the filter's dimensions
- * unless the key answers them (keyFilterSql).
+ * key of its service and cause (one sorted pass: a window frame ending 1 µs before the row) — of any filter, as the
+ * earlier incident may lie outside it; repeat: the incidents of the period and filter with a key whose prev lies in the
+ * window. All keys of an incident share its visibility and start, so all of them are in `keys`: the service filter is
+ * an aggregate over them.
  */
 function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
   const keyWhere = [visibleIncidentsSql(who as Principal, 'k', params)];
-  const hitWhere = [`r.prev >= r.started_at - ${WINDOW}`];
+  const hit = `r.prev >= r.started_at - ${WINDOW}`;
+  const hitWhere = [keyFilterSql(f, 'r', params)];
   if (f.from) {
     const from = `$${params.push(f.from)}::timestamptz`;
     keyWhere.push(`k.started_at >= ${from} - ${WINDOW}`);
     hitWhere.push(`r.started_at >= ${from}`);
   }
   if (f.to) keyWhere.push(`k.started_at < $${params.push(f.to)}::timestamptz`);
-  const onKey = keyFilterSql(f, 'hit', params);
-  const repeat =
-    onKey !== null
-      ? `SELECT * FROM hit WHERE ${onKey}`
-      : `SELECT hit.* FROM hit JOIN incident i ON i.id = hit.id WHERE ${scopeSql(who, f, params)} AND i.in_metrics`;
+  // without a service filter only the hitting keys are grouped; with one, every key of the incident (its services)
+  const having = f.serviceIds.length ? `HAVING bool_or(${hit}) AND bool_or(r.service_id = ANY($${params.push(f.serviceIds)}::int[]))` : '';
+  if (!having) hitWhere.push(hit);
   return `keys AS (
-      SELECT k.incident_id, k.cause_id, k.started_at, k.team_id,
+      SELECT k.incident_id, k.service_id, k.cause_id, k.started_at, k.team_id, k.severity, k.source_id, k.cause_confirmed,
              max(k.started_at) OVER (PARTITION BY k.service_id, k.cause_id ORDER BY k.started_at
                                      RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING) AS prev
         FROM repeat_key k
        WHERE ${keyWhere.join(' AND ')}),
     -- an incident's keys all have its primary cause and start
-    hit AS (
-      SELECT r.incident_id AS id, min(r.cause_id) AS cause_id, min(r.started_at) AS started_at, min(r.team_id) AS team_id
+    repeat AS (
+      SELECT r.incident_id AS id, min(r.cause_id) AS cause_id, min(r.started_at) AS started_at
         FROM keys r WHERE ${hitWhere.join(' AND ')}
-       GROUP BY r.incident_id),
-    repeat AS (${repeat})`;
+       GROUP BY r.incident_id ${having})`;
 }
 
 /** The item's cause node and the causes under it (a category) as rows `node`: a key lookup is then on equal (service, cause). */
@@ -150,33 +170,18 @@ export class RepeatsRepository {
   }
 
   /**
-   * REPEAT_TREND — per bucket date_trunc(unit, started_at in UTC), every bucket from the first to the last with a counted
-   * incident in the scope (empty ones with zeros): incident_count = counted incidents, count = those that repeat.
+   * REPEAT_TREND (repeating half) — per bucket date_trunc(unit, started_at in UTC) with a repeating incident of the scope:
+   * count = those that repeat. Every such incident is a counted one of the scope, so its bucket is among the metrics
+   * trend's (the counted incidents per bucket, which RepeatsService takes from there).
    */
-  trend(
-    who: Visibility,
-    f: ResolvedFilter,
-    granularity: keyof typeof TREND_UNITS,
-  ): Promise<Array<{ period_start: Date; count: number; incident_count: number }>> {
+  trend(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Promise<Array<{ period_start: Date; count: number }>> {
     const params: unknown[] = [];
     const ctes = repeatCtes(who, f, params);
-    const where = scopeSql(who, f, params);
-    const [unit, step] = TREND_UNITS[granularity];
-    const u = `$${params.push(unit)}`;
-    const s = `$${params.push(step)}::interval`;
+    const u = `$${params.push(TREND_UNITS[granularity][0])}`;
     return this.read(
-      `WITH ${ctes},
-       counted AS (
-         SELECT date_trunc(${u}, i.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS incident_count
-           FROM incident i WHERE ${where} AND i.in_metrics GROUP BY bucket),
-       -- every repeating incident is a counted one of the scope: its bucket is among those above
-       repeating AS (SELECT date_trunc(${u}, r.started_at AT TIME ZONE 'UTC') AS bucket, count(*)::int AS count FROM repeat r GROUP BY bucket),
-       agg AS (SELECT bucket, c.incident_count, coalesce(r.count, 0) AS count FROM counted c LEFT JOIN repeating r USING (bucket)),
-       span AS (SELECT generate_series(min(bucket), max(bucket), ${s}) AS bucket FROM agg)
-       SELECT span.bucket AT TIME ZONE 'UTC' AS period_start, coalesce(agg.count, 0) AS count,
-              coalesce(agg.incident_count, 0) AS incident_count
-         FROM span LEFT JOIN agg USING (bucket)
-        ORDER BY span.bucket`,
+      `WITH ${ctes}
+       SELECT date_trunc(${u}, r.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period_start, count(*)::int AS count
+         FROM repeat r GROUP BY 1 ORDER BY 1`,
       params,
     );
   }
@@ -205,50 +210,58 @@ export class RepeatsRepository {
    * most, then completed last, then by id.
    */
   async fixes(who: Visibility, f: ResolvedFilter, caps: FixCaps): Promise<FixRow[]> {
-    // the scope's conditions on key k (and the incident it names when the filter is read from there)
+    // the scope's conditions on key k but the service filter: visibility, period and the other dimensions
     const keyScopeSql = (ps: unknown[]) => {
       const where = [visibleIncidentsSql(who as Principal, 'k', ps)];
       if (f.from) where.push(`k.started_at >= $${ps.push(f.from)}::timestamptz`);
       if (f.to) where.push(`k.started_at < $${ps.push(f.to)}::timestamptz`);
-      where.push(keyFilterSql(f, 'k', ps) ?? incidentFilterSql(f, (v) => `$${ps.push(v)}`));
-      return `AND ${where.join(' AND ')}`;
+      where.push(keyFilterSql(f, 'k', ps));
+      return where.join(' AND ');
     };
-    const readsIncident = keyFilterSql(f, 'k', []) === null;
-    const keyFrom = `repeat_key k ${readsIncident ? 'JOIN incident i ON i.id = k.incident_id' : ''}`;
+    // every key of the scope's incidents (alias k): with a service filter, all keys of the incidents with a key on one
+    // of its services (an incident's keys share its visibility, start and dimensions)
+    const scopeKeys = (ps: unknown[]) =>
+      f.serviceIds.length
+        ? `(SELECT k.* FROM repeat_key k WHERE k.incident_id IN (
+             SELECT k.incident_id FROM repeat_key k WHERE k.service_id = ANY($${ps.push(f.serviceIds)}::int[]) AND ${keyScopeSql(ps)})) k`
+        : `(SELECT k.* FROM repeat_key k WHERE ${keyScopeSql(ps)}) k`;
 
-    // A filter read from the incident (severity, source, service, cause) may leave few later incidents, and an item
-    // probe then walks every key of its service and cause in vain: when the scope has at most caps.scopeKeys keys,
-    // its keys are joined to the items instead (a hash join; exact either way).
+    // A filter may leave few later incidents, and an item probe then walks every key of its service and cause in vain:
+    // when the scope has at most caps.scopeKeys keys, its keys are joined to the items instead (exact either way).
     let scopeFirst = false;
-    if (readsIncident) {
+    if (f.teamIds.length || f.severities.length || f.sourceIds?.length || f.serviceIds.length || f.rootCauseIds.length) {
       const ps: unknown[] = [];
-      const where = keyScopeSql(ps);
       const [row] = await this.read<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${keyFrom} WHERE true ${where} LIMIT $${ps.push(caps.scopeKeys + 1)}::int) x`,
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${scopeKeys(ps)} LIMIT $${ps.push(caps.scopeKeys + 1)}::int) x`,
         ps,
       );
       scopeFirst = row.n <= caps.scopeKeys;
     }
 
     const params: unknown[] = [];
+    // the item's own incident decides only whether the reader may see the item (admins see all: no join)
     const itemVisible = visibleIncidentsSql(who as Principal, 'ai', params);
-    const keyScope = keyScopeSql(params);
+    const itemFrom = `action_item a ${itemVisible === 'true' ? '' : 'JOIN incident ai ON ai.id = a.incident_id'}`;
     const to = f.to ? `$${params.push(f.to)}::timestamptz` : null;
     const items = `a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
       ${to ? `AND a.completed_at < ${to}` : ''} AND ${itemVisible}`;
     const candidates = `$${params.push(caps.candidates)}::int`;
+    // (the probes' conditions; only their parameters are pushed when the scope is joined instead)
+    const keyScope = scopeFirst ? 'true' : keyScopeSql(params);
+    const keyService = scopeFirst ? 'true' : serviceKeySql(f, 'k', params);
+    // a cause filter leaves only those of the item's cause nodes that it selects (no probe of the others)
+    const nodeFilter = !scopeFirst && f.rootCauseIds.length ? `node.id IN ${filterCauseNodes(`$${params.push(f.rootCauseIds)}`)}` : 'true';
     // the later keys of item alias `a` on service `s0.service_id` and cause `node.id`: an index range
-    const laterKeys = (a: string) => `${keyFrom}
+    const laterKeys = (a: string) => `repeat_key k
        WHERE k.service_id = s0.service_id AND k.cause_id = node.id AND k.started_at > ${a}.completed_at
-         AND k.incident_id <> ${a}.incident_id ${keyScope}`;
+         AND k.incident_id <> ${a}.incident_id AND ${keyScope} AND ${keyService}`;
     const failingAndLater = scopeFirst
       ? `scoped AS MATERIALIZED (
            -- each key of the scope under its cause and under that cause's category: the item causes it answers to
            SELECT k.incident_id, k.service_id, k.started_at, node.id AS item_cause
-             FROM ${keyFrom}
+             FROM ${scopeKeys(params)}
             CROSS JOIN LATERAL (SELECT k.cause_id AS id UNION ALL
-                                SELECT rc.parent_id FROM root_cause rc WHERE rc.id = k.cause_id AND rc.parent_id IS NOT NULL) node
-            WHERE true ${keyScope}),
+                                SELECT rc.parent_id FROM root_cause rc WHERE rc.id = k.cause_id AND rc.parent_id IS NOT NULL) node),
          -- per service and item cause the latest key and its incident: the item failed when that key is later than its
          -- completion and of another incident (else, rarely, another later key is looked for)
          bucket AS (
@@ -257,8 +270,7 @@ export class RepeatsRepository {
              FROM scoped GROUP BY service_id, item_cause),
          failing AS (
            SELECT a.id, a.completed_at
-             FROM action_item a
-             JOIN incident ai ON ai.id = a.incident_id
+             FROM ${itemFrom}
             WHERE ${items} AND EXISTS (
               SELECT 1 FROM incident_service s0
                 JOIN bucket b ON b.service_id = s0.service_id AND b.item_cause = a.cause_id AND b.last > a.completed_at
@@ -277,13 +289,13 @@ export class RepeatsRepository {
               AND sk.started_at > a.completed_at AND sk.incident_id <> a.incident_id)`
       : `failing AS (
            SELECT a.id, a.incident_id, a.cause_id, a.completed_at
-             FROM action_item a
-             JOIN incident ai ON ai.id = a.incident_id
+             FROM ${itemFrom}
             -- one later key is enough; the services in a fenced subquery and ORDER BY on the key keep both index lookups
             CROSS JOIN LATERAL (
               SELECT 1 FROM (SELECT s.service_id FROM incident_service s WHERE s.incident_id = a.incident_id OFFSET 0) s0
                CROSS JOIN ${causeNodes('a')}
                CROSS JOIN LATERAL (SELECT 1 FROM ${laterKeys('a')} ORDER BY k.started_at LIMIT 1) h
+               WHERE ${nodeFilter}
                LIMIT 1) x
             WHERE ${items}
             ORDER BY a.completed_at DESC, a.id DESC
@@ -294,7 +306,8 @@ export class RepeatsRepository {
             CROSS JOIN LATERAL (SELECT s.service_id FROM incident_service s WHERE s.incident_id = f.incident_id OFFSET 0) s0
             CROSS JOIN ${causeNodes('f')}
             -- fenced (OFFSET 0): an index range per item, service and cause, not a join of all keys of the cause
-            CROSS JOIN LATERAL (SELECT k.incident_id, k.started_at FROM ${laterKeys('f')} OFFSET 0) k)`;
+            CROSS JOIN LATERAL (SELECT k.incident_id, k.started_at FROM ${laterKeys('f')} OFFSET 0) k
+            WHERE ${nodeFilter})`;
     return this.read(
       `WITH ${failingAndLater},
        counted AS (

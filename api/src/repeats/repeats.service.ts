@@ -8,7 +8,7 @@ import { Incident, toIncident } from '../incidents/incident.model';
 import { metricsCacheKey, MetricsCache } from '../metrics/metrics.cache';
 import { Granularity } from '../metrics/metrics.model';
 import type { MetricsScope, Visibility } from '../metrics/metrics.scope';
-import { SMALL_SAMPLE } from '../metrics/metrics.service';
+import { MetricsService, SMALL_SAMPLE } from '../metrics/metrics.service';
 import { toService } from '../services/service.model';
 import { ServicesService } from '../services/services.service';
 import { toRootCause } from '../taxonomy/root-cause.model';
@@ -42,6 +42,7 @@ export class RepeatsService {
     private readonly servicesService: ServicesService,
     private readonly taxonomy: TaxonomyService,
     private readonly cache: MetricsCache,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** The latest earlier visible incident that `incidentId` repeats; null when none. Batched per request. */
@@ -86,16 +87,23 @@ export class RepeatsService {
     };
   }
 
+  /**
+   * Per bucket: the counted incidents of the scope from the metrics trend (its buckets, first to last non-empty, and
+   * its cache), and the repeating ones among them from repeat_key; every repeating incident is a counted one, so its
+   * bucket is among the trend's.
+   */
   async trend(scope: MetricsScope, granularity: Granularity, loaders: RequestLoaders): Promise<RepeatTrendPoint[]> {
-    const rows = await this.cache.get(loaders, metricsCacheKey(scope, 'repeats.trend', granularity), () =>
-      this.repo.trend(scope.visibility, scope.filter, granularity),
-    );
-    return rows.map((r) => ({
-      periodStart: r.period_start,
-      count: r.count,
-      incidentCount: r.incident_count,
-      share: r.incident_count ? r.count / r.incident_count : 0,
-    }));
+    const [points, rows] = await Promise.all([
+      this.metrics.trend(scope, granularity, loaders),
+      this.cache.get(loaders, metricsCacheKey(scope, 'repeats.trend', granularity), () =>
+        this.repo.trend(scope.visibility, scope.filter, granularity),
+      ),
+    ]);
+    const repeating = new Map(rows.map((r) => [r.period_start.getTime(), r.count]));
+    return points.map((p) => {
+      const count = repeating.get(p.periodStart.getTime()) ?? 0;
+      return { periodStart: p.periodStart, count, incidentCount: p.incidentCount, share: p.incidentCount ? count / p.incidentCount : 0 };
+    });
   }
 
   async incidents(scope: MetricsScope, first: number, rootCauseId: string | null | undefined): Promise<Incident[]> {

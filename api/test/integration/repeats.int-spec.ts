@@ -371,6 +371,146 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     expect(fixA).toEqual([row('a4', 'Network', 'Fix A', ['F1', 'F6']), row('a1', 'DNS', 'Fix A', ['F1'])]);
   });
 
+  /** Updates an incident through the API (severity, services, …). */
+  const change = async (name: string, input: Record<string, unknown>) => {
+    const { version } = (await t.ok(`query($id:ID!){ incident(id:$id){ version } }`, { id: inc[name].id }, w.token)).incident;
+    await t.ok(
+      `mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ id } }`,
+      { id: inc[name].id, i: { expectedVersion: version, ...input } },
+      w.token,
+    );
+  };
+  const confirm = (name: string, c: string, state = 'CONFIRMED') =>
+    t.ok(
+      `mutation($i:ID!,$c:ID!,$s:TagState!){ reviewCause(incidentId:$i, causeId:$c, state:$s){ id } }`,
+      { i: inc[name].id, c: cause[c], s: state },
+      w.token,
+    );
+
+  /*
+   * Every filter dimension from the keys (severity, source, root cause with confirmedOnly, service through another of the
+   * incident's services), and the keys refreshed when severity, source, services or the tag's state change. In [Jan 1, Jul 1):
+   *   SEV1: L3 made SEV1 → 1 of 1 (it repeats L2, a SEV2 outside the filter).
+   *   source S on P89 and Q89 → 1 of 2 (Q89; Jan 0/1, Feb 0/0, Mar 1/1).
+   *   CDN → 2 of 4 (L2, L3 of N2, L1–L3); DNS confirmed only → 0 of 0, after confirming P2 and Q89 → 2 of 2.
+   *   service Not 2 with L3 also on it → N3, L3: 1 of 2 (L3 repeats L2 on Latest, a service outside the filter).
+   */
+  it('answers severity, source, root-cause (confirmed) and service filters from the repeat keys, kept in step', async () => {
+    const q = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ repeats { count incidentCount byRootCause { name count }
+      trend(granularity: MONTH) { count incidentCount } incidents { key } } } }`;
+    const f = { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
+    const get = async (extra: Record<string, unknown>, token = w.token) =>
+      (await t.ok(q, { f: { ...f, ...extra } }, token)).reliabilityMetrics.repeats;
+    const [source] = await t.db.query(
+      `INSERT INTO source (kind, name, team_id, since) VALUES ('WEBHOOK', 'Repeat hook', $1, now()) RETURNING id`,
+      [Number(w.teamId)],
+    );
+    const not2 = await serviceId('Not 2');
+    try {
+      expect(await get({ severities: ['SEV1'] })).toMatchObject({ count: 0, incidentCount: 0, incidents: [] });
+      await change('L3', { severity: 'SEV1', serviceIds: [await serviceId('Latest'), not2] });
+      const sev1 = await get({ severities: ['SEV1'] });
+      expect(sev1).toMatchObject({
+        count: 1,
+        incidentCount: 1,
+        byRootCause: [{ name: 'CDN', count: 1 }],
+        incidents: [{ key: inc.L3.key }],
+      });
+      expect(sev1.trend).toEqual([{ count: 1, incidentCount: 1 }]);
+      expect(await get({ severities: ['SEV2'] })).toMatchObject({ count: 4, incidentCount: 15 });
+
+      await t.db.query(`UPDATE incident SET source_id = $1 WHERE id = ANY($2::int[])`, [
+        source.id,
+        [Number(inc.P89.id), Number(inc.Q89.id)],
+      ]);
+      const bySource = await get({ sourceIds: [String(source.id)] });
+      expect(bySource).toMatchObject({ count: 1, incidentCount: 2, incidents: [{ key: inc.Q89.key }] });
+      expect(bySource.trend).toEqual([
+        { count: 0, incidentCount: 1 },
+        { count: 0, incidentCount: 0 },
+        { count: 1, incidentCount: 1 },
+      ]);
+
+      expect(await get({ rootCauseIds: [cause.CDN] })).toMatchObject({ count: 2, incidentCount: 4 });
+      expect(await get({ rootCauseIds: [cause.DNS], confirmedOnly: true })).toMatchObject({ count: 0, incidentCount: 0 });
+      await confirm('P2', 'DNS');
+      await confirm('Q89', 'DNS');
+      const confirmed = await get({ rootCauseIds: [cause.DNS], confirmedOnly: true });
+      expect(confirmed).toMatchObject({ count: 2, incidentCount: 2, incidents: keys(['Q89', 'P2']).map((key) => ({ key })) });
+      expect(await get({ rootCauseIds: [cause.DNS], confirmedOnly: true }, viewerA)).toMatchObject({ count: 1, incidentCount: 2 });
+
+      const service = await get({ serviceIds: [not2] });
+      expect(service).toMatchObject({ count: 1, incidentCount: 2, incidents: [{ key: inc.L3.key }] });
+      expect(service.trend).toEqual([{ count: 1, incidentCount: 2 }]);
+    } finally {
+      await change('L3', { severity: 'SEV2', serviceIds: [await serviceId('Latest')] });
+      await confirm('P2', 'DNS', 'PROPOSED');
+      await confirm('Q89', 'DNS', 'PROPOSED');
+      await t.db.query(`UPDATE incident SET source_id = NULL WHERE source_id = $1`, [source.id]);
+      await t.db.query(`DELETE FROM source WHERE id = $1`, [source.id]);
+    }
+    expect(await get({ severities: ['SEV1'] })).toMatchObject({ count: 0, incidentCount: 0 });
+    expect(await get({ rootCauseIds: [cause.DNS], confirmedOnly: true })).toMatchObject({ count: 0, incidentCount: 0 });
+  });
+
+  /*
+   * Fixes under each dimension, both ways (items probed one by one, scopeKeys 0; the scope's keys joined, 1000), in
+   * [Aug 1, Dec 1): CDN → a4 [F6]; SEV1 with F6 made SEV1 → a4 [F6]; Network confirmed only with F1 confirmed → a1 [F1],
+   * a4 [F1] (equal counts and completion: by id); service Fix B with F2 also on Fix A → a1 [F2], a4 [F2] (F2 follows them
+   * on Fix A, and affects Fix B).
+   */
+  it('answers every filter of fixes that did not hold from the repeat keys, probed or joined', async () => {
+    const repo = t.app.get(RepeatsRepository);
+    const admin = { role: 'ADMIN', teamIds: [] };
+    const base = {
+      from: new Date('2026-08-01T00:00:00Z'),
+      to: new Date('2026-12-01T00:00:00Z'),
+      serviceIds: [] as number[],
+      teamIds: [] as number[],
+      severities: [] as any[],
+      rootCauseIds: [] as number[],
+      sourceIds: [] as number[],
+      confirmedOnly: false,
+    };
+    const fixes = async (extra: Record<string, unknown>) => {
+      const out: unknown[] = [];
+      for (const scopeKeys of [0, 1000]) {
+        const rows = await repo.fixes(admin, { ...base, ...extra }, { candidates: 200, items: 50, incidents: 20, scopeKeys });
+        const named = rows.map((r) => [
+          Object.keys(items).find((k) => items[k] === String(r.id)),
+          r.later_ids.map((id) => Object.keys(inc).find((k) => inc[k].id === String(id))),
+        ]);
+        out.push(named);
+      }
+      expect(out[1]).toEqual(out[0]);
+      return out[0];
+    };
+    const fixA = Number(await serviceId('Fix A'));
+    const fixB = Number(await serviceId('Fix B'));
+    try {
+      expect(await fixes({ rootCauseIds: [Number(cause.CDN)] })).toEqual([['a4', ['F6']]]);
+      expect(await fixes({ severities: ['SEV1'] })).toEqual([]);
+      await change('F6', { severity: 'SEV1' });
+      expect(await fixes({ severities: ['SEV1'] })).toEqual([['a4', ['F6']]]);
+      expect(await fixes({ rootCauseIds: [Number(cause.Network)], confirmedOnly: true })).toEqual([]);
+      await confirm('F1', 'DNS');
+      expect(await fixes({ rootCauseIds: [Number(cause.Network)], confirmedOnly: true })).toEqual([
+        ['a1', ['F1']],
+        ['a4', ['F1']],
+      ]);
+      expect(await fixes({ serviceIds: [fixB] })).toEqual([]);
+      await change('F2', { serviceIds: [String(fixA), String(fixB)] });
+      expect(await fixes({ serviceIds: [fixB] })).toEqual([
+        ['a1', ['F2']],
+        ['a4', ['F2']],
+      ]);
+    } finally {
+      await change('F6', { severity: 'SEV2' });
+      await confirm('F1', 'DNS', 'PROPOSED');
+      await change('F2', { serviceIds: [String(fixB)] });
+    }
+  });
+
   it('resolves repeatOf and repeatedBy of a page in the same number of statements whatever its size', async () => {
     const page = `query($n:Int){ incidents(first:$n){ edges{ node{ key repeatOf{ key } repeatedBy{ key } } } } }`;
     let big: any;
