@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import { HistorySection } from '../../../app/ui/HistorySection';
 import { Timestamp } from '../../../app/ui/Timestamp';
 import { DigestDeliveriesQuery } from '../graphql/digestDocuments';
 import { deliveryStatus, periodText, triggerLabels } from '../transforms/digests';
@@ -21,11 +21,17 @@ export function DigestDeliveries({ digestId, digestName, refresh }: { digestId: 
   }, [refresh, reexecute]);
   const deliveries = result.data?.digests.find((d) => d.id === digestId)?.deliveries;
   return (
-    <section className="digest-deliveries" aria-label={`Deliveries of ${digestName}`}>
-      {result.error && <div className="banner error">{errorMessage(result.error)}</div>}
-      {!result.data && !result.error && <div role="status">Loading deliveries…</div>}
-      {deliveries && deliveries.length === 0 && <p className="muted">Not sent yet.</p>}
-      {deliveries && deliveries.length > 0 && (
+    <HistorySection
+      className="digest-deliveries"
+      label={`Deliveries of ${digestName}`}
+      noun="deliveries"
+      loading={!result.data && !result.error}
+      error={result.error}
+      count={deliveries?.length}
+      limit={DELIVERY_HISTORY_SIZE}
+      empty="Not sent yet."
+    >
+      {deliveries && (
         <div className="table-scroll">
           <table className="data-table digest-delivery-table">
             <caption className="visually-hidden">Deliveries of {digestName}</caption>
@@ -62,9 +68,6 @@ export function DigestDeliveries({ digestId, digestName, refresh }: { digestId: 
           </table>
         </div>
       )}
-      {deliveries && deliveries.length === DELIVERY_HISTORY_SIZE && (
-        <p className="muted small">The latest {DELIVERY_HISTORY_SIZE} deliveries.</p>
-      )}
-    </section>
+    </HistorySection>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmDelete } from '../../../app/ui/ConfirmDelete';
 import { Timestamp } from '../../../app/ui/Timestamp';
 import type { DigestDeliveryFieldsFragment, DigestFieldsFragment } from '../../../gql/graphql';
 import { DeleteDigestMutation, SendDigestMutation } from '../graphql/digestDocuments';
@@ -127,28 +128,19 @@ export function DigestItem({ digest, known, onDeliveryFinished, onDeleted }: Dig
       </div>
       {panel === 'history' && <DigestDeliveries digestId={digest.id} digestName={digest.name} refresh={finished} />}
       {panel === 'delete' && (
-        <div className="banner warning" role="group" aria-label={`Delete ${digest.name}`}>
-          <p>
-            Delete <strong>{digest.name}</strong>? It is no longer sent, its delivery history goes with it, and a delivery still queued is
-            not sent.
-          </p>
-          {remove.errors._form && <div className="banner error">{remove.errors._form}</div>}
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              disabled={remove.busy}
-              onClick={async () => {
-                if (await remove.submit({ id: digest.id })) onDeleted(digest.name);
-              }}
-            >
-              Delete digest
-            </button>
-            <button type="button" onClick={() => setPanel(null)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmDelete
+          name={digest.name}
+          confirmLabel="Delete digest"
+          error={remove.errors._form}
+          busy={remove.busy}
+          onConfirm={async () => {
+            if (await remove.submit({ id: digest.id })) onDeleted(digest.name);
+          }}
+          onCancel={() => setPanel(null)}
+        >
+          Delete <strong>{digest.name}</strong>? It is no longer sent, its delivery history goes with it, and a delivery still queued is not
+          sent.
+        </ConfirmDelete>
       )}
     </article>
   );

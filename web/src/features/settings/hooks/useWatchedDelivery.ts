@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
+import { usePollUntilDone } from '../../../app/hooks/usePollUntilDone';
 import type { DigestDeliveryFieldsFragment } from '../../../gql/graphql';
 import { DigestsQuery } from '../graphql/digestDocuments';
 import { isDeliveryDone, SEND_POLL_LIMIT_MS, SEND_POLL_MS } from '../transforms/digests';
@@ -11,46 +11,22 @@ import { isDeliveryDone, SEND_POLL_LIMIT_MS, SEND_POLL_MS } from '../transforms/
  */
 export function useWatchedDelivery(digestId: string, queued: DigestDeliveryFieldsFragment | null, onFinished: () => void) {
   const client = useClient();
-  const [delivery, setDelivery] = useState(queued);
-  const [gaveUp, setGaveUp] = useState(false);
-  const [pollError, setPollError] = useState(false);
-  const finished = useRef(onFinished);
-  finished.current = onFinished;
   const deliveryId = queued?.id ?? null;
-
-  useEffect(() => {
-    setDelivery(queued);
-    setGaveUp(false);
-    setPollError(false);
-    if (!deliveryId) return;
-    const until = Date.now() + SEND_POLL_LIMIT_MS;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
+  const { item, pollError, gaveUp } = usePollUntilDone({
+    start: queued,
+    id: deliveryId,
+    active: true,
+    poll: async () => {
       const res = await client.query(DigestsQuery, {}, { requestPolicy: 'network-only' }).toPromise();
-      if (stopped) return;
-      setPollError(!!res.error);
       const digest = res.data?.digests.find((d) => d.id === digestId);
-      if (res.data && !digest) return; // deleted meanwhile
       const last = digest?.lastDelivery;
-      if (last?.id === deliveryId) setDelivery(last);
-      if (last?.id === deliveryId && isDeliveryDone(last.status)) {
-        finished.current();
-        return;
-      }
-      if (Date.now() >= until) {
-        setGaveUp(true);
-        return;
-      }
-      timer = setTimeout(tick, SEND_POLL_MS);
-    };
-    timer = setTimeout(tick, SEND_POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-    // Keyed on the delivery: its later states come from the polling.
-  }, [client, digestId, deliveryId]);
-
-  return { delivery, gaveUp, pollError };
+      // an answer without the digest: it was deleted meanwhile
+      return { item: last?.id === deliveryId ? last : null, error: !!res.error, gone: !!res.data && !digest };
+    },
+    isDone: (d) => isDeliveryDone(d.status),
+    everyMs: SEND_POLL_MS,
+    limitMs: SEND_POLL_LIMIT_MS,
+    onFinished,
+  });
+  return { delivery: item, gaveUp, pollError };
 }

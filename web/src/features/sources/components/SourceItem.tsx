@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmDelete } from '../../../app/ui/ConfirmDelete';
 import { Timestamp } from '../../../app/ui/Timestamp';
 import { formatDate, formatUtc } from '../../../charts/formatters';
 import type { SourceFieldsFragment, SyncRunFieldsFragment } from '../../../gql/graphql';
@@ -122,28 +123,19 @@ export function SourceItem({ source, teams, kinds, onRunFinished, onDeleted }: S
       {panel === 'edit' && <SourceEditor key={source.version} source={source} teams={teams} kinds={kinds} onDone={() => setPanel(null)} />}
       {panel === 'runs' && <SourceRuns sourceId={source.id} sourceName={source.name} refresh={finishedCount} />}
       {panel === 'delete' && (
-        <div className="banner warning" role="group" aria-label={`Delete ${source.name}`}>
-          <p>
-            Delete <strong>{source.name}</strong>? Syncing stops and its webhook refuses pushes. The incidents it brought in are kept, with
-            everything people added to them; they are just no longer refreshed.
-          </p>
-          {remove.errors._form && <div className="banner error">{remove.errors._form}</div>}
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              disabled={remove.busy}
-              onClick={async () => {
-                if (await remove.submit({ id: source.id })) onDeleted?.(source.name);
-              }}
-            >
-              Delete source
-            </button>
-            <button type="button" onClick={() => setPanel(null)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmDelete
+          name={source.name}
+          confirmLabel="Delete source"
+          error={remove.errors._form}
+          busy={remove.busy}
+          onConfirm={async () => {
+            if (await remove.submit({ id: source.id })) onDeleted?.(source.name);
+          }}
+          onCancel={() => setPanel(null)}
+        >
+          Delete <strong>{source.name}</strong>? Syncing stops and its webhook refuses pushes. The incidents it brought in are kept, with
+          everything people added to them; they are just no longer refreshed.
+        </ConfirmDelete>
       )}
     </article>
   );

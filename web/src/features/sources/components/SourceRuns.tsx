@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { errorMessage } from '../../../app/graphql/graphqlErrors';
+import { HistorySection } from '../../../app/ui/HistorySection';
 import { SyncRunsQuery } from '../graphql/sourceDocuments';
 import { SyncRunHistory } from './SyncRunHistory';
 
@@ -12,15 +12,19 @@ export function SourceRuns({ sourceId, sourceName, refresh }: { sourceId: string
   useEffect(() => {
     if (refresh) reexecute({ requestPolicy: 'network-only' });
   }, [refresh, reexecute]);
+  const runs = result.data?.syncRuns;
   return (
-    <section className="source-runs" aria-label={`Runs of ${sourceName}`}>
-      <h4 className="visually-hidden">Runs of {sourceName}</h4>
-      {result.error && <div className="banner error">{errorMessage(result.error)}</div>}
-      {!result.data && !result.error && <div role="status">Loading runs…</div>}
-      {result.data && <SyncRunHistory runs={result.data.syncRuns} sourceName={sourceName} />}
-      {result.data && result.data.syncRuns.length === RUN_HISTORY_SIZE && (
-        <p className="muted small">The latest {RUN_HISTORY_SIZE} runs.</p>
-      )}
-    </section>
+    <HistorySection
+      className="source-runs"
+      label={`Runs of ${sourceName}`}
+      noun="runs"
+      loading={!result.data && !result.error}
+      error={result.error}
+      count={runs?.length}
+      limit={RUN_HISTORY_SIZE}
+      empty="No runs yet."
+    >
+      {runs && <SyncRunHistory runs={runs} sourceName={sourceName} />}
+    </HistorySection>
   );
 }

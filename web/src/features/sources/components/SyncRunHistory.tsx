@@ -11,7 +11,7 @@ export interface HistoryRun extends RunLike {
   finishedAt?: string | null;
 }
 
-/** The latest runs of a source, newest first; each run's errors open below it. */
+/** The latest runs of a source, newest first; each run's errors open below it (SourceRuns says when there are none). */
 export function SyncRunHistory({ runs, sourceName }: { runs: readonly HistoryRun[]; sourceName: string }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
@@ -21,7 +21,6 @@ export function SyncRunHistory({ runs, sourceName }: { runs: readonly HistoryRun
       else next.add(id);
       return next;
     });
-  if (runs.length === 0) return <p className="muted">No runs yet.</p>;
   return (
     <div className="table-scroll">
       <table className="data-table run-history">
