@@ -57,7 +57,10 @@ export interface DigestRow {
   name: string;
   schedule: DigestScheduleName;
   channel: DigestChannel;
+  /** EMAIL: the addresses. WEBHOOK: the URL masked (maskWebhookUrl), or the plain URL in a row not sealed yet. */
   target: string;
+  /** WEBHOOK: the URL sealed with SecretBox; null for EMAIL, and for a WEBHOOK row written before it was sealed. */
+  target_sealed: string | null;
   filter: DigestFilterJson;
   created_by: number;
   created_at: Date;
@@ -117,7 +120,10 @@ export class Digest {
   @Field(() => DigestChannel, { description: 'How it is sent.' })
   channel: DigestChannel;
 
-  @Field({ description: 'EMAIL: the addresses, separated by commas. WEBHOOK: the http(s) URL posted to.' })
+  @Field({
+    description:
+      'EMAIL: the addresses, separated by commas. WEBHOOK: the URL posted to, masked, since it is a secret (anyone who has it can post): its scheme and host, then "…" and its last 4 characters (e.g. "https://hooks.slack.com/…x9Qz"); the full URL is never returned.',
+  })
   target: string;
 
   @Field(() => DigestFilter, { description: 'The dimensions of the metrics it reports (services, teams, severities, …), as given.' })
@@ -172,6 +178,25 @@ export class DigestDelivery {
   finishedAt: Date | null;
 }
 
+/** How many characters after the host a URL must have before its last 4 are shown (fewer would give much of it away). */
+const MASK_MIN_TAIL = 16;
+
+/**
+ * A webhook URL as the API shows it: scheme and host (with the port), then "…" and the last 4 characters of the rest
+ * when the rest is long enough that they give little away: `https://hooks.slack.com/…x9Qz`.
+ */
+export function maskWebhookUrl(url: string): string {
+  const u = URL.parse(url);
+  if (!u) return '…';
+  const origin = `${u.protocol}//${u.host}`;
+  const rest = u.pathname === '/' && !u.search && !u.hash ? '' : `${u.pathname}${u.search}${u.hash}`;
+  return rest.length >= MASK_MIN_TAIL ? `${origin}/…${rest.slice(-4)}` : `${origin}/…`;
+}
+
+/** What `target` shows: the addresses, or the masked URL (a row not sealed yet holds the plain URL: masked here). */
+export const shownTarget = (r: DigestRow) =>
+  r.channel === DigestChannel.WEBHOOK && r.target_sealed === null ? maskWebhookUrl(r.target) : r.target;
+
 const list = (xs: Array<string | number> | null | undefined) => (xs && xs.length ? xs.map(String) : null);
 
 export const toDigest = (r: DigestRow): Digest => ({
@@ -179,7 +204,7 @@ export const toDigest = (r: DigestRow): Digest => ({
   name: r.name,
   schedule: r.schedule as DigestSchedule,
   channel: r.channel,
-  target: r.target,
+  target: shownTarget(r),
   filter: {
     serviceIds: list(r.filter.serviceIds),
     teamIds: list(r.filter.teamIds),

@@ -4,7 +4,7 @@ import type { Role } from '../auth/principal';
 import type { DigestScheduleName } from './digest-schedule';
 import { DigestChannel, DigestDeliveryRow, DigestDeliveryStatus, DigestFilterJson, DigestRow, DigestTrigger } from './digest.model';
 
-const DIGEST = `id, name, schedule, channel, target, filter, created_by, created_at, next_run_at`;
+const DIGEST = `id, name, schedule, channel, target, target_sealed, filter, created_by, created_at, next_run_at`;
 const DELIVERY = `id, digest_id, trigger, status, attempt, error, period_from, period_to, queued_at, started_at, finished_at`;
 
 /** Who a digest's metrics are read as: its creator as they are now. */
@@ -27,15 +27,16 @@ export class DigestsRepository {
       schedule: DigestScheduleName;
       channel: DigestChannel;
       target: string;
+      targetSealed: string | null;
       filter: DigestFilterJson;
       createdBy: number;
       nextRunAt: Date;
     },
   ): Promise<DigestRow> {
     const [row] = await sql.query(
-      `INSERT INTO digest (name, schedule, channel, target, filter, created_by, next_run_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DIGEST}`,
-      [d.name, d.schedule, d.channel, d.target, JSON.stringify(d.filter), d.createdBy, d.nextRunAt],
+      `INSERT INTO digest (name, schedule, channel, target, target_sealed, filter, created_by, next_run_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DIGEST}`,
+      [d.name, d.schedule, d.channel, d.target, d.targetSealed, JSON.stringify(d.filter), d.createdBy, d.nextRunAt],
     );
     return row;
   }
@@ -60,6 +61,21 @@ export class DigestsRepository {
       now,
       limit,
     ]);
+  }
+
+  /** WEBHOOK digests whose URL is still stored plain (written before digest targets were sealed). */
+  plainWebhooks(): Promise<Array<Pick<DigestRow, 'id' | 'target'>>> {
+    return this.db.query(`SELECT id, target FROM digest WHERE channel = 'WEBHOOK' AND target_sealed IS NULL ORDER BY id`);
+  }
+
+  /** Replaces a plain URL by its sealed form and mask; false when the row changed meanwhile (another instance sealed it). */
+  async sealTarget(id: number, plain: string, shown: string, sealed: string): Promise<boolean> {
+    const { rowCount } = await run(
+      this.db.manager,
+      `UPDATE digest SET target = $3, target_sealed = $4 WHERE id = $1 AND target = $2 AND target_sealed IS NULL`,
+      [id, plain, shown, sealed],
+    );
+    return rowCount === 1;
   }
 
   async setNextRun(sql: Sql, id: number, at: Date): Promise<void> {

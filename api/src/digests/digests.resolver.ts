@@ -44,10 +44,11 @@ export class DigestsResolver {
 
   @Access('ADMIN', 'ADMIN')
   @Mutation(() => DigestDelivery, {
-    description: 'Sends a digest now (admins), for the last complete period: returns the queued delivery (poll the digest’s lastDelivery).',
+    description:
+      'Sends a digest now (admins), for the last complete period: returns the queued delivery (poll the digest’s lastDelivery). Audited (digest.send).',
   })
-  async sendDigest(@Args('id', ID_ARG) id: string): Promise<DigestDelivery> {
-    return toDelivery(await this.service.send(Number(id)));
+  async sendDigest(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG) id: string): Promise<DigestDelivery> {
+    return toDelivery(await this.service.send(principal, Number(id)));
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The admin who created it (its metrics are read as them); null when deleted.' })

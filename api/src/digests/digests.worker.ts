@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { JobsService } from '../jobs/jobs.service';
 import { reportPdf } from '../reports/report.pdf';
 import { ReportsService } from '../reports/reports.service';
+import { SecretBoxError } from '../sources/secret-box';
 import { DigestContent, digestContent, emailHtml, emailText, overviewLink, slackMessage } from './digest-content';
 import { DigestChannel, DigestDeliveryRow, DigestDeliveryStatus, DigestRow } from './digest.model';
 import { DigestsRepository } from './digests.repository';
@@ -146,8 +147,19 @@ export class DigestsWorker implements OnModuleInit {
     if (digest.channel === DigestChannel.EMAIL && !this.config.smtpUrl) {
       throw new PermanentFailure('Email is not configured on this server: set HINDSIGHT_SMTP_URL (e.g. smtp://user:pass@host:587)');
     }
+    if (digest.channel === DigestChannel.WEBHOOK) {
+      let url: string;
+      try {
+        url = this.digests.webhookUrl(digest);
+      } catch (err) {
+        // no key, or another key than the one it was sealed with: another attempt cannot mend that
+        if (err instanceof SecretBoxError) throw new PermanentFailure(err.message);
+        throw err;
+      }
+      const { content } = await this.content(digest, delivery);
+      return this.post(url, content, signal);
+    }
     const { report, content } = await this.content(digest, delivery);
-    if (digest.channel === DigestChannel.WEBHOOK) return this.post(digest.target, content, signal);
     const pdf = await reportPdf(report);
     await this.mail(digest.target, content, pdf, signal);
   }

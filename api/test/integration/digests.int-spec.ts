@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { periodNames } from '../../src/digests/digest-content';
 import { DigestsService } from '../../src/digests/digests.service';
 import { coveredPeriod, nextRunAfter } from '../../src/digests/digest-schedule';
-import { APP_CONFIG, AppConfig } from '../../src/config';
+import { APP_CONFIG, AppConfig, loadConfig } from '../../src/config';
+import { SecretBox } from '../../src/sources/secret-box';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { createIncident, createWorld, World } from '../factories/incidents';
 import { startTestApp, TestApp } from '../harness';
@@ -12,6 +13,7 @@ import { SmtpCapture, WebhookReceiver } from '../support/digest-receivers';
 const SMTP_USER = 'digest-user';
 const SMTP_PASS = 'S3cret-Smtp-Pass';
 const PASSWORD = 'Pass-word-12345';
+const KEY = 'digest test key, long enough to be a passphrase';
 const DAY = 86_400_000;
 const MIN = 60_000;
 
@@ -83,6 +85,7 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
         HINDSIGHT_SMTP_URL: `smtp://${SMTP_USER}:${SMTP_PASS}@127.0.0.1:${smtp.port}?from=digests@hindsight.test`,
         HINDSIGHT_PUBLIC_URL: 'https://hindsight.example.com',
         HINDSIGHT_DIGEST_RETRY_SECONDS: '1',
+        HINDSIGHT_SECRET_KEY: KEY,
       },
     });
     w = await createWorld(t, 'Playback');
@@ -270,12 +273,46 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
   });
 
   it('WEBHOOK: posts a Slack-compatible message (text, header/section/context blocks) with the numbers and a link', async () => {
-    const url = hooks.on('/slack', () => ({ status: 200, body: 'ok' }));
+    const path = '/services/T0001/B0002/slackXy9Q';
+    const url = hooks.on(path, () => ({ status: 200, body: 'ok' }));
     const d = await create({ name: 'Slack weekly', channel: 'WEBHOOK', target: url });
+    // the URL is a secret: shown masked (scheme, host, "…", its last 4 characters), stored sealed, audited masked
+    const masked = `${hooks.url}/…Xy9Q`;
+    expect(d.target).toBe(masked);
+    expect((await digestOf(d.id)).target).toBe(masked);
+    const [stored] = await t.db.query(`SELECT target, target_sealed FROM digest WHERE id = $1`, [d.id]);
+    expect(stored.target).toBe(masked);
+    expect(stored.target_sealed).toMatch(/^v1:/);
+    expect(stored.target_sealed).not.toContain('slack');
+    expect(new SecretBox(loadConfig({ DATABASE_URL: 'x', HINDSIGHT_SECRET_KEY: KEY })).open(stored.target_sealed)).toBe(url);
     const queued = (await t.ok(SEND, { id: d.id }, admin)).sendDigest;
     const { delivery } = await waitForEnd(d.id, queued.id);
     expect(delivery).toMatchObject({ status: 'SENT', attempt: 1, error: null });
-    const [req] = hooks.to('/slack');
+    expect((await t.ok(`query{ digests{ id target } }`, {}, admin)).digests).toContainEqual({
+      id: d.id,
+      target: masked,
+    });
+    const audit = await t.db.query(
+      `SELECT actor, actor_user_id, action, changes FROM audit_entry WHERE entity_type = 'Digest' AND entity_id = $1 ORDER BY id`,
+      [d.id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['digest.create', 'digest.send']);
+    expect(audit[1]).toEqual({
+      actor: 'admin@example.com',
+      actor_user_id: expect.any(Number),
+      action: 'digest.send',
+      changes: {
+        deliveryId: Number(queued.id),
+        trigger: 'MANUAL',
+        periodFrom: from.toISOString(),
+        periodTo: to.toISOString(),
+        name: 'Slack weekly',
+        channel: 'WEBHOOK',
+        target: masked,
+      },
+    });
+    expect(JSON.stringify(audit)).not.toContain(path);
+    const [req] = hooks.to(path);
     expect(req.headers['content-type']).toBe('application/json');
     const { text, blocks } = req.json;
     const week = periodNames(from.toISOString(), to.toISOString());
@@ -385,5 +422,45 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     expect(delivery).toMatchObject({ status: 'SENT', trigger: 'SCHEDULE' });
     expect(hooks.to('/scheduled')).toHaveLength(1);
     expect((await digestOf(later.id)).lastDelivery).toBeNull();
+    // audited as the system, named after the digest (as sync runs are named after their source)
+    const audit = await t.db.query(
+      `SELECT actor, actor_user_id, changes FROM audit_entry WHERE action = 'digest.send' AND entity_id = $1`,
+      [due.id],
+    );
+    expect(audit).toEqual([
+      {
+        actor: 'digest:Due',
+        actor_user_id: null,
+        changes: expect.objectContaining({ deliveryId: queued[0].id, trigger: 'SCHEDULE', periodFrom: from.toISOString() }),
+      },
+    ]);
+    expect(await t.db.query(`SELECT id FROM audit_entry WHERE action = 'digest.send' AND entity_id = $1`, [later.id])).toEqual([]);
+  });
+
+  it('WEBHOOK: a URL stored plain before digests sealed it is shown masked and still sent; the schedule seals it', async () => {
+    const path = '/services/T0009/B0009/legacyAb12';
+    const url = hooks.on(path, () => ({ status: 200 }));
+    const [{ id: userId }] = await t.db.query(`SELECT id FROM app_user WHERE email = 'admin@example.com'`);
+    const [{ id }] = await t.db.query(
+      `INSERT INTO digest (name, schedule, channel, target, filter, created_by, next_run_at)
+       VALUES ('Legacy', 'WEEKLY', 'WEBHOOK', $1, $2, $3, now() + interval '7 days') RETURNING id`,
+      [url, JSON.stringify({ teamIds: [w.teamId] }), userId],
+    );
+    const masked = `${hooks.url}/…Ab12`;
+    expect((await digestOf(String(id))).target).toBe(masked);
+    const first = (await t.ok(SEND, { id: String(id) }, admin)).sendDigest;
+    expect((await waitForEnd(String(id), first.id)).delivery).toMatchObject({ status: 'SENT', error: null });
+    const [entry] = await t.db.query(`SELECT changes FROM audit_entry WHERE action = 'digest.send' AND entity_id = $1`, [String(id)]);
+    expect(entry.changes.target).toBe(masked);
+
+    expect(await t.app.get(DigestsService).tick(new Date())).toEqual([]); // nothing due; the plain URL sealed on the way
+    const [row] = await t.db.query(`SELECT target, target_sealed FROM digest WHERE id = $1`, [id]);
+    expect(row.target).toBe(masked);
+    expect(new SecretBox(loadConfig({ DATABASE_URL: 'x', HINDSIGHT_SECRET_KEY: KEY })).open(row.target_sealed)).toBe(url);
+    expect(await t.app.get(DigestsService).sealPlainTargets()).toBe(0); // nothing left plain
+    expect((await digestOf(String(id))).target).toBe(masked);
+    const second = (await t.ok(SEND, { id: String(id) }, admin)).sendDigest;
+    expect((await waitForEnd(String(id), second.id)).delivery).toMatchObject({ status: 'SENT', error: null });
+    expect(hooks.to(path)).toHaveLength(2);
   });
 });
