@@ -10,7 +10,6 @@ import { LoopSettings1764547200700 } from './1764547200700-LoopSettings';
 import { PostMortems1764547200710 } from './1764547200710-PostMortems';
 import { RepeatIndexes1764547200720 } from './1764547200720-RepeatIndexes';
 import { Digests1764547200730 } from './1764547200730-Digests';
-import { DigestSecrets1764547200750 } from './1764547200750-DigestSecrets';
 import { RepeatKeyDimensions1764547200740 } from './1764547200740-RepeatKeyDimensions';
 import { DigestSecrets1764547200750 } from './1764547200750-DigestSecrets';
 
@@ -28,7 +27,6 @@ export const migrations = [
   PostMortems1764547200710,
   RepeatIndexes1764547200720,
   Digests1764547200730,
-  DigestSecrets1764547200750,
   RepeatKeyDimensions1764547200740,
   DigestSecrets1764547200750,
 ];
