@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
 import { ChartTooltip } from './ChartTooltip';
 import { clickableBar } from './clickableBar';
-import { countTicks, formatCount } from './formatters';
-import { axisTick, chartHeight, palette, xAxisTitle, yAxisTitle } from './theme';
+import { formatCount } from './formatters';
+import { axisTick, chartHeight, countAxis, palette, xAxisTitle } from './theme';
 
 export interface HistogramPoint {
   label: string;
@@ -20,7 +20,6 @@ export function DurationHistogramChart({
   onSelectBucket?: (point: HistogramPoint) => void;
 }) {
   const points = capPoints(data);
-  const ticks = countTicks(Math.max(0, ...points.map((p) => p.count)));
   return (
     <BarChart
       responsive
@@ -30,14 +29,7 @@ export function DurationHistogramChart({
     >
       <CartesianGrid stroke={palette.grid} vertical={false} />
       <XAxis dataKey="label" tick={axisTick} interval={0} angle={-30} textAnchor="end" height={64} label={xAxisTitle('Time to resolve')} />
-      <YAxis
-        tick={axisTick}
-        ticks={ticks}
-        domain={[0, ticks[ticks.length - 1]]}
-        allowDecimals={false}
-        width={52}
-        label={yAxisTitle('Incidents')}
-      />
+      <YAxis {...countAxis(Math.max(0, ...points.map((p) => p.count)), 'Incidents')} />
       <Tooltip
         content={({ active, payload }) => {
           const p = active && (payload?.[0]?.payload as HistogramPoint | undefined);

@@ -1,8 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
 import { ChartTooltip } from './ChartTooltip';
-import { countTicks, formatCount, formatShare } from './formatters';
-import { axisTick, palette, xAxisTitle, yAxisTitle } from './theme';
+import { formatCount, formatShare } from './formatters';
+import { axisTick, countAxis, palette, xAxisTitle } from './theme';
 
 export interface RepeatTrendPoint {
   periodStart: string;
@@ -25,19 +25,11 @@ export interface RepeatTrendChartProps {
 /** A small bar chart of repeat incidents per period; the tooltip gives the share of the period's incidents. */
 export function RepeatTrendChart({ data, periodLabel, height = 170 }: RepeatTrendChartProps) {
   const points = capPoints(data);
-  const ticks = countTicks(Math.max(0, ...points.map((p) => p.count)), 3);
   return (
     <BarChart responsive style={{ width: '100%', height }} data={points} margin={{ top: 6, right: 8, bottom: 20, left: 0 }}>
       <CartesianGrid stroke={palette.grid} vertical={false} />
       <XAxis dataKey="label" tick={axisTick} minTickGap={16} label={xAxisTitle(periodLabel)} />
-      <YAxis
-        tick={axisTick}
-        ticks={ticks}
-        domain={[0, ticks[ticks.length - 1]]}
-        allowDecimals={false}
-        width={44}
-        label={yAxisTitle('Repeats')}
-      />
+      <YAxis {...countAxis(Math.max(0, ...points.map((p) => p.count)), 'Repeats', { maxTicks: 3, width: 44 })} />
       <Tooltip
         content={({ active, payload }) => {
           const p = active && (payload?.[0]?.payload as RepeatTrendPoint | undefined);

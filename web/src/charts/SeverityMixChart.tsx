@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { capPoints } from './capPoints';
 import { ChartLegend } from './ChartLegend';
 import { ChartTooltip } from './ChartTooltip';
-import { countTicks, formatCount } from './formatters';
-import { axisTick, chartHeight, palette, severityColors, xAxisTitle, yAxisTitle } from './theme';
+import { formatCount } from './formatters';
+import { axisTick, chartHeight, countAxis, palette, severityColors, xAxisTitle } from './theme';
 
 export const severityKeys = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type SeverityKey = (typeof severityKeys)[number];
@@ -27,21 +27,13 @@ export interface SeverityMixChartProps {
 
 export function SeverityMixChart({ data, periodLabel, onSelect }: SeverityMixChartProps) {
   const points = capPoints(data);
-  const ticks = countTicks(Math.max(0, ...points.map((p) => p.total)));
   return (
     <>
       <ChartLegend items={severityKeys.map((s) => ({ label: s, color: severityColors[s], shape: 'box' as const }))} />
       <BarChart responsive style={{ width: '100%', height: chartHeight }} data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
         <XAxis dataKey="label" tick={axisTick} minTickGap={16} label={xAxisTitle(periodLabel)} />
-        <YAxis
-          tick={axisTick}
-          ticks={ticks}
-          domain={[0, ticks[ticks.length - 1]]}
-          allowDecimals={false}
-          width={52}
-          label={yAxisTitle('Incidents')}
-        />
+        <YAxis {...countAxis(Math.max(0, ...points.map((p) => p.total)), 'Incidents')} />
         <Tooltip
           content={({ active, payload }) => {
             const p = active && (payload?.[0]?.payload as SeverityMixRow | undefined);

@@ -1,3 +1,5 @@
+import { countTicks } from './formatters';
+
 // Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 export const palette = {
   orange: '#E69F00',
@@ -70,4 +72,20 @@ export function heatLegend(max: number): { color: string; from: number; to: numb
     else out.push({ color, from: v, to: v });
   }
   return out;
+}
+
+/**
+ * A vertical axis of whole counts from 0 to a round number at or above `max` (recharts `YAxis` props),
+ * as the bar charts of incidents, repeats and durations draw it.
+ */
+export function countAxis(max: number, title: string, { maxTicks = 5, width = 52 } = {}) {
+  const ticks = countTicks(max, maxTicks);
+  return {
+    tick: axisTick,
+    ticks,
+    domain: [0, ticks[ticks.length - 1]] as [number, number],
+    allowDecimals: false,
+    width,
+    label: yAxisTitle(title),
+  };
 }
