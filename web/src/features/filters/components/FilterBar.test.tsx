@@ -15,40 +15,41 @@ const as = (role: Session['user']['role']): Session => ({
   user: { id: 'u1', email: 'u@example.com', role, teams: [] },
 });
 
-/** A client answering the filter-option queries; `sources` only if asked (admins). */
+const sources = [
+  { id: '4', name: 'PagerDuty prod', kind: 'PAGERDUTY' },
+  { id: '5', name: 'Status page', kind: 'STATUSPAGE' },
+];
+
+type Asked = { query: { definitions: { name?: { value: string } }[] }; variables?: { withSources?: boolean } };
+
+/** A client answering the filter-options query; `sources` only when asked for (`withSources`, admins). */
 function client() {
-  const executeQuery = vi.fn(({ query }: { query: { definitions: { name?: { value: string } }[] } }) => {
-    const name = query.definitions[0]?.name?.value;
-    const data =
-      name === 'SourceOptions'
-        ? {
-            sources: [
-              { id: '4', name: 'PagerDuty prod', kind: 'PAGERDUTY' },
-              { id: '5', name: 'Status page', kind: 'STATUSPAGE' },
-            ],
-          }
-        : {
-            teams: [
-              { id: '1', name: 'Payments' },
-              { id: '2', name: 'Search' },
-              { id: '3', name: 'Identity' },
-            ],
-            services: [
-              { id: '11', name: 'checkout', team: { id: '1' } },
-              { id: '21', name: 'search-api', team: { id: '2' } },
-              { id: '31', name: 'login', team: { id: '3' } },
-            ],
-            rootCauses: [
-              { id: '100', name: 'Change', retired: false, parent: null },
-              { id: '101', name: 'Bad deploy', retired: false, parent: { id: '100', name: 'Change' } },
-              { id: '200', name: 'Capacity', retired: false, parent: null },
-              { id: '201', name: 'Disk full', retired: false, parent: { id: '200', name: 'Capacity' } },
-              { id: '202', name: 'Old cause', retired: true, parent: { id: '200', name: 'Capacity' } },
-            ],
-          };
+  const executeQuery = vi.fn(({ variables }: Asked) => {
+    const data = {
+      teams: [
+        { id: '1', name: 'Payments' },
+        { id: '2', name: 'Search' },
+        { id: '3', name: 'Identity' },
+      ],
+      services: [
+        { id: '11', name: 'checkout', team: { id: '1' } },
+        { id: '21', name: 'search-api', team: { id: '2' } },
+        { id: '31', name: 'login', team: { id: '3' } },
+      ],
+      rootCauses: [
+        { id: '100', name: 'Change', retired: false, parent: null },
+        { id: '101', name: 'Bad deploy', retired: false, parent: { id: '100', name: 'Change' } },
+        { id: '200', name: 'Capacity', retired: false, parent: null },
+        { id: '201', name: 'Disk full', retired: false, parent: { id: '200', name: 'Capacity' } },
+        { id: '202', name: 'Old cause', retired: true, parent: { id: '200', name: 'Capacity' } },
+      ],
+      ...(variables?.withSources ? { sources } : {}),
+    };
     return fromValue({ operation: {} as never, data, stale: false, hasNext: false });
   });
-  return { executeQuery, names: () => executeQuery.mock.calls.map((c) => c[0].query.definitions[0]?.name?.value) } as const;
+  /** Each request as "name withSources". */
+  const asked = () => executeQuery.mock.calls.map(([a]) => `${a.query.definitions[0]?.name?.value} ${a.variables?.withSources}`);
+  return { executeQuery, asked } as const;
 }
 
 function renderBar(state: FilterState, onChange = vi.fn()) {
@@ -64,20 +65,21 @@ function renderBar(state: FilterState, onChange = vi.fn()) {
 describe('FilterBar source filter', () => {
   it('lets an admin pick several sources', async () => {
     session = as('ADMIN');
-    const { onChange } = renderBar(parseFilterParams(new URLSearchParams('source=4')));
+    const { onChange, asked } = renderBar(parseFilterParams(new URLSearchParams('source=4')));
     await userEvent.click(await screen.findByRole('button', { name: 'Sources (1)' }));
+    expect(asked()).toEqual(['FilterOptions true']); // one request, sources included
     await userEvent.click(screen.getByRole('checkbox', { name: 'Status page' }));
     expect(onChange).toHaveBeenCalledWith({ sourceIds: ['4', '5'] });
   });
 
   it('does not ask for sources for others, but says when a shared link filters by one and offers all sources', async () => {
     session = as('RESPONDER');
-    const { names, onChange } = renderBar(parseFilterParams(new URLSearchParams('source=4')));
+    const { asked, onChange } = renderBar(parseFilterParams(new URLSearchParams('source=4')));
     expect(screen.queryByRole('button', { name: /^Sources/ })).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Only incidents from one source');
     await userEvent.click(screen.getByRole('button', { name: 'All sources' }));
     expect(onChange).toHaveBeenCalledWith({ sourceIds: [] });
-    expect(names()).not.toContain('SourceOptions');
+    expect(asked()).toEqual(['FilterOptions false']);
   });
 });
 

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import type { Severity } from '../../../gql/graphql';
 import { useFilterOptions } from '../hooks/useFilterOptions';
-import { useSourceOptions } from '../hooks/useSourceOptions';
 import { periodOptions, severityValues, type FilterState, type PeriodKey } from '../transforms/filterParams';
 import { groupCauses } from '../transforms/groupCauses';
 import { MultiSelect, type MultiSelectOption } from './MultiSelect';
@@ -43,8 +42,7 @@ export interface FilterBarProps {
 
 export function FilterBar({ state, onChange, showCause = true, showServiceAndSeverity = true, showSource = true }: FilterBarProps) {
   const id = useId();
-  const { teams, services, rootCauses } = useFilterOptions();
-  const { sources } = useSourceOptions();
+  const { teams, services, rootCauses, sources } = useFilterOptions();
   const knownSource = state.sourceIds.every((s) => sources.some((x) => x.id === s));
   const teamOptions = teams.map((t) => ({ value: t.id, label: t.name }));
   // Services of the picked teams, and any service picked already (a shared link may pick one of another team).

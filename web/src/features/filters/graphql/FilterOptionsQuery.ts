@@ -1,7 +1,11 @@
 import { graphql } from '../../../gql';
 
+/**
+ * Everything the filter bar offers, in one request. Only admins may list sources (the API refuses the field to
+ * everyone else), so `sources` is asked for only with `withSources: true`.
+ */
 export const FilterOptionsQuery = graphql(`
-  query FilterOptions {
+  query FilterOptions($withSources: Boolean!) {
     teams {
       id
       name
@@ -21,6 +25,11 @@ export const FilterOptionsQuery = graphql(`
         id
         name
       }
+    }
+    sources @include(if: $withSources) {
+      id
+      name
+      kind
     }
   }
 `);

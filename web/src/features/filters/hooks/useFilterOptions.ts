@@ -1,12 +1,18 @@
 import { useQuery } from 'urql';
+import { hasRole } from '../../../app/auth/RequireRole';
+import { useSession } from '../../../app/auth/useSession';
 import { FilterOptionsQuery } from '../graphql/FilterOptionsQuery';
 
+/** The teams, services, causes and (for admins, the only ones who may list them) sources to filter by, in one request. */
 export function useFilterOptions() {
-  const [result] = useQuery({ query: FilterOptionsQuery, requestPolicy: 'cache-first' });
+  const isAdmin = hasRole(useSession()?.user, 'ADMIN');
+  const [result] = useQuery({ query: FilterOptionsQuery, variables: { withSources: isAdmin }, requestPolicy: 'cache-first' });
   return {
     teams: result.data?.teams ?? [],
     services: result.data?.services ?? [],
     rootCauses: result.data?.rootCauses ?? [],
+    sources: isAdmin ? (result.data?.sources ?? []) : [],
+    isAdmin,
     fetching: result.fetching,
     error: result.error,
   };

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import { useFilterOptions } from '../../filters/hooks/useFilterOptions';
-import { useSourceOptions } from '../../filters/hooks/useSourceOptions';
 import { CreateDigestMutation, DigestsQuery } from '../graphql/digestDocuments';
 import { digestFieldErrors, emptyDigestForm, toCreateDigestInput, validateDigestForm, type DigestFormValues } from '../transforms/digests';
 import { DigestForm } from './DigestForm';
@@ -12,8 +11,7 @@ import './DigestSettings.css';
 /** Settings → Digests (SPEC §6): the review sent by email or webhook on a schedule; admins only, as the page. */
 export function DigestSettings() {
   const [result, reexecute] = useQuery({ query: DigestsQuery });
-  const { teams, services, rootCauses, error: optionsError } = useFilterOptions();
-  const { sources } = useSourceOptions();
+  const { teams, services, rootCauses, sources, error: optionsError } = useFilterOptions();
   const known = { teams, services, rootCauses, sources };
   const [create, runCreate] = useMutation(CreateDigestMutation);
   const [adding, setAdding] = useState(false);
