@@ -28,6 +28,16 @@ export const FIX_CAPS: FixCaps = { candidates: 200, items: 50, incidents: 20, sc
 const visibilityOf = (p: Principal): Visibility =>
   p.role === 'ADMIN' ? { role: 'ADMIN', teamIds: [] } : { role: p.role, teamIds: [...p.teamIds].sort((a, b) => a - b) };
 
+/** date_trunc(week | month | quarter) of a UTC day 'YYYY-MM-DD', as epoch ms (weeks start on Monday, as in PostgreSQL). */
+function bucketStart(day: string, granularity: Granularity): number {
+  const [y, m, d] = day.split('-').map(Number);
+  if (granularity === Granularity.WEEK) {
+    const t = Date.UTC(y, m - 1, d);
+    return t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000;
+  }
+  return Date.UTC(y, granularity === Granularity.QUARTER ? Math.floor((m - 1) / 3) * 3 : m - 1, 1);
+}
+
 /** Rows by the incident they answer for (loaders are per request, and a request has one reader, so the key is the incident). */
 const byIncident = (rows: RepeatRow[]) => groupBy(rows, (r) => r.of_id);
 
@@ -61,12 +71,17 @@ export class RepeatsService {
     return rows.map(toIncident);
   }
 
+  /** The scope's repeating incidents per cause and UTC day: one cached statement for byRootCause and every trend. */
+  private days(scope: MetricsScope, loaders: RequestLoaders) {
+    // answers are cached like the other metrics: per reader's visibility and filter, valid while the data version holds
+    return this.cache.get(loaders, metricsCacheKey(scope, 'repeats.days'), () => this.repo.byCauseAndDay(scope.visibility, scope.filter));
+  }
+
   /** count, share, smallSample and byRootCause of the metrics' scope. */
   async stats(scope: MetricsScope, loaders: RequestLoaders): Promise<RepeatStats> {
-    // answers are cached like the other metrics: per reader's visibility and filter, valid while the data version holds
-    const rows = await this.cache.get(loaders, metricsCacheKey(scope, 'repeats.byCause'), () =>
-      this.repo.byCause(scope.visibility, scope.filter),
-    );
+    const perCause = new Map<number, number>();
+    for (const r of await this.days(scope, loaders)) perCause.set(r.cause_id, (perCause.get(r.cause_id) ?? 0) + r.count);
+    const rows = [...perCause].map(([cause_id, count]) => ({ cause_id, count }));
     const byRootCause: RepeatCauseCount[] = await Promise.all(
       rows.map(async (r) => {
         const cause = toRootCause((await this.taxonomy.load(loaders, r.cause_id))!);
@@ -93,13 +108,12 @@ export class RepeatsService {
    * bucket is among the trend's.
    */
   async trend(scope: MetricsScope, granularity: Granularity, loaders: RequestLoaders): Promise<RepeatTrendPoint[]> {
-    const [points, rows] = await Promise.all([
-      this.metrics.trend(scope, granularity, loaders),
-      this.cache.get(loaders, metricsCacheKey(scope, 'repeats.trend', granularity), () =>
-        this.repo.trend(scope.visibility, scope.filter, granularity),
-      ),
-    ]);
-    const repeating = new Map(rows.map((r) => [r.period_start.getTime(), r.count]));
+    const [points, days] = await Promise.all([this.metrics.trend(scope, granularity, loaders), this.days(scope, loaders)]);
+    const repeating = new Map<number, number>();
+    for (const d of days) {
+      const bucket = bucketStart(d.day, granularity);
+      repeating.set(bucket, (repeating.get(bucket) ?? 0) + d.count);
+    }
     return points.map((p) => {
       const count = repeating.get(p.periodStart.getTime()) ?? 0;
       return { periodStart: p.periodStart, count, incidentCount: p.incidentCount, share: p.incidentCount ? count / p.incidentCount : 0 };

@@ -222,6 +222,28 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     ]);
   });
 
+  /*
+   * Weeks start on Monday (UTC): Jan 1 2026 is a Thursday, so the first bucket is Mon Dec 29 (7 incidents at T0, none
+   * repeats); Jan 5 (P2 Jan 6, N2 and L2 Jan 11: 2 repeat); Jan 19 (N3, L3: 1); Mar 30 (Q89 Mar 31, Q90, Q91, Qms
+   * Apr 1–2: 2), across the month's end. 14 weeks from Dec 29 to Mar 30. Quarters: Q1 4 of 13, Q2 1 of 3.
+   */
+  it('gives weekly and quarterly trends of repeats (weeks from Monday, UTC)', async () => {
+    const q = `query($f:MetricsFilter){ reliabilityMetrics(filter:$f){ repeats {
+      week: trend(granularity: WEEK) { periodStart count incidentCount } quarter: trend(granularity: QUARTER) { periodStart count incidentCount } } } }`;
+    const r = (await t.ok(q, { f: { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' } }, w.token)).reliabilityMetrics.repeats;
+    expect(r.week.length).toBe(14);
+    expect(r.week.filter((p: any) => p.incidentCount > 0)).toEqual([
+      { periodStart: '2025-12-29T00:00:00.000Z', count: 0, incidentCount: 7 },
+      { periodStart: '2026-01-05T00:00:00.000Z', count: 2, incidentCount: 3 },
+      { periodStart: '2026-01-19T00:00:00.000Z', count: 1, incidentCount: 2 },
+      { periodStart: '2026-03-30T00:00:00.000Z', count: 2, incidentCount: 4 },
+    ]);
+    expect(r.quarter).toEqual([
+      { periodStart: '2026-01-01T00:00:00.000Z', count: 4, incidentCount: 13 },
+      { periodStart: '2026-04-01T00:00:00.000Z', count: 1, incidentCount: 3 },
+    ]);
+  });
+
   it('counts a repeat in the period whose earlier incident lies before the period; small samples are flagged', async () => {
     const r = (await metrics('2026-03-01T00:00:00Z', '2026-07-01T00:00:00Z')).repeats;
     expect(r).toMatchObject({ count: 2, incidentCount: 4, share: 0.5, smallSample: true });
