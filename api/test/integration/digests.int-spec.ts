@@ -437,6 +437,34 @@ describe('digests (email through real SMTP, webhooks to a real HTTP server, as j
     expect(await t.db.query(`SELECT id FROM audit_entry WHERE action = 'digest.send' AND entity_id = $1`, [later.id])).toEqual([]);
   });
 
+  it('WEBHOOK: without a usable key a webhook digest is refused on target, and a URL sealed with another key FAILS at once', async () => {
+    const box = t.app.get(SecretBox) as unknown as { key?: Buffer };
+    const kept = box.key;
+    box.key = undefined; // as on a server with DATABASE_URL and no HINDSIGHT_SECRET_KEY
+    try {
+      const r = await t.gql(
+        CREATE,
+        { i: { name: 'No key', schedule: 'WEEKLY', channel: 'WEBHOOK', target: hooks.on('/nokey', () => ({ status: 200 })) } },
+        admin,
+      );
+      expect([code(r), fields(r)]).toEqual(['BAD_USER_INPUT', ['target']]);
+      expect(r.errors?.[0]?.message).toMatch(/HINDSIGHT_SECRET_KEY/);
+      expect(await t.db.query(`SELECT id FROM digest WHERE name = 'No key'`)).toEqual([]);
+    } finally {
+      box.key = kept;
+    }
+    const path = '/services/T0007/B0007/otherkeyPath';
+    const d = await create({ name: 'Other key', channel: 'WEBHOOK', target: hooks.on(path, () => ({ status: 200 })) });
+    const other = new SecretBox(loadConfig({ DATABASE_URL: 'x', HINDSIGHT_SECRET_KEY: 'another key, also long enough' }));
+    await t.db.query(`UPDATE digest SET target_sealed = $2 WHERE id = $1`, [d.id, other.seal(`${hooks.url}${path}`)]);
+    const queued = (await t.ok(SEND, { id: d.id }, admin)).sendDigest;
+    const { delivery } = await waitForEnd(d.id, queued.id);
+    expect(delivery).toMatchObject({ status: 'FAILED', attempt: 1 });
+    expect(delivery.error).toMatch(/cannot be opened with the current HINDSIGHT_SECRET_KEY/);
+    expect(delivery.error).not.toContain(path);
+    expect(hooks.to(path)).toEqual([]);
+  });
+
   it('WEBHOOK: a URL stored plain before digests sealed it is shown masked and still sent; the schedule seals it', async () => {
     const path = '/services/T0009/B0009/legacyAb12';
     const url = hooks.on(path, () => ({ status: 200 }));
