@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { BrowserRouter } from 'react-router';
 import { Provider } from 'urql';
 import { useSession } from './auth/useSession';
-import { createGraphqlClient } from './graphql/createGraphqlClient';
+import { sessionClient } from './graphql/createGraphqlClient';
 import { AppRoutes } from './AppRoutes';
 
 export function App() {
   const session = useSession();
   const token = session?.token ?? null;
   // A new client (and cache) per session token.
-  const client = useMemo(createGraphqlClient, [token]);
+  const client = useMemo(() => sessionClient(token), [token]);
   return (
     <Provider value={client}>
       <BrowserRouter>

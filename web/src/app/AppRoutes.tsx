@@ -3,11 +3,13 @@ import { Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
+import { lazyRoute } from './lazyRoute';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 // Every page is its own chunk, so the overview only loads what it draws.
 const LoginPage = lazy(() => import('../features/login/LoginPage').then((m) => ({ default: m.LoginPage })));
-const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const overview = lazyRoute(() => import('../features/overview/OverviewPage').then((m) => m.OverviewPage));
+const OverviewPage = overview.Page;
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
 const IncidentPage = lazy(() => import('../features/incident/IncidentPage').then((m) => ({ default: m.IncidentPage })));
 const NewIncidentPage = lazy(() => import('../features/incident/NewIncidentPage').then((m) => ({ default: m.NewIncidentPage })));
@@ -16,6 +18,18 @@ const ActionItemsPage = lazy(() => import('../features/action-items/ActionItemsP
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
+/**
+ * Starts loading the page at `pathname` (the overview, the page most sessions open on) before the first render, so it
+ * renders at once instead of behind a loading fallback. Never rejects: a failed chunk shows the route's error boundary.
+ */
+export function preloadRoute(pathname: string): Promise<void> {
+  if (pathname !== '/') return Promise.resolve();
+  return overview.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 function Loading() {
   return (

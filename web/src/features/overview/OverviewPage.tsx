@@ -26,6 +26,7 @@ import { useHeadlineNumbers } from './hooks/useHeadlineNumbers';
 import { useOverviewFilter } from './hooks/useOverviewFilter';
 import { useTrendSeries } from './hooks/useTrendSeries';
 import { formatPeriod } from './transforms/formatPeriod';
+import { overviewGranularity } from './transforms/overviewVariables';
 import './overview.css';
 
 const granularities = [
@@ -36,20 +37,13 @@ const granularities = [
 
 const periodAxisTitle: Record<Granularity, string> = { WEEK: 'Week starting', MONTH: 'Month', QUARTER: 'Quarter' };
 
-function defaultGranularity(period: string): Granularity {
-  if (period === '30d' || period === '90d' || period === 'custom') return 'WEEK';
-  if (period === 'all') return 'QUARTER';
-  return 'MONTH';
-}
-
 /** Every chart counts only incidents the metrics count; its drill-down list says so too, so its total matches the bar. */
 const COUNTED = { counted: '1' };
 
 export function OverviewPage() {
   const f = useOverviewFilter();
   const navigate = useNavigate();
-  const g = f.params.get('g');
-  const granularity: Granularity = g === 'WEEK' || g === 'MONTH' || g === 'QUARTER' ? g : defaultGranularity(f.state.period);
+  const granularity = overviewGranularity(f.params, f.state.period);
   const metric = f.params.get('by') === 'downtime' ? 'downtime' : 'count';
   const level = f.params.get('level') === 'category' ? 'category' : 'cause';
 

@@ -3,9 +3,12 @@ import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewCausesQuery } from '../graphql/overviewQueries';
 import { toParetoSeries } from '../transforms/toParetoSeries';
+import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
 export function useCauseSeries(filter: MetricsFilterVars, metric: 'count' | 'downtime', level: 'cause' | 'category') {
-  const [result, reexecute] = useQuery({ query: OverviewCausesQuery, variables: { filter } });
+  const variables = { filter };
+  const requestPolicy = usePrefetchedPolicy(OverviewCausesQuery, variables);
+  const [result, reexecute] = useQuery({ query: OverviewCausesQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
   const rows = m ? (level === 'cause' ? m.byRootCause : m.byRootCategory) : [];
   const tagged = rows.reduce((sum, r) => sum + r.incidentCount, 0);

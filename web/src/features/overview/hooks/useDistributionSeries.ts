@@ -4,9 +4,12 @@ import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewDistributionQuery } from '../graphql/overviewQueries';
 import { toDetectionSeries } from '../transforms/toDetectionSeries';
 import { toHistogramSeries } from '../transforms/toHistogramSeries';
+import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
 export function useDistributionSeries(filter: MetricsFilterVars) {
-  const [result, reexecute] = useQuery({ query: OverviewDistributionQuery, variables: { filter } });
+  const variables = { filter };
+  const requestPolicy = usePrefetchedPolicy(OverviewDistributionQuery, variables);
+  const [result, reexecute] = useQuery({ query: OverviewDistributionQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
   return {
     histogram: m ? toHistogramSeries(m.durationHistogram) : [],

@@ -4,9 +4,12 @@ import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewFixNextQuery } from '../graphql/overviewQueries';
 import { toFixNext } from '../transforms/toFixNext';
 import { toFixesThatDidNotHold } from '../transforms/toLoopSummary';
+import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
 export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams) {
-  const [result, reexecute] = useQuery({ query: OverviewFixNextQuery, variables: { filter } });
+  const variables = { filter };
+  const requestPolicy = usePrefetchedPolicy(OverviewFixNextQuery, variables);
+  const [result, reexecute] = useQuery({ query: OverviewFixNextQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
   return {
     items: m ? toFixNext({ gaps: m.redundancyGaps, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null,

@@ -3,9 +3,12 @@ import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewGapsQuery } from '../graphql/overviewQueries';
 import { toGapMatrix } from '../transforms/toGapMatrix';
+import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
 export function useGapMatrix(filter: MetricsFilterVars) {
-  const [result, reexecute] = useQuery({ query: OverviewGapsQuery, variables: { filter } });
+  const variables = { filter };
+  const requestPolicy = usePrefetchedPolicy(OverviewGapsQuery, variables);
+  const [result, reexecute] = useQuery({ query: OverviewGapsQuery, variables, requestPolicy });
   const gaps = result.data?.reliabilityMetrics.redundancyGaps;
   return {
     matrix: toGapMatrix(gaps ?? []),

@@ -5,8 +5,10 @@ import { toDefinitionLookup } from '../../definitions/transforms/explainMetric';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewHeadlineQuery } from '../graphql/overviewQueries';
 import { toChanges } from '../transforms/toChanges';
+import { headlineVariables } from '../transforms/overviewVariables';
 import { toHeadlineNumbers, type HeadlineInput } from '../transforms/toHeadlineNumbers';
 import { toRepeatSummary, toReviewSummary } from '../transforms/toLoopSummary';
+import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
 interface HeadlineData extends Omit<HeadlineInput, 'bySeverity'> {
   severityBuckets: readonly { bySeverity: readonly { severity: string; count: number }[] }[];
@@ -25,10 +27,9 @@ function withSeverities<T extends HeadlineData>(m: T): T & HeadlineInput {
  * whole quarter before). An open-start period (all time) is compared with nothing.
  */
 export function useHeadlineNumbers(filter: MetricsFilterVars, { withLoop = false } = {}) {
-  const [result, reexecute] = useQuery({
-    query: OverviewHeadlineQuery,
-    variables: { filter, withPrevious: !!filter.from, withLoop },
-  });
+  const variables = headlineVariables(filter, withLoop);
+  const requestPolicy = usePrefetchedPolicy(OverviewHeadlineQuery, variables);
+  const [result, reexecute] = useQuery({ query: OverviewHeadlineQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
   const list = result.data?.metricDefinitions;
   // The API's published definitions, fetched with the numbers; the page's other explanations are made from them too.

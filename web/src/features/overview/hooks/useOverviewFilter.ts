@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useFilters } from '../../filters/hooks/useFilters';
-import { periodRange, toMetricsFilter } from '../../filters/transforms/filterParams';
+import { toOverviewFilter } from '../transforms/overviewVariables';
 
 /** The metrics filter for the current URL (the previous period is asked of the API itself). */
 export function useOverviewFilter() {
   const filters = useFilters();
   const [now] = useState(() => new Date());
-  const current = useMemo(() => toMetricsFilter(filters.state, periodRange(filters.state, now)), [filters.state, now]);
+  const current = useMemo(() => toOverviewFilter(filters.state, now), [filters.state, now]);
   return { ...filters, current };
 }

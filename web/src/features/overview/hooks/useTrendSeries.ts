@@ -6,10 +6,14 @@ import { OverviewTrendQuery } from '../graphql/overviewQueries';
 import { toDetectionTrend } from '../transforms/toDetectionTrend';
 import { toRepeatSeries } from '../transforms/toLoopSummary';
 import { toMttrSeries } from '../transforms/toMttrSeries';
+import { trendVariables } from '../transforms/overviewVariables';
 import { toSeverityMixSeries } from '../transforms/toSeverityMixSeries';
+import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
 export function useTrendSeries(filter: MetricsFilterVars, granularity: Granularity) {
-  const [result, reexecute] = useQuery({ query: OverviewTrendQuery, variables: { filter, granularity } });
+  const variables = trendVariables(filter, granularity);
+  const requestPolicy = usePrefetchedPolicy(OverviewTrendQuery, variables);
+  const [result, reexecute] = useQuery({ query: OverviewTrendQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
   return {
     mttr: m ? toMttrSeries(m.trend, granularity) : [],
