@@ -72,8 +72,15 @@ function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): stri
   // without a service filter only the hitting keys are grouped; with one, every key of the incident (its services)
   const having = f.serviceIds.length ? `HAVING bool_or(${hit}) AND bool_or(r.service_id = ANY($${params.push(f.serviceIds)}::int[]))` : '';
   if (!having) hitWhere.push(hit);
+  // only the columns the filter reads: the sort below carries them
+  const dims = [
+    f.teamIds.length && 'k.team_id',
+    f.severities.length && 'k.severity',
+    f.sourceIds?.length && 'k.source_id',
+    f.rootCauseIds.length && f.confirmedOnly && 'k.cause_confirmed',
+  ].filter(Boolean);
   return `keys AS (
-      SELECT k.incident_id, k.service_id, k.cause_id, k.started_at, k.team_id, k.severity, k.source_id, k.cause_confirmed,
+      SELECT k.incident_id, k.service_id, k.cause_id, k.started_at, ${dims.map((d) => `${d}, `).join('')}
              max(k.started_at) OVER (PARTITION BY k.service_id, k.cause_id ORDER BY k.started_at
                                      RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING) AS prev
         FROM repeat_key k
