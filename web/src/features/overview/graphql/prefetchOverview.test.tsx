@@ -66,11 +66,12 @@ function Gaps({ search }: { search: string }) {
 }
 
 describe('prefetchOverview', () => {
-  it("sends the overview's six metric queries with the variables the page's hooks use", async () => {
+  it("sends the overview's six metric queries and the filter bar's options with the variables the page's hooks use", async () => {
     const api = fakeEndpoint();
-    prefetchOverview(newClient(api.fetch), SEARCH, NOW);
+    prefetchOverview(newClient(api.fetch), SEARCH, { withSources: true, now: NOW });
     await tick();
     expect(api.asked.map((b) => b.operationName)).toEqual([
+      'FilterOptions',
       'OverviewHeadline',
       'OverviewFixNext',
       'OverviewTrend',
@@ -79,15 +80,16 @@ describe('prefetchOverview', () => {
       'OverviewDistribution',
     ]);
     const filter = { from: '2025-12-07T00:00:00.000Z', teamIds: ['3'] };
-    expect(api.asked[0].variables).toEqual({ filter, withPrevious: true, withLoop: true });
-    expect(api.asked[2].variables).toEqual({ filter, granularity: 'MONTH' });
-    expect(api.asked[4].variables).toEqual({ filter });
+    expect(api.asked[0].variables).toEqual({ withSources: true });
+    expect(api.asked[1].variables).toEqual({ filter, withPrevious: true, withLoop: true });
+    expect(api.asked[3].variables).toEqual({ filter, granularity: 'MONTH' });
+    expect(api.asked[5].variables).toEqual({ filter });
   });
 
   it('a hook mounted while the request is under way joins it instead of sending its own', async () => {
     const api = fakeEndpoint();
     const client = newClient(api.fetch);
-    prefetchOverview(client, SEARCH, NOW);
+    prefetchOverview(client, SEARCH, { withSources: true, now: NOW });
     render(
       <Provider value={client}>
         <Gaps search={SEARCH} />
@@ -102,7 +104,7 @@ describe('prefetchOverview', () => {
   it('a hook mounted after the answer reads it without asking again; a later visit refreshes as before', async () => {
     const api = fakeEndpoint();
     const client = newClient(api.fetch);
-    prefetchOverview(client, SEARCH, NOW);
+    prefetchOverview(client, SEARCH, { withSources: true, now: NOW });
     await api.answerAll();
     const view = render(
       <Provider value={client}>
@@ -128,7 +130,7 @@ describe('prefetchOverview', () => {
   it('another filter is asked for as usual', async () => {
     const api = fakeEndpoint();
     const client = newClient(api.fetch);
-    prefetchOverview(client, SEARCH, NOW);
+    prefetchOverview(client, SEARCH, { withSources: true, now: NOW });
     render(
       <Provider value={client}>
         <Gaps search="?period=365d&team=4" />

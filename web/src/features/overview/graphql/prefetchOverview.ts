@@ -1,4 +1,5 @@
 import { createRequest, type Client } from 'urql';
+import { FilterOptionsQuery } from '../../filters/graphql/FilterOptionsQuery';
 import { parseFilterParams } from '../../filters/transforms/filterParams';
 import { headlineVariables, overviewGranularity, toOverviewFilter, trendVariables } from '../transforms/overviewVariables';
 import {
@@ -14,11 +15,16 @@ import {
 const started = new WeakMap<Client, Set<number>>();
 
 /**
- * Sends the overview's metric queries for the address `search` before the page's chunk has loaded (render-as-you-fetch):
- * the same documents and variables the page's hooks use, so when they mount they read these answers (or join the
- * requests still under way) instead of sending their own.
+ * Sends the overview's queries for the address `search` before the page's chunk has loaded (render-as-you-fetch): the
+ * same documents and variables the page's hooks use, so when they mount they read these answers (or join the
+ * requests still under way) instead of sending their own. `withSources`: the filter bar's options include the sources
+ * (admins only), as useFilterOptions asks for them.
  */
-export function prefetchOverview(client: Client, search: string, now = new Date()): void {
+export function prefetchOverview(
+  client: Client,
+  search: string,
+  { withSources, now = new Date() }: { withSources: boolean; now?: Date },
+): void {
   const params = new URLSearchParams(search);
   const state = parseFilterParams(params);
   const filter = toOverviewFilter(state, now);
@@ -32,6 +38,8 @@ export function prefetchOverview(client: Client, search: string, now = new Date(
   ];
   let keys = started.get(client);
   if (!keys) started.set(client, (keys = new Set()));
+  // useFilterOptions reads its query cache-first already: it joins or reads this one without being told
+  void client.query(FilterOptionsQuery, { withSources }).toPromise();
   for (const request of requests) {
     keys.add(request.key);
     // errors reach the page's hooks through the same operation; nothing to do with them here
