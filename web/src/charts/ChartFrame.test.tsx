@@ -27,6 +27,17 @@ describe('ChartFrame', () => {
     expect(onRetry).toHaveBeenCalled();
   });
 
+  it('renders the data table once its disclosure is opened', async () => {
+    render(
+      <ChartFrame title="MTTR" definition="mean" sampleSize={12} dataTable={<table aria-label="MTTR data" />}>
+        <p>chart</p>
+      </ChartFrame>,
+    );
+    expect(screen.queryByRole('table', { name: 'MTTR data' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByText('Data table'));
+    expect(screen.getByRole('table', { name: 'MTTR data' })).toBeVisible();
+  });
+
   it('shows the empty message', () => {
     render(
       <ChartFrame title="MTTR" definition="mean" empty emptyMessage="Nothing here">

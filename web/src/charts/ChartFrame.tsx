@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { formatCount } from './formatters';
 import { isSmallSample } from './smallSample';
 
@@ -19,7 +19,7 @@ export interface ChartFrameProps {
   empty?: boolean;
   emptyMessage?: string;
   actions?: ReactNode;
-  /** An accessible table of the same data, behind a disclosure. */
+  /** An accessible table of the same data, behind a disclosure (rendered once it is opened). */
   dataTable?: ReactNode;
   onRetry?: () => void;
   children: ReactNode;
@@ -41,6 +41,8 @@ export function ChartFrame({
   children,
 }: ChartFrameProps) {
   const headingId = useId();
+  // A closed table shows nothing, and its rows (links on every cell) cost as much to render as a chart.
+  const [tableOpen, setTableOpen] = useState(false);
   // an empty chart (n = 0) has nothing to flag
   const small = sampleSize != null && sampleSize > 0 && (smallSample ?? isSmallSample(sampleSize));
   let body: ReactNode;
@@ -85,9 +87,9 @@ export function ChartFrame({
         </span>
         <span className="definition">{definition}</span>
         {dataTable && !loading && !error && !empty && (
-          <details className="chart-data">
+          <details className="chart-data" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
             <summary>Data table</summary>
-            {dataTable}
+            {tableOpen && dataTable}
           </details>
         )}
       </footer>

@@ -1,23 +1,33 @@
+import { memo, useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { DetectionSourceChart } from '../../charts/DetectionSourceChart';
-import { DetectionTrendChart, type DetectionTrendRow, type DetectionTrendSource } from '../../charts/DetectionTrendChart';
-import { DurationHistogramChart } from '../../charts/DurationHistogramChart';
+import { DetectionSourceChart as DetectionSourceChartAlways, type DetectionPoint } from '../../charts/DetectionSourceChart';
+import {
+  DetectionTrendChart as DetectionTrendChartAlways,
+  type DetectionTrendRow,
+  type DetectionTrendSource,
+} from '../../charts/DetectionTrendChart';
+import { DurationHistogramChart as DurationHistogramChartAlways, type HistogramPoint } from '../../charts/DurationHistogramChart';
 import { formatCount, formatDuration, type Granularity } from '../../charts/formatters';
-import { GapHeatmap, type GapCell } from '../../charts/GapHeatmap';
-import { MttrTrendChart } from '../../charts/MttrTrendChart';
-import { ParetoChart } from '../../charts/ParetoChart';
-import { SeverityMixChart, severityKeys } from '../../charts/SeverityMixChart';
+import { GapHeatmap as GapHeatmapAlways, type GapCell } from '../../charts/GapHeatmap';
+import { MttrTrendChart as MttrTrendChartAlways, type MttrPoint } from '../../charts/MttrTrendChart';
+import { ParetoChart as ParetoChartAlways, type ParetoPoint } from '../../charts/ParetoChart';
+import {
+  SeverityMixChart as SeverityMixChartAlways,
+  severityKeys,
+  type SeverityKey,
+  type SeverityMixRow,
+} from '../../charts/SeverityMixChart';
 import { explainMetric } from '../definitions/transforms/explainMetric';
 import { FilterBar } from '../filters/components/FilterBar';
 import { bucketRange, incidentsHref } from '../filters/transforms/filterParams';
-import { ClosingTheLoop } from './components/ClosingTheLoop';
+import { ClosingTheLoop as ClosingTheLoopAlways } from './components/ClosingTheLoop';
 import { DetectionTrendTable } from './components/DetectionTrendTable';
-import { FixNext } from './components/FixNext';
+import { FixNext as FixNextAlways } from './components/FixNext';
 import { GapTable } from './components/GapTable';
-import { HeadlineCards } from './components/HeadlineCards';
+import { HeadlineCards as HeadlineCardsAlways } from './components/HeadlineCards';
 import { SegmentedControl } from './components/SegmentedControl';
-import { WhatChanged } from './components/WhatChanged';
+import { WhatChanged as WhatChangedAlways } from './components/WhatChanged';
 import { useCauseSeries } from './hooks/useCauseSeries';
 import { useFixNext } from './hooks/useFixNext';
 import { useDistributionSeries } from './hooks/useDistributionSeries';
@@ -37,6 +47,20 @@ const granularities = [
 
 const periodAxisTitle: Record<Granularity, string> = { WEEK: 'Week starting', MONTH: 'Month', QUARTER: 'Quarter' };
 
+// Each query's answer re-renders the page; these redraw only when their own props change (the hooks keep derived data
+// and retry callbacks stable, the page its click handlers), so an answer redraws the charts fed from it, not all ten.
+const MttrTrendChart = memo(MttrTrendChartAlways);
+const ParetoChart = memo(ParetoChartAlways);
+const SeverityMixChart = memo(SeverityMixChartAlways);
+const DurationHistogramChart = memo(DurationHistogramChartAlways);
+const DetectionSourceChart = memo(DetectionSourceChartAlways);
+const DetectionTrendChart = memo(DetectionTrendChartAlways);
+const GapHeatmap = memo(GapHeatmapAlways);
+const ClosingTheLoop = memo(ClosingTheLoopAlways);
+const HeadlineCards = memo(HeadlineCardsAlways);
+const WhatChanged = memo(WhatChangedAlways);
+const FixNext = memo(FixNextAlways);
+
 /** Every chart counts only incidents the metrics count; its drill-down list says so too, so its total matches the bar. */
 const COUNTED = { counted: '1' };
 
@@ -55,16 +79,44 @@ export function OverviewPage() {
   const gaps = useGapMatrix(f.current);
   const dist = useDistributionSeries(f.current);
 
-  const openBucket = (periodStart: string, extra: Parameters<typeof incidentsHref>[1] = {}) => {
-    const r = bucketRange(periodStart, granularity);
-    navigate(incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to, ...extra }, COUNTED));
-  };
-  const gapHref = (c: GapCell) => incidentsHref(f.params, { serviceIds: [c.serviceId] }, { ...COUNTED, gap: c.mechanismId });
-  const detectionHref = (row: DetectionTrendRow, s: DetectionTrendSource) => {
-    if (!s.source) return null;
-    const r = bucketRange(row.periodStart, granularity);
-    return incidentsHref(f.params, { period: 'custom', from: r.from, to: r.to }, { ...COUNTED, detected: s.source });
-  };
+  // The charts' click handlers change only with the address, so a chart whose data did not change is not redrawn
+  // when another of the page's queries answers (the charts are memoised below).
+  const { params } = f;
+  const openBucket = useCallback(
+    (periodStart: string, extra: Parameters<typeof incidentsHref>[1] = {}) => {
+      const r = bucketRange(periodStart, granularity);
+      navigate(incidentsHref(params, { period: 'custom', from: r.from, to: r.to, ...extra }, COUNTED));
+    },
+    [params, granularity, navigate],
+  );
+  const gapHref = useCallback(
+    (c: GapCell) => incidentsHref(params, { serviceIds: [c.serviceId] }, { ...COUNTED, gap: c.mechanismId }),
+    [params],
+  );
+  const detectionHref = useCallback(
+    (row: DetectionTrendRow, s: DetectionTrendSource) => {
+      if (!s.source) return null;
+      const r = bucketRange(row.periodStart, granularity);
+      return incidentsHref(params, { period: 'custom', from: r.from, to: r.to }, { ...COUNTED, detected: s.source });
+    },
+    [params, granularity],
+  );
+  const on = useMemo(
+    () => ({
+      selectPeriod: (p: MttrPoint) => openBucket(p.periodStart),
+      selectCause: (p: ParetoPoint) => navigate(incidentsHref(params, { causeIds: [p.id] }, COUNTED)),
+      selectSeverity: (row: SeverityMixRow, severity: SeverityKey) => openBucket(row.periodStart, { severities: [severity] }),
+      selectBucket: (b: HistogramPoint) =>
+        navigate(incidentsHref(params, {}, { ...COUNTED, ttr: `${b.fromMinutes}-${b.toMinutes ?? ''}` })),
+      selectSource: (p: DetectionPoint) => navigate(incidentsHref(params, {}, { ...COUNTED, detected: p.source! })),
+      selectDetection: (row: DetectionTrendRow, s: DetectionTrendSource) => {
+        const href = detectionHref(row, s);
+        if (href) navigate(href);
+      },
+      selectGap: (c: GapCell) => navigate(gapHref(c)),
+    }),
+    [params, navigate, openBucket, detectionHref, gapHref],
+  );
 
   return (
     <div className="page overview">
@@ -154,7 +206,7 @@ export function OverviewPage() {
             </table>
           }
         >
-          <MttrTrendChart data={trend.mttr} periodLabel={periodAxisTitle[granularity]} onSelectPeriod={(p) => openBucket(p.periodStart)} />
+          <MttrTrendChart data={trend.mttr} periodLabel={periodAxisTitle[granularity]} onSelectPeriod={on.selectPeriod} />
         </ChartFrame>
 
         <ChartFrame
@@ -216,11 +268,7 @@ export function OverviewPage() {
             </table>
           }
         >
-          <ParetoChart
-            data={causes.pareto}
-            metric={metric}
-            onSelectCause={(p) => navigate(incidentsHref(f.params, { causeIds: [p.id] }, COUNTED))}
-          />
+          <ParetoChart data={causes.pareto} metric={metric} onSelectCause={on.selectCause} />
         </ChartFrame>
 
         <ChartFrame
@@ -269,11 +317,7 @@ export function OverviewPage() {
             </table>
           }
         >
-          <SeverityMixChart
-            data={trend.severityMix}
-            periodLabel={periodAxisTitle[granularity]}
-            onSelect={(row, severity) => openBucket(row.periodStart, { severities: [severity] })}
-          />
+          <SeverityMixChart data={trend.severityMix} periodLabel={periodAxisTitle[granularity]} onSelect={on.selectSeverity} />
         </ChartFrame>
 
         <ChartFrame
@@ -291,10 +335,7 @@ export function OverviewPage() {
           empty={!dist.histogram.some((b) => b.count > 0)}
           onRetry={dist.onRetry}
         >
-          <DurationHistogramChart
-            data={dist.histogram}
-            onSelectBucket={(b) => navigate(incidentsHref(f.params, {}, { ...COUNTED, ttr: `${b.fromMinutes}-${b.toMinutes ?? ''}` }))}
-          />
+          <DurationHistogramChart data={dist.histogram} onSelectBucket={on.selectBucket} />
         </ChartFrame>
 
         <ChartFrame
@@ -310,10 +351,7 @@ export function OverviewPage() {
           empty={dist.detection.length === 0}
           onRetry={dist.onRetry}
         >
-          <DetectionSourceChart
-            data={dist.detection}
-            onSelectSource={(p) => navigate(incidentsHref(f.params, {}, { ...COUNTED, detected: p.source! }))}
-          />
+          <DetectionSourceChart data={dist.detection} onSelectSource={on.selectSource} />
         </ChartFrame>
 
         <ChartFrame
@@ -330,14 +368,7 @@ export function OverviewPage() {
           onRetry={trend.onRetry}
           dataTable={<DetectionTrendTable data={trend.detection} cellHref={detectionHref} />}
         >
-          <DetectionTrendChart
-            data={trend.detection}
-            periodLabel={periodAxisTitle[granularity]}
-            onSelect={(row, s) => {
-              const href = detectionHref(row, s);
-              if (href) navigate(href);
-            }}
-          />
+          <DetectionTrendChart data={trend.detection} periodLabel={periodAxisTitle[granularity]} onSelect={on.selectDetection} />
         </ChartFrame>
 
         <ChartFrame
@@ -356,7 +387,7 @@ export function OverviewPage() {
           onRetry={gaps.onRetry}
           dataTable={<GapTable matrix={gaps.matrix} cellHref={gapHref} />}
         >
-          <GapHeatmap matrix={gaps.matrix} onSelectCell={(c) => navigate(gapHref(c))} />
+          <GapHeatmap matrix={gaps.matrix} onSelectCell={on.selectGap} />
         </ChartFrame>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
@@ -11,14 +12,17 @@ export function useDistributionSeries(filter: MetricsFilterVars) {
   const requestPolicy = usePrefetchedPolicy(OverviewDistributionQuery, variables);
   const [result, reexecute] = useQuery({ query: OverviewDistributionQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
+  const histogram = useMemo(() => (m ? toHistogramSeries(m.durationHistogram) : []), [m]);
+  const detection = useMemo(() => (m ? toDetectionSeries(m.detection) : []), [m]);
+  const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return {
-    histogram: m ? toHistogramSeries(m.durationHistogram) : [],
-    detection: m ? toDetectionSeries(m.detection) : [],
+    histogram,
+    detection,
     resolvedCount: m?.timeToResolve.count ?? null,
     resolvedSmallSample: m?.timeToResolve.smallSample ?? null,
     incidentCount: m?.incidentCount ?? null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,
-    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+    onRetry,
   };
 }

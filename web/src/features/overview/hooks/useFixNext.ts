@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
@@ -11,11 +12,17 @@ export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams) {
   const requestPolicy = usePrefetchedPolicy(OverviewFixNextQuery, variables);
   const [result, reexecute] = useQuery({ query: OverviewFixNextQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
+  const items = useMemo(
+    () => (m ? toFixNext({ gaps: m.redundancyGaps, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null),
+    [m, params],
+  );
+  const fixes = useMemo(() => (m ? toFixesThatDidNotHold(m.fixesThatDidNotHold) : null), [m]);
+  const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return {
-    items: m ? toFixNext({ gaps: m.redundancyGaps, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null,
-    fixes: m ? toFixesThatDidNotHold(m.fixesThatDidNotHold) : null,
+    items,
+    fixes,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,
-    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+    onRetry,
   };
 }

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
@@ -10,11 +11,13 @@ export function useGapMatrix(filter: MetricsFilterVars) {
   const requestPolicy = usePrefetchedPolicy(OverviewGapsQuery, variables);
   const [result, reexecute] = useQuery({ query: OverviewGapsQuery, variables, requestPolicy });
   const gaps = result.data?.reliabilityMetrics.redundancyGaps;
+  const matrix = useMemo(() => toGapMatrix(gaps ?? []), [gaps]);
+  const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return {
-    matrix: toGapMatrix(gaps ?? []),
+    matrix,
     gapCount: gaps ? gaps.reduce((s, g) => s + g.gapCount, 0) : null,
     fetching: result.fetching && !gaps,
     error: result.error ? errorMessage(result.error) : null,
-    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+    onRetry,
   };
 }

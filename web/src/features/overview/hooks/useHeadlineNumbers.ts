@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import { toDefinitionLookup } from '../../definitions/transforms/explainMetric';
@@ -34,20 +34,30 @@ export function useHeadlineNumbers(filter: MetricsFilterVars, { withLoop = false
   const list = result.data?.metricDefinitions;
   // The API's published definitions, fetched with the numbers; the page's other explanations are made from them too.
   const definitions = useMemo(() => toDefinitionLookup(list), [list]);
-  const current = m ? withSeverities(m) : null;
-  const previous = m?.previous ? withSeverities(m.previous) : null;
+  // Derived once per answer, so the panels fed from it are not redrawn when another of the page's queries answers.
+  const derived = useMemo(() => {
+    const current = m ? withSeverities(m) : null;
+    const previous = m?.previous ? withSeverities(m.previous) : null;
+    return {
+      numbers: current ? toHeadlineNumbers(current, previous, definitions) : null,
+      loop:
+        m?.reviews && m.repeats
+          ? {
+              reviews: toReviewSummary(m.reviews, m.previous?.reviews ?? null),
+              repeats: toRepeatSummary(m.repeats, m.previous?.repeats ?? null),
+            }
+          : null,
+      changes: current ? toChanges(current, previous) : null,
+      hasPrevious: !!previous,
+    };
+  }, [m, definitions]);
+  const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return {
-    numbers: current ? toHeadlineNumbers(current, previous, definitions) : null,
+    numbers: derived.numbers,
     /** Closing the loop (only when asked for `withLoop`): review completion and repeats, against the previous period. */
-    loop:
-      m?.reviews && m.repeats
-        ? {
-            reviews: toReviewSummary(m.reviews, m.previous?.reviews ?? null),
-            repeats: toRepeatSummary(m.repeats, m.previous?.repeats ?? null),
-          }
-        : null,
-    changes: current ? toChanges(current, previous) : null,
-    hasPrevious: !!previous,
+    loop: derived.loop,
+    changes: derived.changes,
+    hasPrevious: derived.hasPrevious,
     definitions,
     /** The published list in its own order (the Reports page lists it). */
     definitionList: list ?? null,
@@ -57,6 +67,6 @@ export function useHeadlineNumbers(filter: MetricsFilterVars, { withLoop = false
     previousPeriod: m?.previous ? { start: m.previous.periodStart ?? null, end: m.previous.periodEnd } : null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,
-    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+    onRetry,
   };
 }

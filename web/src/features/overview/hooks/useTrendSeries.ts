@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
 import type { Granularity } from '../../../charts/formatters';
 import { errorMessage } from '../../../app/graphql/graphqlErrors';
@@ -15,16 +16,24 @@ export function useTrendSeries(filter: MetricsFilterVars, granularity: Granulari
   const requestPolicy = usePrefetchedPolicy(OverviewTrendQuery, variables);
   const [result, reexecute] = useQuery({ query: OverviewTrendQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
+  // Derived once per answer: new arrays on every render would redraw every chart whenever any query answers.
+  const series = useMemo(
+    () => ({
+      mttr: m ? toMttrSeries(m.trend, granularity) : [],
+      severityMix: m ? toSeverityMixSeries(m.trend, granularity) : [],
+      detection: toDetectionTrend(m?.trend ?? [], granularity),
+      repeats: toRepeatSeries(m?.repeats.trend ?? [], granularity),
+    }),
+    [m, granularity],
+  );
+  const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return {
-    mttr: m ? toMttrSeries(m.trend, granularity) : [],
-    severityMix: m ? toSeverityMixSeries(m.trend, granularity) : [],
-    detection: toDetectionTrend(m?.trend ?? [], granularity),
-    repeats: toRepeatSeries(m?.repeats.trend ?? [], granularity),
+    ...series,
     resolvedCount: m?.timeToResolve.count ?? null,
     resolvedSmallSample: m?.timeToResolve.smallSample ?? null,
     incidentCount: m?.incidentCount ?? null,
     fetching: result.fetching && !m,
     error: result.error ? errorMessage(result.error) : null,
-    onRetry: () => reexecute({ requestPolicy: 'network-only' }),
+    onRetry,
   };
 }
