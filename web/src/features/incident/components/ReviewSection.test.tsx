@@ -48,19 +48,22 @@ function renderWith(
     toPromise: async () => ({ data: opts.latest ? { incident: { postMortem: { ...pm, ...opts.latest } } } : undefined }),
   }));
   const client = { executeMutation, executeQuery, query } as unknown as Client;
-  render(
+  const section = (postMortem: Partial<PostMortemFieldsFragment>) => (
     <Provider value={client}>
       <ReviewSection
         incidentId="7"
-        postMortem={{ ...pm, ...opts.initial }}
+        postMortem={{ ...pm, ...postMortem }}
         reviewDueDays={5}
         resolvedAt="2026-03-01T12:00:00Z"
         canEdit={opts.canEdit ?? true}
       />
-    </Provider>,
+    </Provider>
   );
+  const { rerender } = render(section(opts.initial ?? {}));
   const inputs = () => executeMutation.mock.calls.map((c) => (c as unknown as [{ variables: unknown }])[0].variables);
-  return { executeMutation, inputs, query };
+  /** The page refetched: the section gets a newer review. */
+  const refetched = (postMortem: Partial<PostMortemFieldsFragment>) => rerender(section(postMortem));
+  return { executeMutation, inputs, query, refetched };
 }
 
 const conflict = new GraphQLError('changed by someone else', { extensions: { code: 'CONFLICT', fields: ['expectedVersion'] } });
@@ -166,6 +169,20 @@ describe('ReviewSection', () => {
     await userEvent.click(within(panel).getByRole('button', { name: 'Save merged version' }));
     expect(inputs()[1]).toEqual({ incidentId: '7', input: { expectedVersion: 3, body: 'My text', state: 'IN_REVIEW' } });
     expect(await screen.findByRole('status')).toHaveTextContent('Review sent for review.');
+  });
+
+  it('follows a refetched review whose fields I have not touched: a colleague’s state, my edits saved on it at once', async () => {
+    const draft = { state: 'DRAFT' as const, version: 2, body: 'Original', updatedAt: '2026-03-02T09:00:00Z', overdue: false };
+    const saved = { ...pm, ...draft, state: 'IN_REVIEW' as const, version: 4, body: 'Original, then mine' };
+    const { inputs, refetched, query } = renderWith([{ data: { updatePostMortem: saved } }], { initial: draft });
+    await userEvent.click(screen.getByRole('button', { name: 'Edit review' }));
+    await userEvent.type(screen.getByLabelText('Review (Markdown)'), ', then mine');
+    refetched({ ...draft, version: 3, state: 'IN_REVIEW', updatedAt: '2026-03-03T09:00:00Z' }); // a colleague sent it for review
+    // the editor offers what an IN_REVIEW review offers; a plain save keeps their state
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(inputs()).toEqual([{ incidentId: '7', input: { expectedVersion: 3, body: 'Original, then mine' } }]);
+    expect(query).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Review (Markdown)')).toHaveValue('Original, then mine');
   });
 
   it('puts the API’s field errors next to the field', async () => {

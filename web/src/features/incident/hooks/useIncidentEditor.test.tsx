@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError, Provider, type Client } from 'urql';
 import { GraphQLError } from 'graphql';
@@ -160,6 +160,23 @@ describe('useIncidentEditor with the details form', () => {
       id: '7',
       input: { expectedVersion: 4, title: 'Checkout errors in EU', summary: 'Card payments failed.' },
     });
+  });
+
+  it('keeps the merge open when the merged version fails the form’s checks, and saves nothing', async () => {
+    // I move the start later (still before the resolution I opened); they move the resolution earlier (after the start they saw).
+    const latest = { version: 4, title: 'Checkout outage', resolvedAt: '2026-03-01T11:00:00Z', updatedAt: '2026-03-02T09:00:00Z' };
+    const { inputs } = renderWith([{ error: conflict }], latest);
+    const started = screen.getByLabelText('Impact started') as HTMLInputElement;
+    const later = new Date(Date.parse('2026-03-01T11:30:00Z') - new Date('2026-03-01T11:30:00Z').getTimezoneOffset() * 60_000);
+    fireEvent.change(started, { target: { value: later.toISOString().slice(0, 16) } });
+    await editTitleAndSummary();
+    const panel = await screen.findByRole('region', { name: /Someone else changed this incident/ });
+    await userEvent.click(within(panel).getByRole('radio', { name: 'Take theirs for Title' }));
+    await userEvent.click(within(panel).getByRole('button', { name: 'Save merged version' }));
+
+    expect(screen.getAllByText('Resolved cannot be before impact started.').length).toBeGreaterThan(0);
+    expect(screen.getByRole('region', { name: /Someone else changed this incident/ })).toBeInTheDocument();
+    expect(inputs()).toHaveLength(1);
   });
 
   it('reloads their version and discards my edits when asked', async () => {
