@@ -246,8 +246,10 @@ export class RepeatsRepository {
     // of its services (an incident's keys share its visibility, start and dimensions)
     const scopeKeys = (ps: unknown[]) =>
       f.serviceIds.length
-        ? `(SELECT k.* FROM repeat_key k WHERE k.incident_id IN (
-             SELECT k.incident_id FROM repeat_key k WHERE k.service_id = ANY($${ps.push(f.serviceIds)}::int[]) AND ${keyScopeSql(ps)})) k`
+        ? `(SELECT x.* FROM (SELECT DISTINCT k.incident_id FROM repeat_key k
+                                WHERE k.service_id = ANY($${ps.push(f.serviceIds)}::int[]) AND ${keyScopeSql(ps)}) s
+             -- the incident's other keys by primary key (fenced: not a scan of every key)
+             CROSS JOIN LATERAL (SELECT * FROM repeat_key x WHERE x.incident_id = s.incident_id OFFSET 0) x) k`
         : `(SELECT k.* FROM repeat_key k WHERE ${keyScopeSql(ps)}) k`;
 
     // A filter may leave few later incidents, and an item probe then walks every key of its service and cause in vain:
@@ -284,11 +286,13 @@ export class RepeatsRepository {
            -- each key of the scope under its cause and under that cause's category: the item causes it answers to
            SELECT k.incident_id, k.service_id, k.started_at, node.id AS item_cause
              FROM ${scopeKeys(params)}
-            CROSS JOIN LATERAL (SELECT k.cause_id AS id UNION ALL
-                                SELECT rc.parent_id FROM root_cause rc WHERE rc.id = k.cause_id AND rc.parent_id IS NOT NULL) node),
+             JOIN root_cause rc ON rc.id = k.cause_id
+            CROSS JOIN LATERAL unnest(ARRAY[k.cause_id, rc.parent_id]) node (id)
+            WHERE node.id IS NOT NULL),
          -- per service and item cause the latest key and its incident: the item failed when that key is later than its
          -- completion and of another incident (else, rarely, another later key is looked for)
-         bucket AS (
+         -- (materialized: a few rows per service and cause, not recomputed per item)
+         bucket AS MATERIALIZED (
            SELECT service_id, item_cause, max(started_at) AS last,
                   (array_agg(incident_id ORDER BY started_at DESC, incident_id DESC))[1] AS last_id
              FROM scoped GROUP BY service_id, item_cause),
@@ -296,10 +300,10 @@ export class RepeatsRepository {
            SELECT a.id, a.completed_at
              FROM ${itemFrom}
             WHERE ${items} AND EXISTS (
-              SELECT 1 FROM incident_service s0
+              -- the item incident's services fenced (OFFSET 0): a primary-key lookup per item, not a scan
+              SELECT 1 FROM (SELECT s.service_id FROM incident_service s WHERE s.incident_id = a.incident_id OFFSET 0) s0
                 JOIN bucket b ON b.service_id = s0.service_id AND b.item_cause = a.cause_id AND b.last > a.completed_at
-               WHERE s0.incident_id = a.incident_id
-                 AND (b.last_id <> a.incident_id
+               WHERE (b.last_id <> a.incident_id
                       OR EXISTS (SELECT 1 FROM scoped sk WHERE sk.service_id = b.service_id AND sk.item_cause = b.item_cause
                                     AND sk.started_at > a.completed_at AND sk.incident_id <> a.incident_id)))
             ORDER BY a.completed_at DESC, a.id DESC
