@@ -267,7 +267,12 @@ export class RepeatsRepository {
     const params: unknown[] = [];
     // the item's own incident decides only whether the reader may see the item (admins see all: no join)
     const itemVisible = visibleIncidentsSql(who as Principal, 'ai', params);
-    const itemFrom = `action_item a ${itemVisible === 'true' ? '' : 'JOIN incident ai ON ai.id = a.incident_id'}`;
+    // (fenced, OFFSET 0: a primary-key lookup per item looked at, never a join of all incidents)
+    const itemFrom = `action_item a ${
+      itemVisible === 'true'
+        ? ''
+        : 'CROSS JOIN LATERAL (SELECT ai.private, ai.team_id FROM incident ai WHERE ai.id = a.incident_id OFFSET 0) ai'
+    }`;
     const to = f.to ? `$${params.push(f.to)}::timestamptz` : null;
     const items = `a.type = 'PREVENT' AND a.status = 'DONE' AND a.cause_id IS NOT NULL AND a.completed_at IS NOT NULL
       ${to ? `AND a.completed_at < ${to}` : ''} AND ${itemVisible}`;

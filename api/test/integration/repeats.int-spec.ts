@@ -477,7 +477,7 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
 
   /*
    * Fixes under each dimension, both ways (items probed one by one, scopeKeys 0; the scope's keys joined, 1000), in
-   * [Aug 1, Dec 1): CDN → a4 [F6]; SEV1 with F6 made SEV1 → a4 [F6]; Network confirmed only with F1 confirmed → a1 [F1],
+   * [Aug 1, Dec 1): CDN → a4 [F6]; DNS → a1, a4 [F1], g1 [G1], h1 [H1] (a viewer of team A: a1, a4); SEV1 with F6 made SEV1 → a4 [F6]; Network confirmed only with F1 confirmed → a1 [F1],
    * a4 [F1] (equal counts and completion: by id); service Fix B with F2 also on Fix A → a1 [F2], a4 [F2] (F2 follows them
    * on Fix A, and affects Fix B).
    */
@@ -494,10 +494,10 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
       sourceIds: [] as number[],
       confirmedOnly: false,
     };
-    const fixes = async (extra: Record<string, unknown>) => {
+    const fixes = async (extra: Record<string, unknown>, who: { role: string; teamIds: number[] } = admin) => {
       const out: unknown[] = [];
       for (const scopeKeys of [0, 1000]) {
-        const rows = await repo.fixes(admin, { ...base, ...extra }, { candidates: 200, items: 50, incidents: 20, scopeKeys });
+        const rows = await repo.fixes(who, { ...base, ...extra }, { candidates: 200, items: 50, incidents: 20, scopeKeys });
         const named = rows.map((r) => [
           Object.keys(items).find((k) => items[k] === String(r.id)),
           r.later_ids.map((id) => Object.keys(inc).find((k) => inc[k].id === String(id))),
@@ -511,6 +511,19 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     const fixB = Number(await serviceId('Fix B'));
     try {
       expect(await fixes({ rootCauseIds: [Number(cause.CDN)] })).toEqual([['a4', ['F6']]]);
+      // DNS: a1 and a4 (Network, over DNS) by F1, g1 by G1, h1 by H1; a viewer of team A sees neither g1 (its incident
+      // is private to team B) nor H1
+      const dns = { rootCauseIds: [Number(cause.DNS)] };
+      expect(await fixes(dns)).toEqual([
+        ['a1', ['F1']],
+        ['a4', ['F1']],
+        ['g1', ['G1']],
+        ['h1', ['H1']],
+      ]);
+      expect(await fixes(dns, { role: 'VIEWER', teamIds: [Number(w.teamId)] })).toEqual([
+        ['a1', ['F1']],
+        ['a4', ['F1']],
+      ]);
       expect(await fixes({ severities: ['SEV1'] })).toEqual([]);
       await change('F6', { severity: 'SEV1' });
       expect(await fixes({ severities: ['SEV1'] })).toEqual([['a4', ['F6']]]);
