@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FixNextItem } from '../transforms/toFixNext';
 import type { FixThatDidNotHold } from '../transforms/toLoopSummary';
@@ -36,6 +37,20 @@ function FixList({ fixes }: { fixes: FixThatDidNotHold[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The fixes past the first few, behind "more": rendered once opened. At 200k incidents they were ~2,000 elements and
+ * ~1,000 links, nearly half of the overview's DOM, rendered closed on every visit.
+ */
+function MoreFixes({ fixes }: { fixes: FixThatDidNotHold[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="loop-drill" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{fixes.length} more</summary>
+      {open && <FixList fixes={fixes} />}
+    </details>
   );
 }
 
@@ -89,12 +104,7 @@ export function FixNext({ items, fixes, fixesDefinition, loading, error, onRetry
           ) : (
             <>
               <FixList fixes={fixes.slice(0, SHOWN)} />
-              {fixes.length > SHOWN && (
-                <details className="loop-drill">
-                  <summary>{fixes.length - SHOWN} more</summary>
-                  <FixList fixes={fixes.slice(SHOWN)} />
-                </details>
-              )}
+              {fixes.length > SHOWN && <MoreFixes fixes={fixes.slice(SHOWN)} />}
             </>
           )}
           {fixesDefinition && (
