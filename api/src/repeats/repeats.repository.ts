@@ -173,8 +173,9 @@ export class RepeatsRepository {
     const params: unknown[] = [];
     return this.read(
       `WITH ${repeatCtes(who, f, params)}
-       SELECT cause_id, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS count
-         FROM repeat r GROUP BY 1, 2 ORDER BY 2, 1`,
+       SELECT r.cause_id, to_char(r.day, 'YYYY-MM-DD') AS day, count(*)::int AS count
+         FROM (SELECT cause_id, (started_at AT TIME ZONE 'UTC')::date AS day FROM repeat) r
+        GROUP BY r.day, r.cause_id ORDER BY r.day, r.cause_id`,
       params,
     );
   }
