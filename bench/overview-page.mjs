@@ -477,9 +477,11 @@ function loopStatements(pool, f, prev) {
     withSettings((s) => rev.completion(scope(f), s)),
     withSettings((s) => rev.completion(scope(prev), s)),
     withSettings((s) => (passed ? rev.overdueIncidents(scope(f), s, limit) : rev.overdueIncidents(scope(f), limit))),
-    () => rep.byCause(who, f),
-    () => rep.byCause(who, prev),
-    () => rep.trend(who, f, 'MONTH'),
+    // since d3c8cc6 repeats' counts, causes and trend add up one statement per period (the trend's incident counts are
+    // the metrics trend's, above); before, byCause per period and a trend statement
+    ...(rep.byCauseAndDay
+      ? [() => rep.byCauseAndDay(who, f), () => rep.byCauseAndDay(who, prev)]
+      : [() => rep.byCause(who, f), () => rep.byCause(who, prev), () => rep.trend(who, f, 'MONTH')]),
     () => rep.fixes(who, f, caps),
   ];
 }

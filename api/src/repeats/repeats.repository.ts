@@ -4,7 +4,6 @@ import { visibleIncidentsSql } from '../auth/incident-access';
 import type { Principal } from '../auth/principal';
 import { Database } from '../common/database/database.service';
 import { INCIDENT_COLUMNS, IncidentRow } from '../incidents/incident.entity';
-import { TREND_UNITS } from '../metrics/metrics.queries';
 import { QUERY_WORK_MEM } from '../metrics/metrics.repository';
 import type { ResolvedFilter, Visibility } from '../metrics/metrics.scope';
 
@@ -176,37 +175,6 @@ export class RepeatsRepository {
        SELECT r.cause_id, to_char(r.day, 'YYYY-MM-DD') AS day, count(*)::int AS count
          FROM (SELECT cause_id, (started_at AT TIME ZONE 'UTC')::date AS day FROM repeat) r
         GROUP BY r.day, r.cause_id ORDER BY r.day, r.cause_id`,
-      params,
-    );
-  }
-
-  /**
-   * REPEATS — per primary cause node: count = counted incidents in the scope (visible, in the filter and period) that
-   * repeat an earlier visible counted incident. Most first, then by cause id. (The API answers from byCauseAndDay; this and
-   * trend are the per-question statements, kept for the benchmarks' baselines.)
-   */
-  byCause(who: Visibility, f: ResolvedFilter): Promise<Array<{ cause_id: number; count: number }>> {
-    const params: unknown[] = [];
-    return this.read(
-      `WITH ${repeatCtes(who, f, params)}
-       SELECT cause_id, count(*)::int AS count FROM repeat GROUP BY cause_id ORDER BY count DESC, cause_id`,
-      params,
-    );
-  }
-
-  /**
-   * REPEAT_TREND (repeating half) — per bucket date_trunc(unit, started_at in UTC) with a repeating incident of the scope:
-   * count = those that repeat. Every such incident is a counted one of the scope, so its bucket is among the metrics
-   * trend's (the counted incidents per bucket, which RepeatsService takes from there).
-   */
-  trend(who: Visibility, f: ResolvedFilter, granularity: keyof typeof TREND_UNITS): Promise<Array<{ period_start: Date; count: number }>> {
-    const params: unknown[] = [];
-    const ctes = repeatCtes(who, f, params);
-    const u = `$${params.push(TREND_UNITS[granularity][0])}`;
-    return this.read(
-      `WITH ${ctes}
-       SELECT date_trunc(${u}, r.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period_start, count(*)::int AS count
-         FROM repeat r GROUP BY 1 ORDER BY 1`,
       params,
     );
   }
