@@ -14,6 +14,14 @@ export function metricsCacheKey(s: { visibility: Visibility; filter: ResolvedFil
 interface Entry {
   version: bigint;
   value: Promise<unknown>;
+  /** For an answer that also moves with the clock: the instant (ms) from which it no longer holds; undefined: none. */
+  until?: number;
+}
+
+/** A computed answer that holds only until an instant (null: it does not move with the clock). */
+export interface Until<T> {
+  value: T;
+  until: Date | null;
 }
 
 /**
@@ -37,18 +45,32 @@ export class MetricsCache {
   }
 
   async get<T>(loaders: RequestLoaders, key: string, compute: () => Promise<T>): Promise<T> {
+    return this.getUntil(loaders, key, async () => ({ value: await compute(), until: null }));
+  }
+
+  /**
+   * As get, for an answer that also changes when the clock passes an instant no write marks (a review becoming
+   * overdue): compute gives the answer and that instant, and the entry is served only before it.
+   */
+  async getUntil<T>(loaders: RequestLoaders, key: string, compute: () => Promise<Until<T>>): Promise<T> {
     const version = await this.version(loaders);
     const hit = this.entries.get(key);
-    if (hit && hit.version >= version) {
+    if (hit && hit.version >= version && !(hit.until !== undefined && Date.now() >= hit.until)) {
       this.hits++;
       this.entries.delete(key); // keep the Map in least-recently-used order
       this.entries.set(key, hit);
       return hit.value as Promise<T>;
     }
     this.misses++;
-    const value = compute();
+    const computed = compute();
+    const value = computed.then((c) => c.value);
+    // a question asked while this one computes shares it (as a request would that came a moment earlier)
     const entry: Entry = { version, value };
     this.entries.set(key, entry);
+    computed.then(
+      (c) => (entry.until = c.until?.getTime()),
+      () => {},
+    );
     value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });

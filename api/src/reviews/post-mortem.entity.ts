@@ -45,4 +45,6 @@ export interface ReviewCompletionRow {
   published_on_time: number;
   overdue: number;
   median_days_to_publish: number | null;
+  /** The earliest effective due date still ahead among the unpublished ones: when `overdue` next changes with no write. */
+  next_due_at: Date | null;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import {
   IncidentPostMortemResolver,
   LoopSettingsResolver,
@@ -14,7 +15,7 @@ import { ReviewsService } from './reviews.service';
 
 /** Reviews (post-mortems) and the loop settings (SPEC §6). */
 @Module({
-  imports: [AuditModule, AuthModule, IncidentsModule],
+  imports: [AuditModule, AuthModule, IncidentsModule, MetricsModule],
   providers: [
     ReviewsRepository,
     ReviewsService,

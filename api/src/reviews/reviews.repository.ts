@@ -148,7 +148,8 @@ export class ReviewsRepository {
    * REVIEW_COMPLETION over the required reviews of the scope (see completionScope):
    * required = their count; published = those published; published_on_time = published with published_at ≤ effective
    * due date; overdue = not published and effective due date < now; median_days_to_publish = percentile_cont(0.5) of
-   * (published_at − resolved_at) in days over the published ones that have published_at (null when none).
+   * (published_at − resolved_at) in days over the published ones that have published_at (null when none);
+   * next_due_at = the earliest effective due date not yet passed of the unpublished ones (overdue moves then).
    */
   async completion(scope: MetricsScope, settings: LoopSettingRow): Promise<ReviewCompletionRow> {
     const params: unknown[] = [];
@@ -159,7 +160,8 @@ export class ReviewsRepository {
               count(*) FILTER (WHERE ${PUBLISHED} AND pm.published_at <= ${due})::int AS published_on_time,
               count(*) FILTER (WHERE NOT ${PUBLISHED} AND ${due} < now())::int AS overdue,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pm.published_at - i.resolved_at) / 86400)
-                FILTER (WHERE ${PUBLISHED} AND pm.published_at IS NOT NULL) AS median_days_to_publish
+                FILTER (WHERE ${PUBLISHED} AND pm.published_at IS NOT NULL) AS median_days_to_publish,
+              min(${due}) FILTER (WHERE NOT ${PUBLISHED} AND ${due} >= now()) AS next_due_at
          FROM ${FROM} WHERE ${where}`,
       params,
     );

@@ -9,11 +9,12 @@ import { toIds } from '../common/graphql/validators';
 import type { IncidentRow } from '../incidents/incident.entity';
 import { PostmortemState } from '../incidents/incident.enums';
 import { IncidentsService } from '../incidents/incidents.service';
+import { metricsCacheKey, MetricsCache } from '../metrics/metrics.cache';
 import { SMALL_SAMPLE } from '../metrics/metrics.service';
 import type { MetricsScope } from '../metrics/metrics.scope';
 import { UpdateLoopSettingsInput } from './dto/update-loop-settings.input';
 import { UpdatePostMortemInput } from './dto/update-post-mortem.input';
-import type { LoopSettingRow, PostMortemViewRow } from './post-mortem.entity';
+import type { LoopSettingRow, PostMortemViewRow, ReviewCompletionRow } from './post-mortem.entity';
 import { ReviewCompletion, toReviewCompletion } from './post-mortem.model';
 import { POST_MORTEM_TEMPLATE } from './post-mortem.template';
 import { ReviewsRepository } from './reviews.repository';
@@ -30,6 +31,7 @@ export class ReviewsService {
     private readonly repo: ReviewsRepository,
     private readonly incidents: IncidentsService,
     private readonly audit: AuditService,
+    private readonly cache: MetricsCache,
   ) {}
 
   /** The review of an incident the caller already sees, through the request's DataLoader (one statement per page). */
@@ -155,13 +157,32 @@ export class ReviewsService {
       .load('loop') as Promise<LoopSettingRow>;
   }
 
+  /**
+   * Review completion of the scope, cached like the other metrics (per reader and filter, while the data version holds)
+   * and also only until the next unpublished review falls due: "overdue" moves with the clock, not only with writes.
+   */
   async completion(loaders: RequestLoaders, scope: MetricsScope): Promise<ReviewCompletion> {
-    const settings = await this.requestSettings(loaders);
-    return toReviewCompletion(await this.repo.completion(scope, settings), scope, SMALL_SAMPLE);
+    return toReviewCompletion(await this.completionRow(loaders, scope), scope, SMALL_SAMPLE);
   }
 
+  private async completionRow(loaders: RequestLoaders, scope: MetricsScope): Promise<ReviewCompletionRow> {
+    const settings = await this.requestSettings(loaders);
+    return this.cache.getUntil(loaders, metricsCacheKey(scope, 'reviews.completion'), async () => {
+      const row = await this.repo.completion(scope, settings);
+      return { value: row, until: row.next_due_at };
+    });
+  }
+
+  /** The overdue list of the scope; cached as completion, and until the same instant (its rows change only then). */
   async overdueIncidents(loaders: RequestLoaders, scope: MetricsScope): Promise<IncidentRow[]> {
-    return this.repo.overdueIncidents(scope, await this.requestSettings(loaders), OVERDUE_LIST_LIMIT);
+    const settings = await this.requestSettings(loaders);
+    return this.cache.getUntil(loaders, metricsCacheKey(scope, 'reviews.overdue'), async () => {
+      const [rows, completion] = await Promise.all([
+        this.repo.overdueIncidents(scope, settings, OVERDUE_LIST_LIMIT),
+        this.completionRow(loaders, scope),
+      ]);
+      return { value: rows, until: completion.next_due_at };
+    });
   }
 
   /** As incident edits answer a stale version (incidents.service), so the web offers the same reload-and-merge. */

@@ -28,14 +28,14 @@ const code = (r: Gql) => r.errors?.[0]?.extensions?.code ?? 'OK';
 const fields = (r: Gql) => r.errors?.[0]?.extensions?.fields ?? [];
 const DAY = 86_400_000;
 
-/** How many statements that read the loop_setting row on their own (`FROM loop_setting`) `work` sends, on every pg client. */
-async function settingsReads(work: () => Promise<unknown>): Promise<number> {
+/** How many statements matching `pattern` `work` sends, on every pg client. */
+async function statementsMatching(pattern: RegExp, work: () => Promise<unknown>): Promise<number> {
   const proto = Client.prototype as any;
   const original = proto.query;
   let n = 0;
   proto.query = function (config: unknown, ...rest: unknown[]) {
     const text = typeof config === 'string' ? config : ((config as { text?: string } | null)?.text ?? '');
-    if (/\bFROM\s+loop_setting\b/i.test(text)) n += 1;
+    if (pattern.test(text)) n += 1;
     return original.call(this, config, ...rest);
   };
   try {
@@ -45,6 +45,10 @@ async function settingsReads(work: () => Promise<unknown>): Promise<number> {
   }
   return n;
 }
+/** Statements that read the loop_setting row on their own (`FROM loop_setting`). */
+const settingsReads = (work: () => Promise<unknown>) => statementsMatching(/\bFROM\s+loop_setting\b/i, work);
+/** Statements that compute review completion (ReviewsRepository.completion). */
+const completionReads = (work: () => Promise<unknown>) => statementsMatching(/AS next_due_at\b/, work);
 const plusDays = (iso: string, days: number) => new Date(new Date(iso).getTime() + days * DAY).toISOString();
 
 describe('reviews (post-mortems), loop settings and review completion (real PostgreSQL)', () => {
@@ -447,6 +451,26 @@ describe('reviews (post-mortems), loop settings and review completion (real Post
       expect(two.loopSettings).toEqual({ reviewDueDays: 5 });
       // a new request reads them again (nothing is kept across requests)
       expect(await settingsReads(() => t.ok(REVIEWS, { f: filter() }, admin))).toBe(1);
+    });
+
+    it('is cached while nothing changes, and counts a review overdue once it falls due, with no write in between', async () => {
+      // team B's own SEV1, resolved an hour ago, its review due in a few seconds (the only required one of team B)
+      const now = Date.now();
+      const id = await incident('Falls due', 'SEV1', new Date(now - 3600_000).toISOString(), { teamId: teamB });
+      const dueAt = new Date(now + 3000);
+      await saved(id, { expectedVersion: 0, body: 'draft', dueAt: dueAt.toISOString() });
+      const f = { teamIds: [teamB], from: new Date(now - DAY).toISOString() };
+      const ask = async () => (await t.ok(REVIEWS, { f }, admin)).reliabilityMetrics.reviews;
+      let r: any;
+      expect(await completionReads(async () => (r = await ask()))).toBe(1);
+      expect(r).toMatchObject({ required: 1, published: 0, overdue: 0, overdueIncidents: [] });
+      // asked again before the due date: the cached answer, no statement
+      expect(await completionReads(async () => (r = await ask()))).toBe(0);
+      expect(r).toMatchObject({ required: 1, overdue: 0, overdueIncidents: [] });
+      await new Promise((done) => setTimeout(done, Math.max(0, dueAt.getTime() - Date.now()) + 100));
+      // nothing was written, but the clock passed the due date: computed again, now overdue
+      expect(await completionReads(async () => (r = await ask()))).toBe(1);
+      expect(r).toMatchObject({ required: 1, published: 0, overdue: 1, overdueIncidents: [{ id, title: 'Falls due' }] });
     });
 
     it('gives null median days and a small sample when nothing is required', async () => {
