@@ -6,7 +6,7 @@ import { Incident } from '../incidents/incident.model';
 import { Granularity, ReliabilityMetrics } from '../metrics/metrics.model';
 import { METRICS_PART_COMPLEXITY } from '../metrics/metrics.resolver';
 import { FixThatDidNotHold, RepeatStats, RepeatTrendPoint } from './repeats.model';
-import { RepeatsService } from './repeats.service';
+import { FIX_CAPS, RepeatsService } from './repeats.service';
 
 /** `Incident.repeatOf` and `Incident.repeatedBy` live here so incidents need not know about repeats. */
 @Resolver(() => Incident)
@@ -54,11 +54,24 @@ export class MetricsRepeatsResolver {
       'Fixes that did not hold (SPEC §6): DONE PREVENT action items with a cause, whose incident you may see, followed (startedAt > ' +
       'completedAt) by counted incidents in the filter and period with that primary cause (or one under it) on a service of the ' +
       'item’s incident. Of the 200 most recently completed items that did not hold, the 50 with the most later incidents (then ' +
-      'completed last first, then by id), each listing at most its first 20 later incidents (incidentCount counts all).',
+      'completed last first, then by id), each listing at most its first 20 later incidents (incidentCount counts all). ' +
+      '`first` and `incidentsPerFix` list fewer of the same, in the same order (an overview needs a few, a report all).',
     complexity: METRICS_PART_COMPLEXITY,
   })
-  fixesThatDidNotHold(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<FixThatDidNotHold[]> {
-    return this.service.fixesThatDidNotHold(m.scope, ctx.loaders);
+  fixesThatDidNotHold(
+    @Parent() m: ReliabilityMetrics,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: FIX_CAPS.items, description: `How many fixes, 0–${FIX_CAPS.items}.` })
+    first: number,
+    @Args('incidentsPerFix', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: FIX_CAPS.incidents,
+      description: `How many of each fix's later incidents (the first ones), 0–${FIX_CAPS.incidents}; incidentCount counts all.`,
+    })
+    incidentsPerFix: number,
+  ): Promise<FixThatDidNotHold[]> {
+    return this.service.fixesThatDidNotHold(m.scope, ctx.loaders, { first, incidentsPerFix });
   }
 }
 

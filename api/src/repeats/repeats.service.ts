@@ -138,7 +138,19 @@ export class RepeatsService {
    * FIX_CAPS.items with the most later incidents (then the item completed last first, then id), each with its first
    * FIX_CAPS.incidents later incidents and their full number. `caps` only for tests.
    */
-  async fixesThatDidNotHold(scope: MetricsScope, loaders: RequestLoaders, caps: FixCaps = FIX_CAPS): Promise<FixThatDidNotHold[]> {
+  async fixesThatDidNotHold(
+    scope: MetricsScope,
+    loaders: RequestLoaders,
+    shown: { first?: number | null; incidentsPerFix?: number | null } = {},
+    caps: FixCaps = FIX_CAPS,
+  ): Promise<FixThatDidNotHold[]> {
+    // fewer are a prefix of the same answer (same order), so every size shares one computation
+    const first = shown.first ?? caps.items;
+    const perFix = shown.incidentsPerFix ?? caps.incidents;
+    if (!Number.isInteger(first) || first < 0 || first > caps.items) throw badInput(`first must be 0–${caps.items}`, 'first');
+    if (!Number.isInteger(perFix) || perFix < 0 || perFix > caps.incidents) {
+      throw badInput(`incidentsPerFix must be 0–${caps.incidents}`, 'incidentsPerFix');
+    }
     const { rows, incidents } = await this.cache.get(loaders, metricsCacheKey(scope, 'fixesThatDidNotHold', caps), async () => {
       const rows = await this.repo.fixes(scope.visibility, scope.filter, caps);
       const laterIds = [...new Set(rows.flatMap((r) => r.later_ids))];
@@ -149,14 +161,14 @@ export class RepeatsService {
     });
     // rows come in the answer's order; later_ids oldest first
     return Promise.all(
-      rows.map(async (r) => ({
+      rows.slice(0, first).map(async (r) => ({
         actionItem: toActionItem(r),
         cause: toRootCause((await this.taxonomy.load(loaders, r.cause_id!))!),
         services: (await Promise.all(r.service_ids.map((id) => this.servicesService.load(loaders, id))))
           .filter((s) => s !== null)
           .map(toService)
           .sort((a, b) => a.name.localeCompare(b.name)),
-        incidents: r.later_ids.map((id) => toIncident(incidents.get(id)!)),
+        incidents: r.later_ids.slice(0, perFix).map((id) => toIncident(incidents.get(id)!)),
         incidentCount: r.incident_count,
       })),
     );

@@ -391,6 +391,23 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
       await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z', serviceIds: [await serviceId('Fix A')] } }, w.token)
     ).reliabilityMetrics.fixesThatDidNotHold;
     expect(fixA).toEqual([row('a4', 'Network', 'Fix A', ['F1', 'F6']), row('a1', 'DNS', 'Fix A', ['F1'])]);
+    // first and incidentsPerFix list fewer of the same answer, in its order; incidentCount still counts all
+    const few = `query($f:MetricsFilter,$n:Int,$k:Int){ reliabilityMetrics(filter:$f){ fixesThatDidNotHold(first:$n, incidentsPerFix:$k) {
+      actionItem { title } incidents { key } incidentCount } } }`;
+    const period = { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
+    expect((await t.ok(few, { f: period, n: 2, k: 1 }, w.token)).reliabilityMetrics.fixesThatDidNotHold).toEqual([
+      { actionItem: { title: 'a4' }, incidents: [{ key: inc.F1.key }], incidentCount: 2 },
+      { actionItem: { title: 'a1' }, incidents: [{ key: inc.F1.key }], incidentCount: 1 },
+    ]);
+    expect((await t.ok(few, { f: period, n: 0, k: 0 }, w.token)).reliabilityMetrics.fixesThatDidNotHold).toEqual([]);
+    for (const [v, field] of [
+      [{ n: 51 }, 'first'],
+      [{ n: -1 }, 'first'],
+      [{ k: 21 }, 'incidentsPerFix'],
+    ] as const) {
+      const r = await t.gql(few, { f: period, ...v }, w.token);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [field] });
+    }
   });
 
   /** Updates an incident through the API (severity, services, …). */

@@ -33,6 +33,7 @@ function FixList({ fixes }: { fixes: FixThatDidNotHold[] }) {
                 </Link>
               </span>
             ))}
+            {f.moreIncidents > 0 && ` and ${f.moreIncidents} more`}
           </span>
         </li>
       ))}

@@ -101,6 +101,8 @@ describe('FixNext', () => {
         { id: `${n}1`, key: `INC-${n}1`, title: 'again', href: `/incidents/${n}1` },
         { id: `${n}2`, key: `INC-${n}2`, title: 'once more', href: `/incidents/${n}2` },
       ],
+      // the API lists the first few of each fix's later incidents: fix 2 had 5
+      moreIncidents: n === 2 ? 3 : 0,
     });
     render(
       <MemoryRouter>
@@ -124,7 +126,7 @@ describe('FixNext', () => {
         .map((li) => li.textContent),
     ).toEqual([
       'Fix 1 from INC-1 · Disk full · Search · then INC-11, INC-12',
-      'Fix 2 from INC-2 · Disk full · Search · then INC-21, INC-22',
+      'Fix 2 from INC-2 · Disk full · Search · then INC-21, INC-22 and 3 more',
       'Fix 3 from INC-3 · Disk full · Search · then INC-31, INC-32',
     ]);
     expect(

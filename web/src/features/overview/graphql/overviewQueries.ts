@@ -107,7 +107,8 @@ export const OverviewFixNextQuery = graphql(`
       actionItems {
         overdue
       }
-      fixesThatDidNotHold {
+      # the first few later incidents of each fix are linked; incidentCount says how many there are in all
+      fixesThatDidNotHold(incidentsPerFix: 5) {
         actionItem {
           id
           title
@@ -121,11 +122,11 @@ export const OverviewFixNextQuery = graphql(`
           id
           name
         }
+        incidentCount
         incidents {
           id
           key
           title
-          startedAt
         }
         services {
           id

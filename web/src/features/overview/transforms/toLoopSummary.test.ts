@@ -127,9 +127,11 @@ describe('toFixesThatDidNotHold', () => {
           actionItem: { id: 'a1', title: 'Add a disk alert', completedAt: '2026-10-01T00:00:00.000Z', incident: { id: '3', key: 'INC-3' } },
           cause: { id: 'c2', name: 'Disk full' },
           incidents: [
-            { id: '7', key: 'INC-7', title: 'Disk full again', startedAt: '2026-10-10T00:00:00.000Z' },
-            { id: '8', key: 'INC-8', title: 'Disk full once more', startedAt: '2026-10-20T00:00:00.000Z' },
+            { id: '7', key: 'INC-7', title: 'Disk full again' },
+            { id: '8', key: 'INC-8', title: 'Disk full once more' },
           ],
+          // the API lists the first few; 7 followed in all
+          incidentCount: 7,
           services: [
             { id: 's1', name: 'Checkout' },
             { id: 's2', name: 'Payments' },
@@ -146,6 +148,7 @@ describe('toFixesThatDidNotHold', () => {
           { id: '7', key: 'INC-7', title: 'Disk full again', href: '/incidents/7' },
           { id: '8', key: 'INC-8', title: 'Disk full once more', href: '/incidents/8' },
         ],
+        moreIncidents: 5,
       },
     ]);
   });

@@ -137,7 +137,9 @@ export function toRepeatSeries(trend: readonly RepeatTrendInput[], granularity: 
 export interface FixThatDidNotHoldInput {
   actionItem: { id: string; title: string; completedAt?: string | null; incident: { id: string; key: string } };
   cause: { id: string; name: string };
-  incidents: readonly { id: string; key: string; title: string; startedAt: string }[];
+  incidents: readonly { id: string; key: string; title: string }[];
+  /** All later incidents; `incidents` lists the first few. */
+  incidentCount: number;
   services: readonly { id: string; name: string }[];
 }
 
@@ -149,6 +151,8 @@ export interface FixThatDidNotHold {
   /** "Database failover · Checkout, Payments". */
   detail: string;
   incidents: { id: string; key: string; title: string; href: string }[];
+  /** Later incidents not listed in `incidents`. */
+  moreIncidents: number;
 }
 
 /** Fixes that did not hold, most later incidents first (as the API orders them), each with links to those incidents. */
@@ -159,5 +163,6 @@ export function toFixesThatDidNotHold(fixes: readonly FixThatDidNotHoldInput[]):
     source: { key: f.actionItem.incident.key, href: `/incidents/${f.actionItem.incident.id}` },
     detail: [f.cause.name, f.services.map((s) => s.name).join(', ')].filter(Boolean).join(' · '),
     incidents: f.incidents.map((i) => ({ id: i.id, key: i.key, title: i.title, href: `/incidents/${i.id}` })),
+    moreIncidents: Math.max(0, f.incidentCount - f.incidents.length),
   }));
 }
