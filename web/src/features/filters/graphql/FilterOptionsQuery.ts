@@ -1,3 +1,5 @@
+import { hasRole } from '../../../app/auth/RequireRole';
+import type { SessionUser } from '../../../app/auth/sessionStore';
 import { graphql } from '../../../gql';
 
 /**
@@ -33,3 +35,9 @@ export const FilterOptionsQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The variables of FilterOptions for a signed-in user: sources for admins only. One rule for the filter bar and the
+ * overview's early requests, so both ask the same question and it is sent once.
+ */
+export const filterOptionsVariables = (user: SessionUser | undefined) => ({ withSources: hasRole(user, 'ADMIN') });

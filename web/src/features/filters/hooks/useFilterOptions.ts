@@ -1,12 +1,12 @@
 import { useQuery } from 'urql';
-import { hasRole } from '../../../app/auth/RequireRole';
 import { useSession } from '../../../app/auth/useSession';
-import { FilterOptionsQuery } from '../graphql/FilterOptionsQuery';
+import { FilterOptionsQuery, filterOptionsVariables } from '../graphql/FilterOptionsQuery';
 
 /** The teams, services, causes and (for admins, the only ones who may list them) sources to filter by, in one request. */
 export function useFilterOptions() {
-  const isAdmin = hasRole(useSession()?.user, 'ADMIN');
-  const [result] = useQuery({ query: FilterOptionsQuery, variables: { withSources: isAdmin }, requestPolicy: 'cache-first' });
+  const variables = filterOptionsVariables(useSession()?.user);
+  const isAdmin = variables.withSources;
+  const [result] = useQuery({ query: FilterOptionsQuery, variables, requestPolicy: 'cache-first' });
   return {
     teams: result.data?.teams ?? [],
     services: result.data?.services ?? [],
