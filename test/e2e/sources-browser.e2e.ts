@@ -17,7 +17,9 @@ async function shiftLocal(page: Page, value: string, minutes: number): Promise<s
     ([v, m]) => {
       const d = new Date(new Date(v as string).getTime() + (m as number) * 60_000);
       const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+      // Chromium serialises a datetime-local value without its seconds when they are zero.
+      const seconds = d.getSeconds() === 0 ? '' : `:${p(d.getSeconds())}`;
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}${seconds}`;
     },
     [value, minutes],
   );
