@@ -8,10 +8,11 @@ import { QUERY_WORK_MEM } from '../metrics/metrics.repository';
 import type { ResolvedFilter, Visibility } from '../metrics/metrics.scope';
 
 /**
- * SQL of SPEC §6 repeats and fixes that did not hold. Every lookup goes through repeat_key (migrations RepeatIndexes and
- * RepeatKeyDimensions): one row per counted incident with a primary cause × affected service, with the incident's
- * started_at, visibility (private, team_id) and filter dimensions (severity, source_id, cause_confirmed), indexed by
- * (service_id, cause_id, started_at). A reader's keys and the filter's incidents are selected on the keys themselves,
+ * SQL of SPEC §6 repeats and fixes that did not hold. Every lookup goes through repeat_key (migrations RepeatIndexes,
+ * RepeatKeyDimensions and RepeatPredecessors): one row per counted incident with a primary cause × affected service, with
+ * the incident's started_at, visibility (private, team_id) and filter dimensions (severity, source_id, cause_confirmed),
+ * and the start of the latest earlier key of its service and cause (prev_at; prev_public_at among non-private keys),
+ * indexed by (service_id, cause_id, started_at) and by started_at. A reader's keys and the filter's incidents are selected on the keys themselves,
  * so no statement reads incident for its scope (only to return the incidents it lists).
  */
 
@@ -26,7 +27,7 @@ const filterCauseNodes = (ids: string) =>
  * The filter's conditions on key alias `k` that every key of an incident shares (metrics.filter's semantics): team,
  * severity, source, and root cause (its primary cause is the node or under it; CONFIRMED only with confirmedOnly).
  * 'true' without them. The service filter ("affects any of them") is not among them: an incident has a key per
- * affected service, so it is answered over the incident's keys (serviceKeySql, or an aggregate over them).
+ * affected service, so it is answered over the incident's keys (serviceKeySql, or a lookup of the incident's other keys).
  */
 function keyFilterSql(f: ResolvedFilter, k: string, params: unknown[]): string {
   const where: string[] = [];
@@ -49,46 +50,46 @@ function serviceKeySql(f: ResolvedFilter, k: string, params: unknown[]): string 
 }
 
 /**
- * The CTEs `keys` and `repeat`; `repeat` (id, cause_id, started_at) holds the repeating incidents of the scope: counted,
- * visible, in the filter and period, and started after a visible counted key of the same service and cause at most the
- * window earlier (ties at the same instant do not count).
- * keys: the reader's keys from the window before the period to its end, each with prev = the latest strictly earlier
- * key of its service and cause (one sorted pass: a window frame ending 1 µs before the row) — of any filter, as the
- * earlier incident may lie outside it; repeat: the incidents of the period and filter with a key whose prev lies in the
- * window. All keys of an incident share its visibility and start, so all of them are in `keys`: the service filter is
- * an aggregate over them.
+ * Whether key alias `k` repeats for the reader: an earlier visible counted key of its service and cause started at most
+ * the window before it (ties at the same instant do not count). The keys store their predecessors (migration
+ * RepeatPredecessors): the latest earlier key (what an admin sees) and the latest earlier non-private key; a reader who
+ * is not an admin also sees their teams' private keys, few enough to look up by index.
+ */
+function hitSql(who: Visibility, k: string, params: unknown[]): string {
+  if (who.role === 'ADMIN') return `${k}.prev_at >= ${k}.started_at - ${WINDOW}`;
+  const publicHit = `${k}.prev_public_at >= ${k}.started_at - ${WINDOW}`;
+  if (!who.teamIds.length) return publicHit;
+  return `(${publicHit} OR EXISTS (
+    SELECT 1 FROM repeat_key p
+     WHERE p.service_id = ${k}.service_id AND p.cause_id = ${k}.cause_id AND p.private
+       AND p.team_id = ANY($${params.push(who.teamIds)}::int[])
+       AND p.started_at < ${k}.started_at AND p.started_at >= ${k}.started_at - ${WINDOW}))`;
+}
+
+/**
+ * The CTE `repeat` (id, cause_id, started_at): the repeating incidents of the scope — counted, visible, in the filter
+ * and period, with a key that repeats (hitSql; the earlier incident may lie outside the filter and period). All keys of
+ * an incident share its visibility, start and filter dimensions, so the scope is a condition on each key. The service
+ * filter ("affects any of them") takes the incidents with a key on one of its services, which repeat when any of their
+ * keys does (looked up by primary key).
  */
 function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
-  const keyWhere = [visibleIncidentsSql(who as Principal, 'k', params)];
-  const hit = `r.prev >= r.started_at - ${WINDOW}`;
-  const hitWhere = [keyFilterSql(f, 'r', params)];
-  if (f.from) {
-    const from = `$${params.push(f.from)}::timestamptz`;
-    keyWhere.push(`k.started_at >= ${from} - ${WINDOW}`);
-    hitWhere.push(`r.started_at >= ${from}`);
+  const where = [visibleIncidentsSql(who as Principal, 'k', params), keyFilterSql(f, 'k', params)];
+  if (f.from) where.push(`k.started_at >= $${params.push(f.from)}::timestamptz`);
+  if (f.to) where.push(`k.started_at < $${params.push(f.to)}::timestamptz`);
+  if (f.serviceIds.length) {
+    where.push(`k.service_id = ANY($${params.push(f.serviceIds)}::int[])`);
+    where.push(`(${hitSql(who, 'k', params)} OR EXISTS (
+      SELECT 1 FROM repeat_key o WHERE o.incident_id = k.incident_id AND o.service_id <> k.service_id AND ${hitSql(who, 'o', params)}))`);
+  } else {
+    where.push(hitSql(who, 'k', params));
   }
-  if (f.to) keyWhere.push(`k.started_at < $${params.push(f.to)}::timestamptz`);
-  // without a service filter only the hitting keys are grouped; with one, every key of the incident (its services)
-  const having = f.serviceIds.length ? `HAVING bool_or(${hit}) AND bool_or(r.service_id = ANY($${params.push(f.serviceIds)}::int[]))` : '';
-  if (!having) hitWhere.push(hit);
-  // only the columns the filter reads: the sort below carries them
-  const dims = [
-    f.teamIds.length && 'k.team_id',
-    f.severities.length && 'k.severity',
-    f.sourceIds?.length && 'k.source_id',
-    f.rootCauseIds.length && f.confirmedOnly && 'k.cause_confirmed',
-  ].filter(Boolean);
-  return `keys AS (
-      SELECT k.incident_id, k.service_id, k.cause_id, k.started_at, ${dims.map((d) => `${d}, `).join('')}
-             max(k.started_at) OVER (PARTITION BY k.service_id, k.cause_id ORDER BY k.started_at
-                                     RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING) AS prev
+  // an incident's keys all have its primary cause and start
+  return `repeat AS (
+      SELECT k.incident_id AS id, min(k.cause_id) AS cause_id, min(k.started_at) AS started_at
         FROM repeat_key k
-       WHERE ${keyWhere.join(' AND ')}),
-    -- an incident's keys all have its primary cause and start
-    repeat AS (
-      SELECT r.incident_id AS id, min(r.cause_id) AS cause_id, min(r.started_at) AS started_at
-        FROM keys r WHERE ${hitWhere.join(' AND ')}
-       GROUP BY r.incident_id ${having})`;
+       WHERE ${where.join(' AND ')}
+       GROUP BY k.incident_id)`;
 }
 
 /** The item's cause node and the causes under it (a category) as rows `node`: a key lookup is then on equal (service, cause). */

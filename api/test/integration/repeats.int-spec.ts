@@ -2,6 +2,7 @@ import { RepeatsRepository } from '../../src/repeats/repeats.repository';
 import { createIncident, createWorld, World } from '../factories/incidents';
 import { startTestApp, TestApp } from '../harness';
 import { countStatements } from '../support/count-statements';
+import { seeded } from '../support/standins/standin-server';
 
 /*
  * SPEC §6 repeats and fixes that did not hold, against a real PostgreSQL, every expectation worked out by hand.
@@ -637,5 +638,91 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
     }
     const one = await repo.fixes(admin, filter, { candidates: 200, items: 1, incidents: 20, scopeKeys: 0 });
     expect(one.map((r) => [String(r.id), r.incident_count, r.later_ids.length])).toEqual([[items.c2, 21, 20]]);
+  });
+
+  it('keeps every key’s stored predecessors equal to a recomputation through random edits, moves, privacy and deletions', async () => {
+    // migration RepeatPredecessors: prev_at / prev_public_at are kept by triggers; the window sort they replace is the reference
+    const drift = async () =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM repeat_key k
+             JOIN (SELECT incident_id, service_id, max(started_at) OVER w AS prev_at,
+                          max(started_at) FILTER (WHERE NOT private) OVER w AS prev_public_at
+                     FROM repeat_key
+                   WINDOW w AS (PARTITION BY service_id, cause_id ORDER BY started_at
+                                RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING)) x
+               USING (incident_id, service_id)
+            WHERE k.prev_at IS DISTINCT FROM x.prev_at OR k.prev_public_at IS DISTINCT FROM x.prev_public_at`,
+        )
+      )[0].n as number;
+    const rnd = seeded(14);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const T3 = Date.parse('2024-03-01T00:00:00.000Z');
+    // 12-hour slots over 10 days: ties at the same instant happen
+    const slot = () => T3 + Math.floor(rnd() * 20) * 12 * 3_600_000;
+    const services = [await service('Relink 1'), await service('Relink 2'), await service('Relink 3')];
+    const servicesOf = () => (rnd() < 0.3 ? [services[0], pick(services.slice(1))] : [pick(services)]);
+    const causes = [cause.DNS, cause.CDN];
+    const live: Array<{ id: string; private: boolean; excluded: boolean }> = [];
+    const update = async (id: string, input: Record<string, unknown>) => {
+      const { version } = (await t.ok(`query($id:ID!){ incident(id:$id){ version } }`, { id }, w.token)).incident;
+      await t.ok(
+        `mutation($id:ID!,$i:UpdateIncidentInput!){ updateIncident(id:$id, input:$i){ id } }`,
+        { id, i: { expectedVersion: version, ...input } },
+        w.token,
+      );
+    };
+    const steps: string[] = [];
+    for (let n = 0; n < 70; n++) {
+      const r = rnd();
+      const x = live.length ? pick(live) : null;
+      let op: string;
+      if (!x || r < 0.35) {
+        op = 'create';
+        const priv = rnd() < 0.3;
+        const created = await createIncident(t, w, {
+          title: `Relink ${n}`,
+          serviceIds: servicesOf(),
+          primaryCauseId: pick(causes),
+          private: priv,
+          ...window(slot()),
+        });
+        live.push({ id: created.id, private: priv, excluded: false });
+      } else if (r < 0.5) {
+        op = 'move';
+        await update(x.id, window(slot()));
+      } else if (r < 0.65) {
+        op = 'privacy';
+        x.private = !x.private;
+        await update(x.id, { private: x.private });
+      } else if (r < 0.75) {
+        op = 'cause';
+        await update(x.id, { primaryCauseId: pick(causes) });
+      } else if (r < 0.85) {
+        op = 'services';
+        await update(x.id, { serviceIds: servicesOf() });
+      } else if (r < 0.92) {
+        op = 'exclude';
+        x.excluded = !x.excluded;
+        await update(x.id, { excludeFromMetrics: x.excluded });
+      } else {
+        // the app never deletes an incident, but its keys go with it (cascade) and their successors must follow
+        op = 'delete';
+        await t.db.query(`DELETE FROM incident WHERE id = $1`, [Number(x.id)]);
+        live.splice(live.indexOf(x), 1);
+      }
+      const d = await drift();
+      if (d) steps.push(`step ${n} (${op}): ${d} keys with stale predecessors`);
+    }
+    expect(steps).toEqual([]);
+    // the scenario did make predecessors of both kinds, ties and private runs
+    const [shape] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE k.prev_at IS NOT NULL)::int AS linked,
+              count(*) FILTER (WHERE k.prev_at IS DISTINCT FROM k.prev_public_at)::int AS behind_private
+         FROM repeat_key k WHERE k.service_id = ANY($1::int[])`,
+      [services.map(Number)],
+    );
+    expect(shape.linked).toBeGreaterThan(10);
+    expect(shape.behind_private).toBeGreaterThan(0);
   });
 });

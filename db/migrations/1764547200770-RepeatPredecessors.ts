@@ -1,0 +1,86 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Each repeat key stores its predecessors, so repeats (SPEC §6) are a filter on the keys of a period and not a sort
+ * of every key of the period and the window before it (about 650k keys for a year at 1M incidents):
+ * - prev_at: the start of the latest strictly earlier key of the same service and cause (any visibility);
+ * - prev_public_at: the same among the keys of non-private incidents.
+ * A key repeats for an admin when prev_at lies within the repeat window before it; for anyone else when prev_public_at
+ * does, or a private key of one of their teams does (private keys are few: that one is an index probe).
+ *
+ * Statement triggers on repeat_key keep them in step in the writer's transaction, whatever removed or added keys
+ * (repeat_key_refresh replaces an incident's keys; deleting an incident cascades to its keys; keys are never updated but
+ * for these two columns): at every instant where a key went or came (service, cause, started_at) the predecessors of the
+ * keys at that instant and after it, up to and including the next non-private key, are recomputed by index probes. (A
+ * key is prev_at only of the keys at the next instant, and prev_public_at of the keys up to the next non-private key.)
+ */
+const PREV_AT = (k: string, cond: string) =>
+  `(SELECT max(e.started_at) FROM repeat_key e
+     WHERE e.service_id = ${k}.service_id AND e.cause_id = ${k}.cause_id AND e.started_at < ${k}.started_at${cond})`;
+
+/** Recomputes the predecessors around the keys of transition table `rows` (see above); rows only where they changed. */
+const RELINK = (rows: string) => `
+  WITH point AS (SELECT DISTINCT service_id, cause_id, started_at FROM ${rows}),
+  target AS (
+    SELECT DISTINCT k.incident_id, k.service_id, k.cause_id, k.started_at
+      FROM point p
+      LEFT JOIN LATERAL (
+        SELECT n.started_at FROM repeat_key n
+         WHERE n.service_id = p.service_id AND n.cause_id = p.cause_id AND n.started_at > p.started_at AND NOT n.private
+         ORDER BY n.started_at LIMIT 1) np ON true
+      JOIN repeat_key k ON k.service_id = p.service_id AND k.cause_id = p.cause_id AND k.started_at >= p.started_at
+       AND (np.started_at IS NULL OR k.started_at <= np.started_at)
+  ),
+  fresh AS (
+    SELECT tg.incident_id, tg.service_id, ${PREV_AT('tg', '')} AS prev_at, ${PREV_AT('tg', ' AND NOT e.private')} AS prev_public_at
+      FROM target tg
+  )
+  UPDATE repeat_key k SET prev_at = fresh.prev_at, prev_public_at = fresh.prev_public_at
+    FROM fresh
+   WHERE k.incident_id = fresh.incident_id AND k.service_id = fresh.service_id
+     AND (k.prev_at IS DISTINCT FROM fresh.prev_at OR k.prev_public_at IS DISTINCT FROM fresh.prev_public_at)`;
+
+export class RepeatPredecessors1764547200770 implements MigrationInterface {
+  name = 'RepeatPredecessors1764547200770';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE repeat_key ADD COLUMN prev_at timestamptz, ADD COLUMN prev_public_at timestamptz;
+      UPDATE repeat_key k SET prev_at = w.prev_at, prev_public_at = w.prev_public_at
+        FROM (SELECT incident_id, service_id,
+                     max(started_at) OVER earlier AS prev_at,
+                     max(started_at) FILTER (WHERE NOT private) OVER earlier AS prev_public_at
+                FROM repeat_key
+              WINDOW earlier AS (PARTITION BY service_id, cause_id ORDER BY started_at
+                                 RANGE BETWEEN UNBOUNDED PRECEDING AND interval '1 microsecond' PRECEDING)) w
+       WHERE k.incident_id = w.incident_id AND k.service_id = w.service_id
+         AND (w.prev_at IS NOT NULL OR w.prev_public_at IS NOT NULL);
+      CREATE FUNCTION repeat_key_relink_new() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${RELINK('new_rows')};
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION repeat_key_relink_old() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${RELINK('old_rows')};
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER repeat_key_relink_ins AFTER INSERT ON repeat_key REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION repeat_key_relink_new();
+      CREATE TRIGGER repeat_key_relink_del AFTER DELETE ON repeat_key REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION repeat_key_relink_old();
+      CREATE INDEX repeat_key_started ON repeat_key (started_at);
+      ANALYZE repeat_key;
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP TRIGGER repeat_key_relink_ins ON repeat_key;
+      DROP TRIGGER repeat_key_relink_del ON repeat_key;
+      DROP FUNCTION repeat_key_relink_new(), repeat_key_relink_old();
+      DROP INDEX repeat_key_started;
+      ALTER TABLE repeat_key DROP COLUMN prev_at, DROP COLUMN prev_public_at;
+    `);
+  }
+}
