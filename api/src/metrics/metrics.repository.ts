@@ -94,6 +94,14 @@ export const QUERY_WORK_MEM = '64MB';
  */
 export const REFRESH_BUDGET_MS = 2000;
 
+/**
+ * A rebuild asked for by reads starts once no metric has been read for REFRESH_QUIET_MS (the page that asked has its
+ * answers: the rebuild does not compete with its queries), and at the latest REFRESH_MAX_WAIT_MS after the first ask
+ * (under steady reading it still happens). Until then the dirty months are read exactly, as during a rebuild.
+ */
+export const REFRESH_QUIET_MS = 1500;
+export const REFRESH_MAX_WAIT_MS = 10_000;
+
 const statOf = (r: Record<string, any>, name: string): StatRow => {
   const pct: number[] | null = r[`${name}_pct`];
   return {
@@ -111,11 +119,14 @@ const statOf = (r: Record<string, any>, name: string): StatRow => {
 export class MetricsRepository {
   private readonly logger = new Logger('MetricsRepository');
   private refreshing: Promise<void> | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private firstAsked = 0;
 
   constructor(private readonly db: Database) {}
 
   /** Rebuilds dirty months (at most REFRESH_BUDGET_MS); concurrent callers in this process share one run. */
   refreshRollups(budgetMs = REFRESH_BUDGET_MS): Promise<void> {
+    this.cancelScheduledRefresh();
     this.refreshing ??= refreshRollups(
       (work) => this.db.dataSource.transaction('REPEATABLE READ', (tx) => work((text, params) => tx.query(text, params))),
       budgetMs,
@@ -130,16 +141,34 @@ export class MetricsRepository {
   }
 
   /**
-   * Runs a metric's one query (metrics.rollup) at once, and starts rebuilding what is dirty off the request path: the
-   * query reads the days written since their month was built from the incidents, so it is exact without waiting.
+   * Runs a metric's one query (metrics.rollup) at once, and has what is dirty rebuilt off the request path once reads
+   * pause (scheduleRefresh): the query reads the days written since their month was built from the incidents, so it is
+   * exact without waiting.
    */
   private read(q: Query): Promise<any[]> {
-    void this.refreshRollups();
+    this.scheduleRefresh();
     return this.run(q);
   }
 
-  /** A rebuild under way finishes before the database closes. */
+  /** Starts refreshRollups when no read has asked for REFRESH_QUIET_MS, or REFRESH_MAX_WAIT_MS after the first ask. */
+  private scheduleRefresh(): void {
+    if (this.refreshing) return; // a rebuild under way: the next read after it asks again
+    const now = Date.now();
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    else this.firstAsked = now;
+    const wait = Math.max(0, Math.min(REFRESH_QUIET_MS, this.firstAsked + REFRESH_MAX_WAIT_MS - now));
+    this.refreshTimer = setTimeout(() => void this.refreshRollups(), wait);
+    this.refreshTimer.unref();
+  }
+
+  private cancelScheduledRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+  }
+
+  /** A scheduled rebuild is dropped (the next start rebuilds what is dirty) and one under way finishes before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.cancelScheduledRefresh();
     await this.refreshing;
   }
 
