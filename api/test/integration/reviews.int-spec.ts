@@ -489,6 +489,29 @@ describe('reviews (post-mortems), loop settings and review completion (real Post
       });
     });
 
+    it('narrows to the filter’s root cause and services like every metric (the scope is read from its index, fenced)', async () => {
+      const [{ id: dns }] = await t.db.query(`SELECT id FROM root_cause WHERE name = 'DNS'`);
+      // B (published late) and E (overdue) get DNS as their primary cause
+      await t.db.query(
+        `INSERT INTO incident_cause (incident_id, cause_id, is_primary, state) SELECT unnest($1::int[]), $2, true, 'CONFIRMED'`,
+        [[Number(ids.B), Number(ids.E)], dns],
+      );
+      const byCause = (await t.ok(REVIEWS, { f: { ...filter(), rootCauseIds: [String(dns)] } }, admin)).reliabilityMetrics.reviews;
+      expect(byCause).toEqual({
+        required: 2,
+        published: 1,
+        publishedOnTime: 0,
+        overdue: 1,
+        medianDaysToPublish: 10,
+        smallSample: true,
+        overdueIncidents: [{ id: ids.E, title: 'E' }],
+      });
+      const onService = (await t.ok(REVIEWS, { f: { ...filter(), serviceIds: [svcM] } }, admin)).reliabilityMetrics.reviews;
+      expect([onService.required, onService.overdueIncidents.map((x: { title: string }) => x.title)]).toEqual([7, ['D', 'E', 'J']]);
+      const elsewhere = (await t.ok(REVIEWS, { f: { ...filter(), serviceIds: [w.serviceId] } }, admin)).reliabilityMetrics.reviews;
+      expect([elsewhere.required, elsewhere.overdueIncidents]).toEqual([0, []]);
+    });
+
     it('loads the reviews of a page of incidents in batches (no N+1)', async () => {
       const PAGE = `query($n:Int){ incidents(first:$n, filter:{teamIds:["${teamM}"]}){ edges{ node{ id postMortem{ state body required reviewers{ id } updatedBy } } } } }`;
       // reviewers on the first page's incident (F) and on one further down (E): users load in both pages
