@@ -67,13 +67,13 @@ function hitSql(who: Visibility, k: string, params: unknown[]): string {
 }
 
 /**
- * The CTE `repeat` (id, cause_id, started_at): the repeating incidents of the scope — counted, visible, in the filter
- * and period, with a key that repeats (hitSql; the earlier incident may lie outside the filter and period). All keys of
- * an incident share its visibility, start and filter dimensions, so the scope is a condition on each key. The service
- * filter ("affects any of them") takes the incidents with a key on one of its services, which repeat when any of their
- * keys does (looked up by primary key).
+ * The keys (alias k) of the repeating incidents of the scope — counted, visible, in the filter and period, with a key
+ * that repeats (hitSql; the earlier incident may lie outside the filter and period). All keys of an incident share its
+ * visibility, start, primary cause and filter dimensions, so the scope is a condition on each key. The service filter
+ * ("affects any of them") takes the keys on one of its services whose incident repeats through any of its keys (looked
+ * up by primary key). An incident may have several such keys: count or list it once.
  */
-function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
+function repeatKeysWhere(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
   const where = [visibleIncidentsSql(who as Principal, 'k', params), keyFilterSql(f, 'k', params)];
   if (f.from) where.push(`k.started_at >= $${params.push(f.from)}::timestamptz`);
   if (f.to) where.push(`k.started_at < $${params.push(f.to)}::timestamptz`);
@@ -84,11 +84,14 @@ function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): stri
   } else {
     where.push(hitSql(who, 'k', params));
   }
-  // an incident's keys all have its primary cause and start
+  return where.join(' AND ');
+}
+
+/** The CTE `repeat` (id, cause_id, started_at): the repeating incidents of the scope (repeatKeysWhere), once each. */
+function repeatCtes(who: Visibility, f: ResolvedFilter, params: unknown[]): string {
   return `repeat AS (
       SELECT k.incident_id AS id, min(k.cause_id) AS cause_id, min(k.started_at) AS started_at
-        FROM repeat_key k
-       WHERE ${where.join(' AND ')}
+        FROM repeat_key k WHERE ${repeatKeysWhere(who, f, params)}
        GROUP BY k.incident_id)`;
 }
 
@@ -171,11 +174,12 @@ export class RepeatsRepository {
    */
   byCauseAndDay(who: Visibility, f: ResolvedFilter): Promise<Array<{ cause_id: number; day: string; count: number }>> {
     const params: unknown[] = [];
+    // an incident's keys share its cause and day: counted once within its group (no grouping by incident first)
     return this.read(
-      `WITH ${repeatCtes(who, f, params)}
-       SELECT r.cause_id, to_char(r.day, 'YYYY-MM-DD') AS day, count(*)::int AS count
-         FROM (SELECT cause_id, (started_at AT TIME ZONE 'UTC')::date AS day FROM repeat) r
-        GROUP BY r.day, r.cause_id ORDER BY r.day, r.cause_id`,
+      `SELECT k.cause_id, to_char((k.started_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
+              count(DISTINCT k.incident_id)::int AS count
+         FROM repeat_key k WHERE ${repeatKeysWhere(who, f, params)}
+        GROUP BY (k.started_at AT TIME ZONE 'UTC')::date, k.cause_id ORDER BY 2, 1`,
       params,
     );
   }
