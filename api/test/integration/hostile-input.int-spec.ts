@@ -409,6 +409,10 @@ describe('hostile input to every mutation and to the upload (real PostgreSQL)', 
       body,
     });
     const text = await res.text();
+    // an answer of the GraphQL pipeline is the reader's own: no browser or proxy keeps it
+    if (res.status === 200 && res.headers.get('cache-control') !== 'no-store') {
+      problems.push(`${label}: Cache-Control ${res.headers.get('cache-control')}`);
+    }
     let json: any;
     try {
       json = JSON.parse(text);
