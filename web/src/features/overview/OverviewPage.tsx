@@ -73,10 +73,10 @@ export function OverviewPage() {
 
   const headline = useHeadlineNumbers(f.current, { withLoop: true });
   const defs = headline.definitions;
-  const fixNext = useFixNext(f.current, f.params);
+  const gaps = useGapMatrix(f.current);
+  const fixNext = useFixNext(f.current, f.params, gaps);
   const trend = useTrendSeries(f.current, granularity);
   const causes = useCauseSeries(f.current, metric, level);
-  const gaps = useGapMatrix(f.current);
   const dist = useDistributionSeries(f.current);
 
   // The charts' click handlers change only with the address, so a chart whose data did not change is not redrawn

@@ -133,19 +133,7 @@ export const OverviewFixNextQuery = graphql(`
           name
         }
       }
-      redundancyGaps {
-        service {
-          id
-          name
-        }
-        mechanism {
-          id
-          name
-        }
-        gapCount
-        downtimeMinutes
-        covered
-      }
+      # the redundancy gaps it ranks come from OverviewGaps (the same answer, not sent twice)
       byRootCause {
         cause {
           id

@@ -4,25 +4,34 @@ import { errorMessage } from '../../../app/graphql/graphqlErrors';
 import type { MetricsFilterVars } from '../../filters/transforms/filterParams';
 import { OverviewFixNextQuery } from '../graphql/overviewQueries';
 import { toFixNext } from '../transforms/toFixNext';
+import type { useGapMatrix } from './useGapMatrix';
 import { toFixesThatDidNotHold } from '../transforms/toLoopSummary';
 import { usePrefetchedPolicy } from './usePrefetchedPolicy';
 
-export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams) {
+/** The overview's redundancy gaps (useGapMatrix): the "fix next" list ranks them with the causes. */
+type Gaps = Pick<ReturnType<typeof useGapMatrix>, 'rows' | 'fetching' | 'error' | 'onRetry'>;
+
+export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams, gaps: Gaps) {
   const variables = { filter };
   const requestPolicy = usePrefetchedPolicy(OverviewFixNextQuery, variables);
   const [result, reexecute] = useQuery({ query: OverviewFixNextQuery, variables, requestPolicy });
   const m = result.data?.reliabilityMetrics;
+  const rows = gaps.rows;
   const items = useMemo(
-    () => (m ? toFixNext({ gaps: m.redundancyGaps, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null),
-    [m, params],
+    () => (m && rows ? toFixNext({ gaps: rows, causes: m.byRootCause, overdueActionItems: m.actionItems.overdue, params }) : null),
+    [m, rows, params],
   );
   const fixes = useMemo(() => (m ? toFixesThatDidNotHold(m.fixesThatDidNotHold) : null), [m]);
-  const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const retryGaps = gaps.error ? gaps.onRetry : null;
+  const onRetry = useCallback(() => {
+    if (result.error) reexecute({ requestPolicy: 'network-only' });
+    retryGaps?.();
+  }, [reexecute, result.error, retryGaps]);
   return {
     items,
     fixes,
-    fetching: result.fetching && !m,
-    error: result.error ? errorMessage(result.error) : null,
+    fetching: (result.fetching && !m) || gaps.fetching,
+    error: result.error ? errorMessage(result.error) : gaps.error,
     onRetry,
   };
 }

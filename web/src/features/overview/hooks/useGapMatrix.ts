@@ -14,6 +14,8 @@ export function useGapMatrix(filter: MetricsFilterVars) {
   const matrix = useMemo(() => toGapMatrix(gaps ?? []), [gaps]);
   const onRetry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return {
+    /** The gaps as answered (null until then): the "fix next" list ranks them too. */
+    rows: gaps ?? null,
     matrix,
     gapCount: gaps ? gaps.reduce((s, g) => s + g.gapCount, 0) : null,
     fetching: result.fetching && !gaps,
