@@ -12,6 +12,7 @@ import { RepeatIndexes1764547200720 } from './1764547200720-RepeatIndexes';
 import { Digests1764547200730 } from './1764547200730-Digests';
 import { RepeatKeyDimensions1764547200740 } from './1764547200740-RepeatKeyDimensions';
 import { DigestSecrets1764547200750 } from './1764547200750-DigestSecrets';
+import { RepeatKeyRefreshChanges1764547200760 } from './1764547200760-RepeatKeyRefreshChanges';
 import { RepeatPredecessors1764547200770 } from './1764547200770-RepeatPredecessors';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
@@ -30,5 +31,6 @@ export const migrations = [
   Digests1764547200730,
   RepeatKeyDimensions1764547200740,
   DigestSecrets1764547200750,
+  RepeatKeyRefreshChanges1764547200760,
   RepeatPredecessors1764547200770,
 ];

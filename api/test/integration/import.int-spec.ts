@@ -304,6 +304,49 @@ describe('import (real PostgreSQL)', () => {
     const res = await fetch(`${t.url}/api/import`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(401);
   });
+
+  it('keeps the repeat keys equal to the incidents, services and primary causes, and rewrites no key that stays', async () => {
+    // every key of the rk- incidents, as repeat_key holds it and as its sources give it; both differences must be empty
+    const keys = `WITH ids AS (SELECT id FROM incident WHERE source = 'csv' AND external_id LIKE 'rk-%'),
+      want AS (SELECT i.id, s.service_id, c.cause_id, i.started_at, i.private, i.team_id, i.severity, i.source_id, c.state = 'CONFIRMED'
+                 FROM incident i JOIN incident_service s ON s.incident_id = i.id JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary
+                WHERE i.id IN (SELECT id FROM ids) AND i.in_metrics),
+      have AS (SELECT incident_id, service_id, cause_id, started_at, private, team_id, severity, source_id, cause_confirmed
+                 FROM repeat_key WHERE incident_id IN (SELECT id FROM ids))
+      SELECT (SELECT count(*) FROM have)::int AS keys,
+             (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM have) d)::int AS missing,
+             (SELECT count(*) FROM (SELECT * FROM have EXCEPT SELECT * FROM want) d)::int AS stale`;
+    const versions = async (ext: string) =>
+      t.db.query(
+        `SELECT k.service_id, k.xmin::text AS xmin, k.ctid::text AS ctid FROM repeat_key k JOIN incident i ON i.id = k.incident_id
+          WHERE i.source = 'csv' AND i.external_id = $1 ORDER BY k.service_id`,
+        [ext],
+      );
+    const file = (rows: string[]) =>
+      ['external_id,title,service,severity,started_at,root_cause,contributing_causes,private', ...rows].join('\n') + '\n';
+    const first = file([
+      'rk-1,Keys one,Playback API;Search API,SEV2,2026-04-01T10:00:00Z,DNS,Monitoring gap,no',
+      'rk-2,Keys two,Playback API,SEV3,2026-04-02T10:00:00Z,Deployment / release,,no',
+      'rk-3,Keys three,Search API,SEV3,2026-04-05T10:00:00Z,,,no',
+      'rk-4,Keys four,Playback API,SEV1,2026-04-06T10:00:00Z,DNS,,yes',
+    ]);
+    expect(await importHttp(t, w.token, first)).toMatchObject({ status: 200, body: { created: 4, errorCount: 0 } });
+    expect((await t.db.query(keys))[0]).toEqual({ keys: 4, missing: 0, stale: 0 });
+    const kept = await versions('rk-1');
+    expect(kept).toHaveLength(2);
+
+    // rk-1: only a contributing cause (its cause tags are rewritten, its keys are not); rk-2: another primary cause;
+    // rk-3: a primary cause at last; rk-4: later and no longer private
+    const second = file([
+      'rk-1,Keys one,Playback API;Search API,SEV2,2026-04-01T10:00:00Z,DNS,Software bug,no',
+      'rk-2,Keys two,Playback API,SEV3,2026-04-02T10:00:00Z,Software bug,,no',
+      'rk-3,Keys three,Search API,SEV3,2026-04-05T10:00:00Z,DNS,,no',
+      'rk-4,Keys four,Playback API,SEV1,2026-04-07T10:00:00Z,DNS,,no',
+    ]);
+    expect(await importHttp(t, w.token, second)).toMatchObject({ status: 200, body: { updated: 4, errorCount: 0 } });
+    expect((await t.db.query(keys))[0]).toEqual({ keys: 5, missing: 0, stale: 0 });
+    expect(await versions('rk-1')).toEqual(kept);
+  });
 });
 
 describe('command line (npm run cli) against a running server', () => {
