@@ -22,14 +22,17 @@ const PREV_AT = (k: string, cond: string) =>
 const RELINK = (rows: string) => `
   WITH point AS (SELECT DISTINCT service_id, cause_id, started_at FROM ${rows}),
   target AS (
+    -- per point an index range (fenced, OFFSET 0): joined instead, the planner hashed every key of the table
     SELECT DISTINCT k.incident_id, k.service_id, k.cause_id, k.started_at
       FROM point p
-      LEFT JOIN LATERAL (
-        SELECT n.started_at FROM repeat_key n
-         WHERE n.service_id = p.service_id AND n.cause_id = p.cause_id AND n.started_at > p.started_at AND NOT n.private
-         ORDER BY n.started_at LIMIT 1) np ON true
-      JOIN repeat_key k ON k.service_id = p.service_id AND k.cause_id = p.cause_id AND k.started_at >= p.started_at
-       AND (np.started_at IS NULL OR k.started_at <= np.started_at)
+     CROSS JOIN LATERAL (
+       SELECT k.incident_id, k.service_id, k.cause_id, k.started_at FROM repeat_key k
+        WHERE k.service_id = p.service_id AND k.cause_id = p.cause_id AND k.started_at >= p.started_at
+          AND k.started_at <= coalesce((
+            SELECT n.started_at FROM repeat_key n
+             WHERE n.service_id = p.service_id AND n.cause_id = p.cause_id AND n.started_at > p.started_at AND NOT n.private
+             ORDER BY n.started_at LIMIT 1), 'infinity')
+        OFFSET 0) k
   ),
   fresh AS (
     SELECT tg.incident_id, tg.service_id, ${PREV_AT('tg', '')} AS prev_at, ${PREV_AT('tg', ' AND NOT e.private')} AS prev_public_at
