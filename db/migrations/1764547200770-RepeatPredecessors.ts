@@ -49,6 +49,17 @@ const RELINK = `
    WHERE k.incident_id = fresh.incident_id AND k.service_id = fresh.service_id
      AND (k.prev_at IS DISTINCT FROM fresh.prev_at OR k.prev_public_at IS DISTINCT FROM fresh.prev_public_at)`;
 
+/** A statement trigger's function: repeat_key_relink over the instants of the keys in its transition table `rows`. */
+const RELINK_TRIGGER = (name: string, rows: string) => `      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM ${rows}) THEN
+          PERFORM repeat_key_relink(ARRAY(SELECT service_id FROM ${rows}), ARRAY(SELECT cause_id FROM ${rows}),
+                                    ARRAY(SELECT started_at FROM ${rows}));
+        END IF;
+        RETURN NULL;
+      END $$;
+`;
+
 export class RepeatPredecessors1764547200770 implements MigrationInterface {
   name = 'RepeatPredecessors1764547200770';
 
@@ -69,23 +80,7 @@ export class RepeatPredecessors1764547200770 implements MigrationInterface {
         ${RELINK};
       END $$;
       -- the instants of the keys a statement added or removed (nothing to do when it wrote none)
-      CREATE FUNCTION repeat_key_relink_new() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM new_rows) THEN
-          PERFORM repeat_key_relink(ARRAY(SELECT service_id FROM new_rows), ARRAY(SELECT cause_id FROM new_rows),
-                                    ARRAY(SELECT started_at FROM new_rows));
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE FUNCTION repeat_key_relink_old() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM old_rows) THEN
-          PERFORM repeat_key_relink(ARRAY(SELECT service_id FROM old_rows), ARRAY(SELECT cause_id FROM old_rows),
-                                    ARRAY(SELECT started_at FROM old_rows));
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER repeat_key_relink_ins AFTER INSERT ON repeat_key REFERENCING NEW TABLE AS new_rows
+${RELINK_TRIGGER('repeat_key_relink_new', 'new_rows')}${RELINK_TRIGGER('repeat_key_relink_old', 'old_rows')}      CREATE TRIGGER repeat_key_relink_ins AFTER INSERT ON repeat_key REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION repeat_key_relink_new();
       CREATE TRIGGER repeat_key_relink_del AFTER DELETE ON repeat_key REFERENCING OLD TABLE AS old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION repeat_key_relink_old();
