@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError, Provider, type Client } from 'urql';
@@ -224,5 +225,33 @@ describe('useIncidentEditor with the details form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(screen.getByText('A title is required.')).toBeInTheDocument();
     expect(executeMutation).not.toHaveBeenCalled();
+  });
+});
+
+describe('useIncidentEditor when a newer version arrives', () => {
+  /** Every committed render's pair (the record's title, the form's title), as the browser could see it. */
+  function Probe({ record, seen }: { record: IncidentDetailFieldsFragment; seen: string[] }) {
+    const e = useIncidentEditor(record);
+    useLayoutEffect(() => {
+      seen.push(`${record.title} | ${e.values.title}`);
+    });
+    return null;
+  }
+
+  it('moves an untouched form onto it in the same render (never the new record beside the old values)', () => {
+    const seen: string[] = [];
+    const client = { executeMutation: vi.fn(), query: vi.fn() } as unknown as Client;
+    const { rerender } = render(
+      <Provider value={client}>
+        <Probe record={incident} seen={seen} />
+      </Provider>,
+    );
+    // Say, a field reset to its source: the answer brings version 4 with the source's value.
+    rerender(
+      <Provider value={client}>
+        <Probe record={{ ...incident, version: 4, title: 'From the source' }} seen={seen} />
+      </Provider>,
+    );
+    expect(seen).toEqual(['Checkout errors | Checkout errors', 'From the source | From the source']);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CombinedError } from 'urql';
 import { errorMessage, fieldErrors, hasErrorCode } from '../../../app/graphql/graphqlErrors';
 import { mergeEdits, unresolvedFields, type EditComparison, type MergeChoice } from '../transforms/mergeEdits';
@@ -66,20 +66,24 @@ export function useVersionedEditor<
   const [pending, setPending] = useState<{ intent: I } | null>(null);
   const [reloading, setReloading] = useState(false);
 
-  // A newer version arrived (our own side change or a refetch).
-  useEffect(() => {
-    if (record.version === baseline.version) return;
-    const next = toBaseline(record);
-    if (!isDirty(baseline.values, values)) {
-      setBaseline(next);
-      setValues(next.values);
-      setMerge(null);
-    } else if (!isDirty(baseline.values, next.values)) {
-      // Nobody touched the fields being edited here; only changed fields are sent, so nothing is overwritten.
-      setBaseline((b) => ({ ...next, values: b.values }));
+  // A newer version arrived (our own side change or a refetch). Adjusted while rendering, not in an
+  // effect: the page must never show the new record (say, a reset field's marker gone) beside the old values.
+  const [seenVersion, setSeenVersion] = useState(record.version);
+  if (record.version !== seenVersion) {
+    setSeenVersion(record.version);
+    if (record.version !== baseline.version) {
+      const next = toBaseline(record);
+      if (!isDirty(baseline.values, values)) {
+        setBaseline(next);
+        setValues(next.values);
+        setMerge(null);
+      } else if (!isDirty(baseline.values, next.values)) {
+        // Nobody touched the fields being edited here; only changed fields are sent, so nothing is overwritten.
+        setBaseline((b) => ({ ...next, values: b.values }));
+      }
+      // Otherwise keep editing against the old version: saving answers CONFLICT and opens the merge.
     }
-    // Otherwise keep editing against the old version: saving answers CONFLICT and opens the merge.
-  }, [record.version]);
+  }
 
   const reset = (next: R) => {
     const b = toBaseline(next);
