@@ -12,19 +12,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * nothing to change and writes nothing. An edit that does change a key (a new started_at, another primary cause, a
  * private flag) still replaces that key, as before.
  */
-export const COLUMNS = 'incident_id, service_id, cause_id, started_at, private, team_id, severity, source_id, cause_confirmed';
-export const KEYS = `
+const COLUMNS = 'incident_id, service_id, cause_id, started_at, private, team_id, severity, source_id, cause_confirmed';
+const KEYS = `
   SELECT i.id, s.service_id, c.cause_id, i.started_at, i.private, i.team_id, i.severity, i.source_id, c.state = 'CONFIRMED'
     FROM incident i
     JOIN incident_service s ON s.incident_id = i.id
     JOIN incident_cause c ON c.incident_id = i.id AND c.is_primary
    WHERE i.id = ANY(ids) AND i.in_metrics`;
-
-/** The first statement of repeat_key_refresh: deletes the keys of `ids` that no longer match their sources. */
-export const DELETE_STALE = `
-        WITH stale AS (SELECT ${COLUMNS} FROM repeat_key WHERE incident_id = ANY(ids) EXCEPT ${KEYS})
-        DELETE FROM repeat_key k USING stale
-         WHERE k.incident_id = ANY(ids) AND k.incident_id = stale.incident_id AND k.service_id = stale.service_id;`;
 
 export class RepeatKeyRefreshChanges1764547200760 implements MigrationInterface {
   name = 'RepeatKeyRefreshChanges1764547200760';
@@ -32,7 +26,9 @@ export class RepeatKeyRefreshChanges1764547200760 implements MigrationInterface 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE OR REPLACE FUNCTION repeat_key_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-        ${DELETE_STALE}
+        WITH stale AS (SELECT ${COLUMNS} FROM repeat_key WHERE incident_id = ANY(ids) EXCEPT ${KEYS})
+        DELETE FROM repeat_key k USING stale
+         WHERE k.incident_id = ANY(ids) AND k.incident_id = stale.incident_id AND k.service_id = stale.service_id;
         INSERT INTO repeat_key (${COLUMNS})
         ${KEYS}
         EXCEPT SELECT ${COLUMNS} FROM repeat_key WHERE incident_id = ANY(ids);

@@ -14,7 +14,6 @@ import { RepeatKeyDimensions1764547200740 } from './1764547200740-RepeatKeyDimen
 import { DigestSecrets1764547200750 } from './1764547200750-DigestSecrets';
 import { RepeatKeyRefreshChanges1764547200760 } from './1764547200760-RepeatKeyRefreshChanges';
 import { RepeatPredecessors1764547200770 } from './1764547200770-RepeatPredecessors';
-import { RepeatKeyInsertPredecessors1764547200780 } from './1764547200780-RepeatKeyInsertPredecessors';
 
 /** Every migration, in order. The app, the tests and the embedded default all run this list. */
 export const migrations = [
@@ -34,5 +33,4 @@ export const migrations = [
   DigestSecrets1764547200750,
   RepeatKeyRefreshChanges1764547200760,
   RepeatPredecessors1764547200770,
-  RepeatKeyInsertPredecessors1764547200780,
 ];

@@ -347,41 +347,6 @@ describe('import (real PostgreSQL)', () => {
     expect((await t.db.query(keys))[0]).toEqual({ keys: 5, missing: 0, stale: 0 });
     expect(await versions('rk-1')).toEqual(kept);
   });
-
-  it('writes each new repeat key once, its predecessors computed on insert, not updated after', async () => {
-    const rows = [
-      'pk-1,Keys five,Ledger API,SEV2,2026-04-10T10:00:00Z,DNS,,no',
-      'pk-2,Keys six,Ledger API,SEV2,2026-04-11T10:00:00Z,DNS,,yes',
-      'pk-3,Keys seven,Ledger API,SEV2,2026-04-12T10:00:00Z,DNS,,no',
-    ];
-    const body = ['external_id,title,service,severity,started_at,root_cause,contributing_causes,private', ...rows].join('\n') + '\n';
-    expect(await importHttp(t, w.token, body, { createMissing: 'true' })).toMatchObject({ status: 200, body: { created: 3 } });
-    // Take the three keys away and let one refresh put them back (as an import batch does), in one transaction;
-    // the service is new, so no other key follows them and nothing but the refresh writes.
-    const counted = await t.db.transaction(async (tx) => {
-      const ids = (await tx.query(`SELECT array_agg(id ORDER BY external_id) AS ids FROM incident WHERE external_id LIKE 'pk-%'`))[0].ids;
-      await tx.query('DELETE FROM repeat_key WHERE incident_id = ANY($1)', [ids]);
-      const updates = async () =>
-        Number((await tx.query(`SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relid = 'repeat_key'::regclass`))[0].n_tup_upd);
-      const before = await updates();
-      await tx.query('SELECT repeat_key_refresh($1)', [ids]);
-      const after = await updates();
-      const keys = await tx.query(
-        `SELECT i.external_id, to_char(k.prev_at AT TIME ZONE 'UTC', 'MM-DD') AS prev, to_char(k.prev_public_at AT TIME ZONE 'UTC', 'MM-DD') AS prev_public
-           FROM repeat_key k JOIN incident i ON i.id = k.incident_id WHERE k.incident_id = ANY($1) ORDER BY i.external_id`,
-        [ids],
-      );
-      return { updated: after - before, keys };
-    });
-    expect(counted).toEqual({
-      updated: 0,
-      keys: [
-        { external_id: 'pk-1', prev: null, prev_public: null },
-        { external_id: 'pk-2', prev: '04-10', prev_public: '04-10' },
-        { external_id: 'pk-3', prev: '04-11', prev_public: '04-10' },
-      ],
-    });
-  });
 });
 
 describe('command line (npm run cli) against a running server', () => {
