@@ -73,6 +73,16 @@ export class MetricsRepeatsResolver {
   ): Promise<FixThatDidNotHold[]> {
     return this.service.fixesThatDidNotHold(m.scope, ctx.loaders, { first, incidentsPerFix });
   }
+
+  @ResolveField(() => Int, {
+    description:
+      `How many fixes fixesThatDidNotHold lists without \`first\` (at most ${FIX_CAPS.items}): a page can ask for the first ` +
+      'few and their number, and for the rest only when someone opens them.',
+    complexity: METRICS_PART_COMPLEXITY,
+  })
+  fixesThatDidNotHoldCount(@Parent() m: ReliabilityMetrics, @Context() ctx: RequestContext): Promise<number> {
+    return this.service.fixesThatDidNotHoldCount(m.scope, ctx.loaders);
+  }
 }
 
 @Resolver(() => RepeatStats)

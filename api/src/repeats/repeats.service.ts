@@ -152,6 +152,23 @@ export class RepeatsService {
     return (await this.repo.incidents(scope.visibility, scope.filter, first, causeId)).map(toIncident);
   }
 
+  /** The fixes that did not hold and their later incidents, computed once per scope and data version (every size shares it). */
+  private fixes(scope: MetricsScope, loaders: RequestLoaders, caps: FixCaps) {
+    return this.cache.get(loaders, metricsCacheKey(scope, 'fixesThatDidNotHold', caps), async () => {
+      const rows = await this.repo.fixes(scope.visibility, scope.filter, caps);
+      const laterIds = [...new Set(rows.flatMap((r) => r.later_ids))];
+      return {
+        rows,
+        incidents: new Map<number, IncidentRow>((laterIds.length ? await this.repo.byIds(laterIds) : []).map((r) => [r.id, r])),
+      };
+    });
+  }
+
+  /** How many fixes fixesThatDidNotHold lists without `first` (at most FIX_CAPS.items). */
+  async fixesThatDidNotHoldCount(scope: MetricsScope, loaders: RequestLoaders, caps: FixCaps = FIX_CAPS): Promise<number> {
+    return (await this.fixes(scope, loaders, caps)).rows.length;
+  }
+
   /**
    * Fixes that did not hold in the scope: of the FIX_CAPS.candidates most recently completed failing items, the
    * FIX_CAPS.items with the most later incidents (then the item completed last first, then id), each with its first
@@ -170,14 +187,7 @@ export class RepeatsService {
     if (!Number.isInteger(perFix) || perFix < 0 || perFix > caps.incidents) {
       throw badInput(`incidentsPerFix must be 0–${caps.incidents}`, 'incidentsPerFix');
     }
-    const { rows, incidents } = await this.cache.get(loaders, metricsCacheKey(scope, 'fixesThatDidNotHold', caps), async () => {
-      const rows = await this.repo.fixes(scope.visibility, scope.filter, caps);
-      const laterIds = [...new Set(rows.flatMap((r) => r.later_ids))];
-      return {
-        rows,
-        incidents: new Map<number, IncidentRow>((laterIds.length ? await this.repo.byIds(laterIds) : []).map((r) => [r.id, r])),
-      };
-    });
+    const { rows, incidents } = await this.fixes(scope, loaders, caps);
     // rows come in the answer's order; later_ids oldest first
     return Promise.all(
       rows.slice(0, first).map(async (r) => ({

@@ -392,6 +392,14 @@ describe('repeat incidents and fixes that did not hold (SPEC §6)', () => {
       await t.ok(q, { f: { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z', serviceIds: [await serviceId('Fix A')] } }, w.token)
     ).reliabilityMetrics.fixesThatDidNotHold;
     expect(fixA).toEqual([row('a4', 'Network', 'Fix A', ['F1', 'F6']), row('a1', 'DNS', 'Fix A', ['F1'])]);
+    // their number comes alone too, whatever `first` lists (a page asks for the first few and the rest on demand)
+    const counted = `query($f:MetricsFilter,$n:Int){ reliabilityMetrics(filter:$f){ fixesThatDidNotHoldCount fixesThatDidNotHold(first:$n) { actionItem { title } } } }`;
+    const fixAFilter = { from: '2026-08-01T00:00:00Z', to: '2026-12-01T00:00:00Z', serviceIds: [await serviceId('Fix A')] };
+    expect((await t.ok(counted, { f: fixAFilter, n: 1 }, w.token)).reliabilityMetrics).toEqual({
+      fixesThatDidNotHoldCount: 2,
+      fixesThatDidNotHold: [{ actionItem: { title: 'a4' } }],
+    });
+    expect((await t.ok(counted, { f: fixAFilter, n: 0 }, w.token)).reliabilityMetrics.fixesThatDidNotHoldCount).toBe(2);
     // first and incidentsPerFix list fewer of the same answer, in its order; incidentCount still counts all
     const few = `query($f:MetricsFilter,$n:Int,$k:Int){ reliabilityMetrics(filter:$f){ fixesThatDidNotHold(first:$n, incidentsPerFix:$k) {
       actionItem { title } incidents { key } incidentCount } } }`;

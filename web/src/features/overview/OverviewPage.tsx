@@ -145,6 +145,8 @@ export function OverviewPage() {
         <FixNext
           items={fixNext.items}
           fixes={fixNext.fixes}
+          fixCount={fixNext.fixCount}
+          moreFixes={fixNext.more}
           fixesDefinition={explainMetric(defs, 'fixesThatDidNotHold')}
           loading={fixNext.fetching}
           error={fixNext.error}

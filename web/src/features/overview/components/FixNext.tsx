@@ -5,8 +5,12 @@ import type { FixThatDidNotHold } from '../transforms/toLoopSummary';
 
 export interface FixNextProps {
   items: FixNextItem[] | null;
-  /** Fixes that did not hold (SPEC §6), each with the incidents that followed it; null while loading. */
+  /** The first few fixes that did not hold (SPEC §6), each with the incidents that followed it; null while loading. */
   fixes?: FixThatDidNotHold[] | null;
+  /** How many fixes did not hold in all (the API lists at most 50); `fixes` are the first of them. */
+  fixCount?: number | null;
+  /** The fixes after `fixes`, loaded when "more" is first opened (onOpen asks for them; null until they come). */
+  moreFixes?: MoreFixesState;
   /** The published definition of a fix that did not hold. */
   fixesDefinition?: string;
   loading: boolean;
@@ -14,8 +18,11 @@ export interface FixNextProps {
   onRetry: () => void;
 }
 
-/** Fixes shown before "more" (the API lists those followed by the most incidents first). */
-const SHOWN = 3;
+export interface MoreFixesState {
+  fixes: FixThatDidNotHold[] | null;
+  error: string | null;
+  onOpen: () => void;
+}
 
 function FixList({ fixes }: { fixes: FixThatDidNotHold[] }) {
   return (
@@ -42,15 +49,34 @@ function FixList({ fixes }: { fixes: FixThatDidNotHold[] }) {
 }
 
 /**
- * The fixes past the first few, behind "more": rendered once opened. At 200k incidents they were ~2,000 elements and
- * ~1,000 links, nearly half of the overview's DOM, rendered closed on every visit.
+ * The fixes past the first few, behind "more": asked for and rendered once opened. At 200k incidents they were ~2,000
+ * elements and ~1,000 links, nearly half of the overview's DOM, rendered closed on every visit; at 1M, 49 KB of the
+ * "fix next" answer's 52 KB, sent on every visit.
  */
-function MoreFixes({ fixes }: { fixes: FixThatDidNotHold[] }) {
+function MoreFixes({ count, more }: { count: number; more: MoreFixesState }) {
   const [open, setOpen] = useState(false);
+  const { onOpen } = more;
   return (
-    <details className="loop-drill" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{fixes.length} more</summary>
-      {open && <FixList fixes={fixes} />}
+    <details
+      className="loop-drill"
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        if (e.currentTarget.open) onOpen();
+      }}
+    >
+      <summary>{count} more</summary>
+      {open &&
+        (more.error ? (
+          <p role="alert" className="small">
+            Could not load the other fixes: {more.error}
+          </p>
+        ) : more.fixes ? (
+          <FixList fixes={more.fixes} />
+        ) : (
+          <p role="status" className="muted small">
+            Loading…
+          </p>
+        ))}
     </details>
   );
 }
@@ -58,7 +84,8 @@ function MoreFixes({ fixes }: { fixes: FixThatDidNotHold[] }) {
 const kindLabel = { overdue: 'Late', gap: 'Uncovered gap', cause: 'Root cause' } as const;
 
 /** A ranked, clickable list: overdue action items, then uncovered gaps and causes by downtime. */
-export function FixNext({ items, fixes, fixesDefinition, loading, error, onRetry }: FixNextProps) {
+export function FixNext({ items, fixes, fixCount, moreFixes, fixesDefinition, loading, error, onRetry }: FixNextProps) {
+  const total = fixCount ?? fixes?.length ?? 0;
   let body;
   if (error) {
     body = (
@@ -98,14 +125,14 @@ export function FixNext({ items, fixes, fixesDefinition, loading, error, onRetry
       {!error && fixes && (
         <div className="fixes-not-held">
           <h3 id="fixes-not-held" title={fixesDefinition}>
-            Fixes that did not hold{fixes.length > 0 && ` (${fixes.length})`}
+            Fixes that did not hold{total > 0 && ` (${total})`}
           </h3>
           {fixes.length === 0 ? (
             <p className="muted small">None: no completed prevention fix was followed by an incident of its cause on its services.</p>
           ) : (
             <>
-              <FixList fixes={fixes.slice(0, SHOWN)} />
-              {fixes.length > SHOWN && <MoreFixes fixes={fixes.slice(SHOWN)} />}
+              <FixList fixes={fixes} />
+              {moreFixes && total > fixes.length && <MoreFixes count={total - fixes.length} more={moreFixes} />}
             </>
           )}
           {fixesDefinition && (

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { FixNext } from './FixNext';
 import { WhatChanged } from './WhatChanged';
+import type { FixThatDidNotHold } from '../transforms/toLoopSummary';
 
 describe('WhatChanged', () => {
   it('lists the news with their tone and keeps small samples apart, marked', async () => {
@@ -91,7 +92,7 @@ describe('FixNext', () => {
     ]);
   });
 
-  it('lists fixes that did not hold, three at first and the rest behind "more", each linked to its incidents', async () => {
+  it('lists fixes that did not hold, three at first and the rest behind "more" (asked for when opened), each linked to its incidents', async () => {
     const fix = (n: number) => ({
       id: `a${n}`,
       title: `Fix ${n}`,
@@ -104,18 +105,22 @@ describe('FixNext', () => {
       // the API lists the first few of each fix's later incidents: fix 2 had 5
       moreIncidents: n === 2 ? 3 : 0,
     });
-    render(
+    const onOpen = vi.fn();
+    const view = (more: FixThatDidNotHold[] | null) => (
       <MemoryRouter>
         <FixNext
           loading={false}
           error={null}
           onRetry={() => {}}
           items={[]}
-          fixes={[1, 2, 3, 4].map(fix)}
+          fixes={[1, 2, 3].map(fix)}
+          fixCount={4}
+          moreFixes={{ fixes: more, error: null, onOpen }}
           fixesDefinition="A PREVENT action item marked DONE."
         />
-      </MemoryRouter>,
+      </MemoryRouter>
     );
+    const { rerender } = render(view(null));
     expect(screen.getByRole('heading', { name: 'Fixes that did not hold (4)' })).toBeInTheDocument();
     const [shown, ...closed] = screen.getAllByRole('list', { name: 'Fixes that did not hold' });
     // the rest is rendered once "more" is opened
@@ -135,7 +140,12 @@ describe('FixNext', () => {
         .map((a) => a.getAttribute('href'))
         .slice(0, 3),
     ).toEqual(['/incidents/1', '/incidents/11', '/incidents/12']);
+    expect(onOpen).not.toHaveBeenCalled();
     await userEvent.click(screen.getByText('1 more'));
+    // opening asks for the rest; it shows once it has come
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading…');
+    rerender(view([fix(4)]));
     const more = screen.getAllByRole('list', { name: 'Fixes that did not hold' })[1];
     expect(
       within(more)

@@ -101,37 +101,45 @@ export const OverviewHeadlineQuery = graphql(`
   }
 `);
 
+export const FixThatDidNotHoldFields = graphql(`
+  fragment FixThatDidNotHoldFields on FixThatDidNotHold {
+    actionItem {
+      id
+      title
+      completedAt
+      incident {
+        id
+        key
+      }
+    }
+    cause {
+      id
+      name
+    }
+    incidentCount
+    # the first few later incidents of each fix are linked; incidentCount says how many there are in all
+    incidents {
+      id
+      key
+      title
+    }
+    services {
+      id
+      name
+    }
+  }
+`);
+
 export const OverviewFixNextQuery = graphql(`
-  query OverviewFixNext($filter: MetricsFilter) {
+  query OverviewFixNext($filter: MetricsFilter, $fixesShown: Int!) {
     reliabilityMetrics(filter: $filter) {
       actionItems {
         overdue
       }
-      # the first few later incidents of each fix are linked; incidentCount says how many there are in all
-      fixesThatDidNotHold(incidentsPerFix: 5) {
-        actionItem {
-          id
-          title
-          completedAt
-          incident {
-            id
-            key
-          }
-        }
-        cause {
-          id
-          name
-        }
-        incidentCount
-        incidents {
-          id
-          key
-          title
-        }
-        services {
-          id
-          name
-        }
+      # the fixes shown at first and their number; the rest only when "more" is opened (OverviewMoreFixes)
+      fixesThatDidNotHoldCount
+      fixesThatDidNotHold(first: $fixesShown, incidentsPerFix: 5) {
+        ...FixThatDidNotHoldFields
       }
       # the redundancy gaps it ranks come from OverviewGaps (the same answer, not sent twice)
       byRootCause {
@@ -141,6 +149,17 @@ export const OverviewFixNextQuery = graphql(`
         name
         incidentCount
         downtimeMinutes
+      }
+    }
+  }
+`);
+
+/** Every fix that did not hold, asked for when someone opens "more" under the first few. */
+export const OverviewMoreFixesQuery = graphql(`
+  query OverviewMoreFixes($filter: MetricsFilter) {
+    reliabilityMetrics(filter: $filter) {
+      fixesThatDidNotHold(incidentsPerFix: 5) {
+        ...FixThatDidNotHoldFields
       }
     }
   }

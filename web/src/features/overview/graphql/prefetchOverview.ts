@@ -1,7 +1,13 @@
 import { createRequest, type Client } from 'urql';
 import { FilterOptionsQuery } from '../../filters/graphql/FilterOptionsQuery';
 import { parseFilterParams } from '../../filters/transforms/filterParams';
-import { headlineVariables, overviewGranularity, toOverviewFilter, trendVariables } from '../transforms/overviewVariables';
+import {
+  fixNextVariables,
+  headlineVariables,
+  overviewGranularity,
+  toOverviewFilter,
+  trendVariables,
+} from '../transforms/overviewVariables';
 import {
   OverviewCausesQuery,
   OverviewDistributionQuery,
@@ -30,7 +36,7 @@ export function prefetchOverview(
   const filter = toOverviewFilter(state, now);
   const requests = [
     createRequest(OverviewHeadlineQuery, headlineVariables(filter, true)),
-    createRequest(OverviewFixNextQuery, { filter }),
+    createRequest(OverviewFixNextQuery, fixNextVariables(filter)),
     createRequest(OverviewTrendQuery, trendVariables(filter, overviewGranularity(params, state.period))),
     createRequest(OverviewCausesQuery, { filter }),
     createRequest(OverviewGapsQuery, { filter }),

@@ -29,3 +29,11 @@ export function headlineVariables(filter: MetricsFilterVars, withLoop: boolean) 
 export function trendVariables(filter: MetricsFilterVars, granularity: Granularity) {
   return { filter, granularity };
 }
+
+/** Fixes that did not hold shown before "more" (the API lists those followed by the most incidents first). */
+export const FIXES_SHOWN = 3;
+
+/** The "fix next" card's question: the first FIXES_SHOWN fixes that did not hold (their number comes with them). */
+export function fixNextVariables(filter: MetricsFilterVars) {
+  return { filter, fixesShown: FIXES_SHOWN };
+}
