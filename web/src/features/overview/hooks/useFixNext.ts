@@ -23,7 +23,7 @@ export function useFixNext(filter: MetricsFilterVars, params: URLSearchParams, g
     [m, rows, params],
   );
   const fixes = useMemo(() => (m ? toFixesThatDidNotHold(m.fixesThatDidNotHold) : null), [m]);
-  // the fixes past the first few: asked for once someone opens "more" (then for every filter, while it is open)
+  // the fixes past the first few: asked for once someone first opens "more" (from then on, for every filter)
   const [moreOpened, setMoreOpened] = useState(false);
   const [moreResult] = useQuery({ query: OverviewMoreFixesQuery, variables: { filter }, pause: !moreOpened });
   const moreFixes = moreResult.data?.reliabilityMetrics.fixesThatDidNotHold;
