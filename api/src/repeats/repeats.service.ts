@@ -165,8 +165,8 @@ export class RepeatsService {
   }
 
   /** How many fixes fixesThatDidNotHold lists without `first` (at most FIX_CAPS.items). */
-  async fixesThatDidNotHoldCount(scope: MetricsScope, loaders: RequestLoaders, caps: FixCaps = FIX_CAPS): Promise<number> {
-    return (await this.fixes(scope, loaders, caps)).rows.length;
+  async fixesThatDidNotHoldCount(scope: MetricsScope, loaders: RequestLoaders): Promise<number> {
+    return (await this.fixes(scope, loaders, FIX_CAPS)).rows.length;
   }
 
   /**
